@@ -1,0 +1,55 @@
+"""Command line: ``python -m kbo_dashboard <command>``.
+
+- ``template OUT.xlsx [--demo]``: an empty workbook in the layout, or the demo data.
+Other commands (Google Sheets set-up and checks) register themselves in :data:`COMMANDS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable
+
+from kbo_dashboard.demo import demo_tabs
+from kbo_dashboard.workbook import template_tabs, write_xlsx
+
+#: name -> (add_arguments, run); run returns the exit code.
+COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None],
+                          Callable[[argparse.Namespace], int]]] = {}
+
+
+def _template_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("out", help="path of the .xlsx to write")
+    parser.add_argument("--demo", action="store_true", help="write the demo data instead")
+    parser.add_argument("--judges", type=int, default=3, help="judge tabs in an empty template")
+
+
+def _template(args: argparse.Namespace) -> int:
+    tabs = demo_tabs() if args.demo else template_tabs(n_judges=args.judges)
+    write_xlsx(tabs, args.out)
+    print(f"wrote {args.out} ({len(tabs)} tabs)")
+    return 0
+
+
+COMMANDS["template"] = (_template_args, _template)
+
+
+def _register_optional() -> None:
+    try:
+        from kbo_dashboard import sheet_setup  # noqa: F401  (registers init-sheet and check)
+    except ImportError:
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    _register_optional()
+    parser = argparse.ArgumentParser(prog="python -m kbo_dashboard")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (add_args, _run) in COMMANDS.items():
+        add_args(sub.add_parser(name))
+    args = parser.parse_args(argv)
+    return COMMANDS[args.command][1](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

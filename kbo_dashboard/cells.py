@@ -1,0 +1,83 @@
+"""Reading one score cell as a judge typed it.
+
+Judges type into a shared sheet, so a cell can hold a JSON number (the API's UNFORMATTED_VALUE),
+a number typed as text, Thai digits (๐–๙), a decimal comma, a sheet error such as ``#REF!``,
+or free text. :func:`read_score` turns each into a number or a reason it is not one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+SHEET_ERRORS = frozenset(
+    {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!", "#SPILL!"}
+)
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+@dataclass(frozen=True)
+class CellReading:
+    """What a cell holds. ``kind``: blank, number, converted, sheet_error or not_a_number.
+
+    ``note`` names the conversion for a converted value: ``thai_digits`` or ``decimal_comma``.
+    """
+
+    kind: str
+    value: float | None = None
+    note: str = ""
+    raw: str = ""
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind in ("number", "converted")
+
+
+def is_blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def read_score(cell: object) -> CellReading:
+    """Read a score cell. Never raises."""
+    if is_blank(cell):
+        return CellReading("blank")
+    if isinstance(cell, bool):
+        return CellReading("not_a_number", raw=str(cell).upper())
+    if isinstance(cell, (int, float)):
+        if isinstance(cell, float) and not math.isfinite(cell):
+            return CellReading("not_a_number", raw=str(cell))
+        return CellReading("number", float(cell), raw=format_number(cell))
+    text = str(cell).strip()
+    if text.upper() in SHEET_ERRORS:
+        return CellReading("sheet_error", raw=text.upper())
+    plain = text.translate(THAI_DIGITS)
+    note = "thai_digits" if plain != text else ""
+    if _DECIMAL_COMMA.match(plain):
+        plain = plain.replace(",", ".")
+        note = note or "decimal_comma"
+    if _NUMBER.match(plain):
+        value = float(plain)
+        return CellReading("converted" if note else "number", value, note, text)
+    return CellReading("not_a_number", raw=text)
+
+
+def format_number(value: float | int) -> str:
+    """A score as people write it: ``18``, ``17.5``."""
+    value = float(value)
+    if value.is_integer():
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def cell_text(cell: object) -> str:
+    """A raw cell as text, for IDs and names. Numbers lose a trailing ``.0``."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return str(cell).upper()
+    if isinstance(cell, (int, float)):
+        return format_number(cell) if math.isfinite(cell) else str(cell)
+    return str(cell).strip()

@@ -1,0 +1,371 @@
+"""Parse and validate a committee workbook into a :class:`Competition`.
+
+The rule throughout: a bad cell is reported with its tab and A1 address and never takes any
+other valid score with it. Structure problems (a missing tab or column) are reported and the
+app carries on with what it can read. Score rows are matched to products by product_id, never
+by position, because judges sort and insert rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from kbo_dashboard import layout as L
+from kbo_dashboard.cells import cell_text, format_number, is_blank, read_score
+from kbo_dashboard.issues import ERROR, INFO, WARNING, Issue, make_issue
+from kbo_dashboard.settings import read_settings
+from kbo_dashboard.source import RawWorkbook, Rows
+
+PRODUCT_COLUMNS = ["product_id", "product_name", "producer_group", "district", "category"]
+JUDGE_COLUMNS = ["judge_id", "judge_name", "sector", "sheet", "has_tab"]
+CRITERION_COLUMNS = ["criterion_id", "name_th", "name_en", "max_score", "weight", "tiebreak_priority"]
+SCORE_COLUMNS = ["judge_id", "product_id", "criterion_id", "score", "tab", "cell"]
+ROW_COLUMNS = ["judge_id", "product_id", "tab", "row", "filled", "valid", "complete", "conflict",
+               "comment"]
+
+
+@dataclass
+class Competition:
+    """Everything read from one workbook, validated."""
+
+    settings: dict[str, Any]
+    products: pd.DataFrame
+    judges: pd.DataFrame
+    criteria: pd.DataFrame
+    conflicts: pd.DataFrame
+    scores: pd.DataFrame
+    rows: pd.DataFrame
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def criterion_ids(self) -> list[str]:
+        return list(self.criteria["criterion_id"])
+
+
+@dataclass
+class _Table:
+    """A tab read as header + records, with each record's sheet row index."""
+
+    tab: str
+    columns: dict[str, int]
+    records: list[tuple[int, dict[str, str]]]
+
+
+def _find_columns(header: list[Any], columns: tuple[L.Column, ...]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, text in enumerate(header):
+        folded = L.normalise_header(text)
+        for column in columns:
+            if column.key not in found and folded in column.spellings():
+                found[column.key] = index
+                break
+    return found
+
+
+def _read_table(raw: RawWorkbook, tab: str, issues: list[Issue], *, required: bool) -> _Table | None:
+    rows = raw.tab(tab)
+    name = raw.tab_name(tab) or tab
+    if rows is None:
+        if required:
+            issues.append(make_issue(ERROR, "missing_tab", tab=tab, action="tab_ignored"))
+        return None
+    if not rows or all(is_blank(c) for c in rows[0]):
+        issues.append(make_issue(ERROR if required else WARNING, "empty_tab", tab=name,
+                                 action="tab_ignored"))
+        return None
+    spec = L.COLUMNS[tab]
+    columns = _find_columns(rows[0], spec)
+    missing = [c for c in spec if c.required and c.key not in columns]
+    for column in missing:
+        issues.append(make_issue(ERROR, "missing_column", tab=name, cell="1:1",
+                                 column=f"{column.key} / {column.th}", action="tab_ignored"))
+    if missing:
+        return None
+    records = []
+    for r, row in enumerate(rows[1:], start=1):
+        if all(is_blank(c) for c in row):
+            continue
+        values = {key: cell_text(row[i]) if i < len(row) else "" for key, i in columns.items()}
+        records.append((r, values))
+    return _Table(name, columns, records)
+
+
+def _unique_rows(table: _Table, id_key: str, issues: list[Issue], **issue_keys) -> list[tuple]:
+    """Records with a non-blank, first-seen ID; blanks and duplicates become issues."""
+    seen: set[str] = set()
+    kept = []
+    col = table.columns[id_key]
+    for r, values in table.records:
+        ident = values[id_key]
+        where = dict(tab=table.tab, cell=L.a1(r, col))
+        if not ident:
+            issues.append(make_issue(ERROR, "blank_id", action="row_skipped", **where))
+            continue
+        if ident in seen:
+            issues.append(make_issue(ERROR, "duplicate_id", id=ident, action="first_row_kept",
+                                     **{k: ident for k in issue_keys.values()}, **where))
+            continue
+        seen.add(ident)
+        kept.append((r, values))
+    return kept
+
+
+def _products(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
+    table = _read_table(raw, L.PRODUCTS, issues, required=True)
+    records = []
+    if table:
+        for r, v in _unique_rows(table, "product_id", issues, p="product_id"):
+            category = L.normalise_choice(v["category"], L.CATEGORIES)
+            if category is None:
+                issues.append(make_issue(
+                    ERROR, "unknown_category", tab=table.tab,
+                    cell=L.a1(r, table.columns["category"]), product_id=v["product_id"],
+                    value=v["category"], action="product_skipped"))
+                continue
+            records.append({**{k: v.get(k, "") for k in PRODUCT_COLUMNS}, "category": category})
+    return pd.DataFrame(records, columns=PRODUCT_COLUMNS)
+
+
+def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
+    table = _read_table(raw, L.JUDGES, issues, required=True)
+    records = []
+    if table:
+        for r, v in _unique_rows(table, "judge_id", issues, j="judge_id"):
+            sector = L.normalise_choice(v.get("sector", ""), L.SECTORS) or ""
+            if v.get("sector") and not sector:
+                issues.append(make_issue(
+                    WARNING, "unknown_sector", tab=table.tab,
+                    cell=L.a1(r, table.columns["sector"]), judge_id=v["judge_id"],
+                    value=v["sector"], action="none_needed"))
+            sheet = v["sheet"] or v["judge_id"]
+            has_tab = raw.tab(sheet) is not None
+            if not has_tab:
+                issues.append(make_issue(
+                    WARNING, "judge_tab_missing", tab=sheet, judge_id=v["judge_id"],
+                    judge=v["judge_id"], action="judge_not_counted"))
+            records.append({"judge_id": v["judge_id"], "judge_name": v["judge_name"],
+                            "sector": sector, "sheet": raw.tab_name(sheet) or sheet,
+                            "has_tab": has_tab})
+    return pd.DataFrame(records, columns=JUDGE_COLUMNS)
+
+
+def _number(text: str) -> float | None:
+    reading = read_score(text)
+    return reading.value if reading.is_number else None
+
+
+def _criteria(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
+    defaults = pd.DataFrame([vars(c) for c in L.DEFAULT_CRITERIA], columns=CRITERION_COLUMNS)
+    if raw.tab(L.CRITERIA) is None:
+        return defaults
+    table = _read_table(raw, L.CRITERIA, issues, required=False)
+    if table is None:
+        issues[-1:] = [_with_action(issues[-1], "used_default_criteria")] if issues else []
+        return defaults
+    records = []
+    for r, v in _unique_rows(table, "criterion_id", issues):
+        cid = v["criterion_id"]
+        max_score = _number(v["max_score"])
+        if max_score is None or max_score <= 0:
+            issues.append(make_issue(ERROR, "bad_max_score", tab=table.tab,
+                                     cell=L.a1(r, table.columns["max_score"]), id=cid,
+                                     value=v["max_score"], action="criterion_skipped"))
+            continue
+        weight = max_score
+        if v.get("weight"):
+            weight = _number(v["weight"])
+            if weight is None or weight < 0:
+                issues.append(make_issue(WARNING, "bad_weight", tab=table.tab,
+                                         cell=L.a1(r, table.columns["weight"]), id=cid,
+                                         value=v["weight"], action="used_default",
+                                         action_params={"value": format_number(max_score)}))
+                weight = max_score
+        priority = _number(v.get("tiebreak_priority", ""))
+        records.append({"criterion_id": cid, "name_th": v["name_th"] or cid,
+                        "name_en": v.get("name_en") or v["name_th"] or cid,
+                        "max_score": max_score, "weight": weight,
+                        "tiebreak_priority": int(priority) if priority is not None else None})
+    if not records:
+        return defaults
+    frame = pd.DataFrame(records, columns=CRITERION_COLUMNS)
+    if frame["weight"].sum() <= 0:
+        issues.append(make_issue(ERROR, "criteria_weights", tab=table.tab,
+                                 action="used_default_criteria"))
+        return defaults
+    return frame
+
+
+def _with_action(issue: Issue, action: str) -> Issue:
+    from kbo_dashboard.i18n import both
+
+    th, en = both(f"action.{action}")
+    return Issue(**{**vars(issue), "action_th": th, "action_en": en})
+
+
+def _conflicts(raw, issues, products: pd.DataFrame, judges: pd.DataFrame) -> pd.DataFrame:
+    columns = ["judge_id", "product_id", "reason"]
+    if raw.tab(L.CONFLICTS) is None:
+        return pd.DataFrame(columns=columns)
+    table = _read_table(raw, L.CONFLICTS, issues, required=False)
+    records = []
+    if table:
+        known_p, known_j = set(products["product_id"]), set(judges["judge_id"])
+        for r, v in table.records:
+            if v["judge_id"] not in known_j:
+                issues.append(make_issue(WARNING, "unknown_judge", tab=table.tab,
+                                         cell=L.a1(r, table.columns["judge_id"]),
+                                         id=v["judge_id"], action="row_skipped"))
+                continue
+            if v["product_id"] not in known_p:
+                issues.append(make_issue(WARNING, "unknown_product", tab=table.tab,
+                                         cell=L.a1(r, table.columns["product_id"]),
+                                         id=v["product_id"], action="row_skipped"))
+                continue
+            records.append({k: v.get(k, "") for k in columns})
+    return pd.DataFrame(records, columns=columns).drop_duplicates(["judge_id", "product_id"])
+
+
+_PAREN = re.compile(r"\(.*?\)|\[.*?\]")
+
+
+def _criterion_columns(header: list[Any], criteria: pd.DataFrame) -> dict[str, int]:
+    """Score-tab columns per criterion, by ID or either name; ``(25)`` suffixes ignored."""
+    spellings = {
+        row.criterion_id: {L.normalise_header(s) for s in (row.criterion_id, row.name_th,
+                                                           row.name_en) if s}
+        for row in criteria.itertuples()
+    }
+    found: dict[str, int] = {}
+    for index, text in enumerate(header):
+        folded = L.normalise_header(_PAREN.sub("", str(text or "")))
+        for cid, names in spellings.items():
+            if cid not in found and folded in names:
+                found[cid] = index
+                break
+    return found
+
+
+def _header_row(rows: Rows) -> int | None:
+    """The first of the top five rows that has a product_id header (judges may add a title)."""
+    for r, row in enumerate(rows[:5]):
+        if any(L.normalise_header(c) in L.PRODUCT_ID.spellings() for c in row):
+            return r
+    return None
+
+
+def _score_tab(raw, judge, criteria, known_products, conflicts, issues, scores, rows_out):
+    tab, jid = judge.sheet, judge.judge_id
+    rows = raw.tab(tab) or []
+    header_at = _header_row(rows)
+    if header_at is None:
+        issues.append(make_issue(ERROR, "missing_column", tab=tab, cell="1:1", judge_id=jid,
+                                 column="product_id / รหัสผลิตภัณฑ์", action="judge_not_counted"))
+        return
+    header = rows[header_at]
+    pcol = next(i for i, c in enumerate(header)
+                if L.normalise_header(c) in L.PRODUCT_ID.spellings())
+    ccols = _criterion_columns(header, criteria)
+    comment_col = next((i for i, c in enumerate(header)
+                        if L.normalise_header(c) in L.COMMENT.spellings()), None)
+    for cid in criteria["criterion_id"]:
+        if cid not in ccols:
+            issues.append(make_issue(ERROR, "missing_column", tab=tab,
+                                     cell=f"{header_at + 1}:{header_at + 1}", judge_id=jid,
+                                     column=cid, action="row_not_counted"))
+    maxima = dict(zip(criteria["criterion_id"], criteria["max_score"]))
+    seen: set[str] = set()
+    for r in range(header_at + 1, len(rows)):
+        row = rows[r]
+        pid = cell_text(row[pcol]) if pcol < len(row) else ""
+        cells = {cid: (row[c] if c < len(row) else None) for cid, c in ccols.items()}
+        if not pid:
+            if any(not is_blank(v) for v in cells.values()):
+                issues.append(make_issue(ERROR, "blank_id", tab=tab, cell=L.a1(r, pcol),
+                                         judge_id=jid, action="row_skipped"))
+            continue
+        where = dict(tab=tab, judge_id=jid, product_id=pid)
+        if pid not in known_products:
+            issues.append(make_issue(WARNING, "unknown_product", cell=L.a1(r, pcol), id=pid,
+                                     action="row_skipped", **where))
+            continue
+        if pid in seen:
+            issues.append(make_issue(ERROR, "duplicate_product_row", cell=L.a1(r, pcol), id=pid,
+                                     action="first_row_kept", **where))
+            continue
+        seen.add(pid)
+        conflict = conflicts.get((jid, pid))
+        filled = valid = 0
+        for cid, raw_cell in cells.items():
+            reading = read_score(raw_cell)
+            if reading.kind == "blank":
+                continue
+            filled += 1
+            cell = L.a1(r, ccols[cid])
+            value = reading.value
+            if reading.kind == "sheet_error":
+                issues.append(make_issue(ERROR, "sheet_error", cell=cell, value=reading.raw,
+                                         action="cell_ignored", **where))
+                continue
+            if reading.kind == "not_a_number":
+                issues.append(make_issue(ERROR, "not_a_number", cell=cell, value=reading.raw,
+                                         action="cell_ignored", **where))
+                continue
+            if value < 0:
+                issues.append(make_issue(ERROR, "negative", cell=cell, value=reading.raw,
+                                         action="cell_ignored", **where))
+                continue
+            if value > maxima[cid]:
+                issues.append(make_issue(ERROR, "above_max", cell=cell, value=reading.raw,
+                                         max=format_number(maxima[cid]), action="cell_ignored",
+                                         **where))
+                continue
+            if reading.kind == "converted":
+                issues.append(make_issue(INFO, reading.note, cell=cell, value=reading.raw,
+                                         number=format_number(value), action="converted",
+                                         **where))
+            valid += 1
+            scores.append((jid, pid, cid, value, tab, cell))
+        complete = valid == len(criteria) and len(ccols) == len(criteria)
+        if 0 < filled < len(criteria):
+            issues.append(make_issue(WARNING, "partial_row", cell=f"{r + 1}:{r + 1}",
+                                     filled=filled, total=len(criteria),
+                                     action="row_not_counted", **where))
+        if conflict is not None and filled:
+            issues.append(make_issue(WARNING, "conflict_scored", cell=f"{r + 1}:{r + 1}",
+                                     reason=conflict or "-", action="score_ignored", **where))
+        comment = ""
+        if comment_col is not None and comment_col < len(row):
+            comment = cell_text(row[comment_col])
+        rows_out.append((jid, pid, tab, r + 1, filled, valid, complete, conflict is not None,
+                         comment))
+
+
+def parse(raw: RawWorkbook) -> Competition:
+    """Read and validate every tab. Never raises on bad content."""
+    issues: list[Issue] = []
+    products = _products(raw, issues)
+    judges = _judges(raw, issues)
+    criteria = _criteria(raw, issues)
+    conflicts = _conflicts(raw, issues, products, judges)
+    settings = read_settings(raw, issues, n_judges=len(judges))
+    conflict_map = {(c.judge_id, c.product_id): c.reason for c in conflicts.itertuples()}
+    scores: list[tuple] = []
+    rows_out: list[tuple] = []
+    known = set(products["product_id"])
+    for judge in judges.itertuples():
+        if judge.has_tab:
+            _score_tab(raw, judge, criteria, known, conflict_map, issues, scores, rows_out)
+    return Competition(
+        settings=settings,
+        products=products,
+        judges=judges,
+        criteria=criteria,
+        conflicts=conflicts,
+        scores=pd.DataFrame(scores, columns=SCORE_COLUMNS).astype({"score": float}),
+        rows=pd.DataFrame(rows_out, columns=ROW_COLUMNS),
+        issues=issues,
+    )

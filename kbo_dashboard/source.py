@@ -1,0 +1,70 @@
+"""Where the committee's workbook comes from.
+
+Every source answers one call, :meth:`Source.fetch`, with every tab's raw cells at once. That one
+call is what a dashboard refresh costs: for Google Sheets it is a single API request.
+
+Raw cells are what the sheet holds, before any validation: ``str`` for text, ``int``/``float`` for
+numbers, ``bool``, or ``""``/``None`` for blank. Rows may be ragged (trailing blanks dropped), as
+the Sheets API returns them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Protocol, runtime_checkable
+
+Cell = Any
+Rows = list[list[Cell]]
+
+
+@dataclass(frozen=True)
+class RawWorkbook:
+    """Every tab's raw cells, keyed by tab name, in the sheet's tab order."""
+
+    tabs: dict[str, Rows]
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+
+    def tab(self, name: str) -> Rows | None:
+        """The rows of tab ``name``, matched case- and space-insensitively, or None."""
+        if name in self.tabs:
+            return self.tabs[name]
+        key = name.strip().casefold()
+        for tab_name, rows in self.tabs.items():
+            if tab_name.strip().casefold() == key:
+                return rows
+        return None
+
+    def tab_name(self, name: str) -> str | None:
+        """The tab's name as the sheet spells it, or None."""
+        key = name.strip().casefold()
+        for tab_name in self.tabs:
+            if tab_name.strip().casefold() == key:
+                return tab_name
+        return None
+
+
+class SourceError(Exception):
+    """The source could not be read. ``message_th``/``message_en`` are safe to show users."""
+
+    def __init__(self, message_en: str, message_th: str | None = None, *, kind: str = "error"):
+        super().__init__(message_en)
+        self.message_en = message_en
+        self.message_th = message_th or message_en
+        self.kind = kind
+
+
+@runtime_checkable
+class Source(Protocol):
+    """A committee workbook that can be read in one call."""
+
+    #: "demo", "workbook" or "google"
+    kind: str
+
+    def describe(self) -> str:
+        """A short, secret-free label for the page footer (file name, sheet title)."""
+        ...
+
+    def fetch(self) -> RawWorkbook:
+        """Every tab's raw cells. Raises :class:`SourceError` when the source cannot be read."""
+        ...
