@@ -7,15 +7,17 @@ Other commands (Google Sheets set-up and checks) register themselves in :data:`C
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from kbo_dashboard.demo import demo_tabs
 from kbo_dashboard.workbook import template_tabs, write_xlsx
 
 #: name -> (add_arguments, run); run returns the exit code.
-COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None],
-                          Callable[[argparse.Namespace], int]]] = {}
+COMMANDS: dict[
+    str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+] = {}
 
 
 def _template_args(parser: argparse.ArgumentParser) -> None:
@@ -35,10 +37,12 @@ COMMANDS["template"] = (_template_args, _template)
 
 
 def _register_optional() -> None:
-    try:
-        from kbo_dashboard import sheet_setup  # noqa: F401  (registers init-sheet and check)
-    except ImportError:
-        pass
+    with contextlib.suppress(ImportError):
+        from kbo_dashboard import sheet_setup
+
+        # A function call, not an import side effect: under ``python -m`` this module is
+        # ``__main__``, so sheet_setup could not reach this COMMANDS by importing it.
+        sheet_setup.register(COMMANDS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,7 +60,7 @@ def make_issue(
     action_params: dict | None = None,
     **params: object,
 ) -> Issue:
-    """An issue whose message is ``issue.<code>`` and action ``action.<action>`` in the catalogue."""
+    """An issue with message ``issue.<code>`` and action ``action.<action>`` from the catalogue."""
     message_th, message_en = both(f"issue.{code}", tab=tab, **params)
     action_th, action_en = both(f"action.{action}", **(action_params or {}))
     return Issue(

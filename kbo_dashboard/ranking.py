@@ -54,17 +54,16 @@ def rank(frame: pd.DataFrame, metrics: list[Metric], eligible: pd.Series) -> pd.
     A product's rank is 1 + the number of eligible products strictly ahead of it on the
     precedence list, so two products tied for first are both 1 and the next is 3.
     """
-    result = pd.Series(pd.NA, index=frame.index, dtype="Int64")
     pool = frame[eligible]
     if pool.empty:
-        return result
+        return pd.Series(pd.NA, index=frame.index, dtype="Int64")
     keys = _sort_keys(pool, metrics)
     cols = list(keys.columns)
     ordered = keys.sort_values(cols, ascending=False, kind="stable")
     new_group = ordered.ne(ordered.shift()).any(axis=1)
     position = pd.Series(range(1, len(ordered) + 1), index=ordered.index)
-    result[ordered.index] = position.where(new_group).ffill().astype("int64")
-    return result
+    ranks = position.where(new_group).ffill()
+    return ranks.reindex(frame.index).astype("Int64")
 
 
 def rank_labels(ranks: pd.Series, not_ranked: str) -> pd.Series:
@@ -80,10 +79,12 @@ def rank_within(
     frame: pd.DataFrame, metrics: list[Metric], eligible: pd.Series, by: str
 ) -> pd.Series:
     """Ranks computed separately inside each group of column ``by`` (e.g. category)."""
-    result = pd.Series(pd.NA, index=frame.index, dtype="Int64")
-    for _, group in frame.groupby(by, sort=False):
-        result[group.index] = rank(group, metrics, eligible[group.index])
-    return result
+    parts = [
+        rank(group, metrics, eligible[group.index]) for _, group in frame.groupby(by, sort=False)
+    ]
+    if not parts:
+        return pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    return pd.concat(parts).reindex(frame.index).astype("Int64")
 
 
 def group_labels(ranks: pd.Series, groups: pd.Series, not_ranked: str) -> pd.Series:

@@ -11,8 +11,8 @@ import datetime as dt
 from typing import Any
 
 from kbo_dashboard import layout as L
-from kbo_dashboard.i18n import t
 from kbo_dashboard.cells import cell_text, read_score
+from kbo_dashboard.i18n import t
 from kbo_dashboard.issues import INFO, WARNING, Issue, make_issue
 from kbo_dashboard.source import RawWorkbook
 
@@ -78,9 +78,7 @@ def _key(text: object) -> str | None:
     return None
 
 
-def read_settings(
-    raw: RawWorkbook, issues: list[Issue], *, n_judges: int
-) -> dict[str, Any]:
+def read_settings(raw: RawWorkbook, issues: list[Issue], *, n_judges: int) -> dict[str, Any]:
     """The settings with defaults filled in. Bad values become issues, never errors."""
     settings = dict(DEFAULTS)
     rows = raw.tab(L.SETTINGS) or []
@@ -101,11 +99,10 @@ def read_settings(
                     issues.append(
                         make_issue(
                             INFO,
-                            "bad_setting",
-                            key=key,
+                            "year_converted",
                             value=cell_text(cell),
-                            action="used_default",
-                            action_params={"value": settings["year"]},
+                            year=settings["year"],
+                            action="converted",
                             **where,
                         )
                     )

@@ -21,6 +21,19 @@ from kbo_dashboard.source import Source
 
 LANG_KEY = "lang"
 
+#: Every page: (file, catalogue key of its title, icon, url path). The first is the default.
+PAGES = [
+    ("pages/overview.py", "page.overview", ":material/dashboard:", "overview"),
+    ("pages/rankings.py", "page.rankings", ":material/leaderboard:", "rankings"),
+    ("pages/nomination.py", "page.nomination", ":material/emoji_events:", "nomination"),
+    ("pages/judges.py", "page.judges", ":material/groups:", "judges"),
+    ("pages/analysis.py", "page.analysis", ":material/query_stats:", "analysis"),
+    ("pages/issues.py", "page.issues", ":material/report:", "issues"),
+    ("pages/changes.py", "page.changes", ":material/history:", "changes"),
+    ("pages/downloads.py", "page.downloads", ":material/download:", "downloads"),
+    ("pages/projector.py", "page.projector", ":material/tv:", "projector"),
+]
+
 
 def lang() -> str:
     """The viewer's language: ``?lang=en`` in the URL, else the session's choice, else Thai."""
@@ -63,7 +76,7 @@ def _last_good() -> dict[str, Snapshot]:
 
 
 def cache_ttl() -> float:
-    return float(getattr(app_settings(), "cache_ttl", 15))
+    return float(app_settings().cache_ttl_s)
 
 
 def _fetch(_bucket: int) -> Snapshot:
@@ -113,22 +126,28 @@ def banners(snap: Snapshot) -> None:
     if not snap.ok:
         reason = snap.error_th if lang() == "th" else snap.error_en
         if snap.stale:
-            st.warning(tr("app.stale", time=local_time(snap.fetched_at), reason=reason),
-                       icon=":material/cloud_off:")
+            st.warning(
+                tr("app.stale", time=local_time(snap.fetched_at), reason=reason),
+                icon=":material/cloud_off:",
+            )
         else:
             st.error(tr("app.source_error", reason=reason), icon=":material/error:")
     kind = tr(f"app.source_kind.{snap.source_kind}")
     label = kind if snap.source_kind == "demo" else f"{kind} · {snap.source_label}"
-    st.caption(tr("app.source", label=label) + " · " + tr("app.updated",
-                                                             time=local_time(snap.fetched_at)))
+    st.caption(
+        tr("app.source", label=label) + " · " + tr("app.updated", time=local_time(snap.fetched_at))
+    )
 
 
 def language_switch() -> None:
     """A sidebar switch between Thai and English that survives page changes."""
     current = lang()
     choice = st.sidebar.segmented_control(
-        tr("app.language"), options=list(LANGS), default=current,
-        format_func=lambda code: t(f"lang.{code}", code), key="_lang_choice",
+        tr("app.language"),
+        options=list(LANGS),
+        default=current,
+        format_func=lambda code: t(f"lang.{code}", code),
+        key="_lang_choice",
     )
     if choice and choice != current:
         st.session_state[LANG_KEY] = choice
