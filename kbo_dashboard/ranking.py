@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 #: Scores are compared after rounding, so 80.0000000001 and 80 tie as people would expect.
@@ -39,31 +40,47 @@ def precedence(criteria: pd.DataFrame) -> list[Metric]:
     return [SCORE, *(criterion_metric(c) for c in tiebreaks["criterion_id"])]
 
 
-def _sort_keys(frame: pd.DataFrame, metrics: list[Metric]) -> pd.DataFrame:
+def _sort_keys(frame: pd.DataFrame, metrics: list[Metric]) -> list[np.ndarray]:
     """Metric values oriented so that larger is always better, rounded for comparison."""
-    keys = pd.DataFrame(index=frame.index)
-    for n, metric in enumerate(metrics):
-        values = pd.to_numeric(frame[metric.key], errors="coerce").round(DECIMALS)
-        keys[n] = -values if metric.ascending else values
-    return keys.fillna(float("-inf"))
+    keys = []
+    for metric in metrics:
+        values = pd.to_numeric(frame[metric.key], errors="coerce").to_numpy(float).round(DECIMALS)
+        values = -values if metric.ascending else values
+        keys.append(np.nan_to_num(values, nan=-np.inf))
+    return keys
 
 
-def rank(frame: pd.DataFrame, metrics: list[Metric], eligible: pd.Series) -> pd.Series:
+def rank(
+    frame: pd.DataFrame, metrics: list[Metric], eligible: pd.Series, by: str | None = None
+) -> pd.Series:
     """1-based ranks for eligible rows (equal keys share the best rank); <NA> for the rest.
 
     A product's rank is 1 + the number of eligible products strictly ahead of it on the
-    precedence list, so two products tied for first are both 1 and the next is 3.
+    precedence list, so two products tied for first are both 1 and the next is 3. With ``by``,
+    ranks are counted separately inside each group (e.g. category).
     """
-    pool = frame[eligible]
-    if pool.empty:
-        return pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    result = pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    mask = eligible.to_numpy(bool)
+    if not mask.any():
+        return result
+    pool = frame[mask]
     keys = _sort_keys(pool, metrics)
-    cols = list(keys.columns)
-    ordered = keys.sort_values(cols, ascending=False, kind="stable")
-    new_group = ordered.ne(ordered.shift()).any(axis=1)
-    position = pd.Series(range(1, len(ordered) + 1), index=ordered.index)
-    ranks = position.where(new_group).ffill()
-    return ranks.reindex(frame.index).astype("Int64")
+    groups = pd.factorize(pool[by])[0] if by else np.zeros(len(pool), dtype=int)
+    # np.lexsort sorts by the last key first: group, then each metric best-first.
+    order = np.lexsort([*(-k for k in reversed(keys)), groups])
+    sorted_groups = groups[order]
+    stacked = np.vstack([k[order] for k in keys] + [sorted_groups])
+    changed = np.ones(len(order), dtype=bool)
+    changed[1:] = (stacked[:, 1:] != stacked[:, :-1]).any(axis=0)
+    group_start = np.ones(len(order), dtype=bool)
+    group_start[1:] = sorted_groups[1:] != sorted_groups[:-1]
+    index = np.arange(len(order))
+    first_of_group = np.maximum.accumulate(np.where(group_start, index, 0))
+    first_of_tie = np.maximum.accumulate(np.where(changed, index, 0))
+    ranks = np.empty(len(order), dtype="int64")
+    ranks[order] = first_of_tie - first_of_group + 1
+    result[mask] = ranks
+    return result
 
 
 def rank_labels(ranks: pd.Series, not_ranked: str) -> pd.Series:
@@ -73,18 +90,6 @@ def rank_labels(ranks: pd.Series, not_ranked: str) -> pd.Series:
         lambda r: not_ranked if pd.isna(r) else f"{r}=" if counts.get(r, 0) > 1 else str(r),
         na_action=None,
     ).astype(object)
-
-
-def rank_within(
-    frame: pd.DataFrame, metrics: list[Metric], eligible: pd.Series, by: str
-) -> pd.Series:
-    """Ranks computed separately inside each group of column ``by`` (e.g. category)."""
-    parts = [
-        rank(group, metrics, eligible[group.index]) for _, group in frame.groupby(by, sort=False)
-    ]
-    if not parts:
-        return pd.Series(pd.NA, index=frame.index, dtype="Int64")
-    return pd.concat(parts).reindex(frame.index).astype("Int64")
 
 
 def group_labels(ranks: pd.Series, groups: pd.Series, not_ranked: str) -> pd.Series:

@@ -12,8 +12,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import pandas as pd
 
@@ -63,7 +63,9 @@ def judge_totals(comp: Competition, exclude_judges: Iterable[str] = ()) -> pd.Da
         return pd.DataFrame(columns=TOTAL_COLUMNS).astype({"total": float, "eligible": bool})
     crit = comp.criteria.set_index("criterion_id")
     factor = 100 * crit["weight"] / crit["max_score"] / crit["weight"].sum()
-    scores = comp.scores.assign(points=comp.scores["score"] * comp.scores["criterion_id"].map(factor))
+    scores = comp.scores.assign(
+        points=comp.scores["score"] * comp.scores["criterion_id"].map(factor)
+    )
     summed = scores.groupby(["judge_id", "product_id"])["points"].sum()
     frame = rows[["judge_id", "product_id", "complete", "conflict"]].copy()
     keys = pd.MultiIndex.from_frame(frame[["judge_id", "product_id"]])
@@ -75,10 +77,10 @@ def judge_totals(comp: Competition, exclude_judges: Iterable[str] = ()) -> pd.Da
 
 def criterion_means(comp: Competition, totals: pd.DataFrame) -> pd.DataFrame:
     """Each product's mean score per criterion over its eligible judges (``mean_<id>``)."""
-    eligible = totals.loc[totals["eligible"], ["judge_id", "product_id"]]
-    counted = comp.scores.merge(eligible, on=["judge_id", "product_id"])
-    means = counted.pivot_table(index="product_id", columns="criterion_id", values="score",
-                                aggfunc="mean")
+    pairs = ["judge_id", "product_id"]
+    eligible = pd.MultiIndex.from_frame(totals.loc[totals["eligible"], pairs])
+    counted = comp.scores[pd.MultiIndex.from_frame(comp.scores[pairs]).isin(eligible)]
+    means = counted.groupby(["product_id", "criterion_id"])["score"].mean().unstack()
     means = means.reindex(columns=comp.criterion_ids)
     means.columns = [f"mean_{c}" for c in means.columns]
     return means
@@ -113,11 +115,12 @@ def score_competition(
         if metric.key not in standings:
             standings[metric.key] = float("nan")
     standings["rank"] = ranking.rank(standings, metrics, standings["ranked"])
-    standings["category_rank"] = ranking.rank_within(
+    standings["category_rank"] = ranking.rank(
         standings, metrics, standings["ranked"], by="category"
     )
-    results = Results(method, quorum, totals, standings, comp.criteria, None,
-                      excluded_judges=excluded)
+    results = Results(
+        method, quorum, totals, standings, comp.criteria, None, excluded_judges=excluded
+    )
     _nominate(results)
     return results
 

@@ -18,7 +18,8 @@ from kbo_dashboard.source import RawWorkbook
 
 BE_OFFSET = 543
 SHEETS_EPOCH = dt.date(1899, 12, 30)
-METHOD_KEYS = ("mean", "trimmed", "median", "normalised")
+METHOD_KEYS = ("mean", "trimmed_mean", "median", "normalised")
+METHOD_ALIASES = {"trimmed": "trimmed_mean", "normalized": "normalised", "average": "mean"}
 
 KEY_ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("ชื่อการประชุม", "หัวข้อ", "ชื่อ"),
@@ -137,7 +138,8 @@ def read_settings(raw: RawWorkbook, issues: list[Issue], *, n_judges: int) -> di
                     )
                 )
         elif key == "method":
-            method = cell_text(cell).casefold()
+            method = cell_text(cell).casefold().replace(" ", "_")
+            method = METHOD_ALIASES.get(method, method)
             if method in METHOD_KEYS:
                 settings["method"] = method
             else:

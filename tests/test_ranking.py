@@ -42,3 +42,14 @@ def test_group_labels_share_within_each_group():
     ranks = pd.Series([1, 1, 1, 2], index=list("abcd"), dtype="Int64")
     groups = pd.Series(["food", "food", "textile", "textile"], index=list("abcd"))
     assert group_labels(ranks, groups, "-").to_dict() == {"a": "1=", "b": "1=", "c": "1", "d": "2"}
+
+
+def test_ranks_within_groups():
+    frame = pd.DataFrame(
+        {"score": [70, 90, 70, 60, 90], "category": ["food", "food", "food", "textile", "textile"]},
+        index=list("abcde"),
+    )
+    eligible = pd.Series(True, index=frame.index)
+    ranks = rank(frame, [Metric("score", "s")], eligible, by="category")
+    # food: b 90 first, a and c share 2nd; textile: e 1st, d 2nd.
+    assert ranks.to_dict() == {"a": 2, "b": 1, "c": 2, "d": 2, "e": 1}
