@@ -40,16 +40,32 @@ def rankings_table(comp: Competition, results: Results, lang: str = "th") -> pd.
 
     frame = results.standings.copy()
     frame["rank_label"] = rank_labels(frame["rank"], not_ranked)
-    frame["category_rank_label"] = group_labels(frame["category_rank"], frame["category"],
-                                                not_ranked)
+    frame["category_rank_label"] = group_labels(
+        frame["category_rank"], frame["category"], not_ranked
+    )
     frame["category_name"] = frame["category"].map(lambda c: t(f"cat.{c}", lang))
     frame["method"] = results.method
     means = [f"mean_{c}" for c in comp.criterion_ids]
-    columns = ["rank_label", "product_id", "product_name", "producer_group", "district",
-               "category", "category_name", "category_rank_label", "score", "n_judges",
-               *means, "method"]
-    frame = frame.sort_values(["ranked", "rank", "product_id"], ascending=[False, True, True],
-                              kind="stable", na_position="last")
+    columns = [
+        "rank_label",
+        "product_id",
+        "product_name",
+        "producer_group",
+        "district",
+        "category",
+        "category_name",
+        "category_rank_label",
+        "score",
+        "n_judges",
+        *means,
+        "method",
+    ]
+    frame = frame.sort_values(
+        ["ranked", "rank", "product_id"],
+        ascending=[False, True, True],
+        kind="stable",
+        na_position="last",
+    )
     frame["score"] = frame["score"].round(2)
     frame[means] = frame[means].round(2)
     return frame[columns].reset_index(drop=True)
@@ -58,7 +74,8 @@ def rankings_table(comp: Competition, results: Results, lang: str = "th") -> pd.
 def scores_long(comp: Competition, results: Results) -> pd.DataFrame:
     """Every valid score: judge, product, criterion, score, where it is, and whether it counts."""
     frame = comp.scores.merge(
-        results.totals[["judge_id", "product_id", "eligible"]], on=["judge_id", "product_id"],
+        results.totals[["judge_id", "product_id", "eligible"]],
+        on=["judge_id", "product_id"],
         how="left",
     )
     frame["counted"] = frame["eligible"].fillna(False).astype(bool)

@@ -56,8 +56,13 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("name_en", "ชื่อภาษาอังกฤษ", "Name (English)", required=False),
         Column("max_score", "คะแนนเต็ม", "Max score", ("max",)),
         Column("weight", "น้ำหนัก", "Weight", required=False),
-        Column("tiebreak_priority", "ลำดับตัดสินเมื่อเสมอ", "Tie-break priority",
-               ("tiebreak",), required=False),
+        Column(
+            "tiebreak_priority",
+            "ลำดับตัดสินเมื่อเสมอ",
+            "Tie-break priority",
+            ("tiebreak",),
+            required=False,
+        ),
     ),
     CONFLICTS: (
         Column("judge_id", "รหัสกรรมการ", "Judge ID"),
@@ -71,27 +76,44 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 }
 
 PRODUCT_ID = Column("product_id", "รหัสผลิตภัณฑ์", "Product ID", ("รหัส", "id"))
-COMMENT = Column("comment", "ความเห็น", "Comment", ("หมายเหตุ", "comments", "note"),
-                 required=False)
+COMMENT = Column("comment", "ความเห็น", "Comment", ("หมายเหตุ", "comments", "note"), required=False)
 
 # Category codes in the order the seed report lists them, with accepted spellings.
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "food": ("อาหาร", "food"),
-    "decorative": ("ของใช้ของตกแต่ง", "ของใช้ ของตกแต่ง", "ของใช้ของตกแต่งฯ",
-                   "ของใช้ ของตกแต่ง ของที่ระลึก", "household & decorative items",
-                   "household and decorative items", "decorative"),
+    "decorative": (
+        "ของใช้ของตกแต่ง",
+        "ของใช้ ของตกแต่ง",
+        "ของใช้ของตกแต่งฯ",
+        "ของใช้ ของตกแต่ง ของที่ระลึก",
+        "household & decorative items",
+        "household and decorative items",
+        "decorative",
+    ),
     "beverage": ("เครื่องดื่ม", "beverage", "beverages", "drink", "drinks"),
-    "textile": ("ผ้าและเครื่องแต่งกาย", "ผ้า เครื่องแต่งกาย", "textile", "textiles",
-                "textiles & clothing", "textiles and clothing", "clothing"),
-    "herbal": ("สมุนไพรที่ไม่ใช่อาหาร", "สมุนไพร", "herbal", "non-food herbal",
-               "herbal non-food"),
+    "textile": (
+        "ผ้าและเครื่องแต่งกาย",
+        "ผ้า เครื่องแต่งกาย",
+        "textile",
+        "textiles",
+        "textiles & clothing",
+        "textiles and clothing",
+        "clothing",
+    ),
+    "herbal": ("สมุนไพรที่ไม่ใช่อาหาร", "สมุนไพร", "herbal", "non-food herbal", "herbal non-food"),
 }
 SECTORS: dict[str, tuple[str, ...]] = {
     "government": ("ภาคราชการ", "ราชการ", "government", "gov"),
     "private": ("ภาคเอกชน", "เอกชน", "private", "private sector"),
     "civil": ("ภาคประชาสังคม", "ประชาสังคม", "civil society", "civil"),
-    "citizen": ("ตัวแทนภาคประชาชน", "ภาคประชาชน", "ประชาชน", "citizen", "citizens",
-                "citizens' representative"),
+    "citizen": (
+        "ตัวแทนภาคประชาชน",
+        "ภาคประชาชน",
+        "ประชาชน",
+        "citizen",
+        "citizens",
+        "citizens' representative",
+    ),
 }
 
 
@@ -111,8 +133,9 @@ DEFAULT_CRITERIA: tuple[CriterionSpec, ...] = (
     CriterionSpec("identity", "อัตลักษณ์ท้องถิ่น", "Local identity", 20, 20, 2),
     CriterionSpec("quality", "คุณภาพและมาตรฐาน", "Quality and standards", 20, 20, None),
     CriterionSpec("packaging", "บรรจุภัณฑ์", "Packaging", 15, 15, None),
-    CriterionSpec("value", "ศักยภาพทางการตลาดและมูลค่าเพิ่ม", "Market potential and added value",
-                  20, 20, None),
+    CriterionSpec(
+        "value", "ศักยภาพทางการตลาดและมูลค่าเพิ่ม", "Market potential and added value", 20, 20, None
+    ),
 )
 
 SETTING_KEYS = ("title", "province", "year", "meeting_date", "quorum", "method")

@@ -22,10 +22,26 @@ from kbo_dashboard.source import RawWorkbook, Rows
 
 PRODUCT_COLUMNS = ["product_id", "product_name", "producer_group", "district", "category"]
 JUDGE_COLUMNS = ["judge_id", "judge_name", "sector", "sheet", "has_tab"]
-CRITERION_COLUMNS = ["criterion_id", "name_th", "name_en", "max_score", "weight", "tiebreak_priority"]
+CRITERION_COLUMNS = [
+    "criterion_id",
+    "name_th",
+    "name_en",
+    "max_score",
+    "weight",
+    "tiebreak_priority",
+]
 SCORE_COLUMNS = ["judge_id", "product_id", "criterion_id", "score", "tab", "cell"]
-ROW_COLUMNS = ["judge_id", "product_id", "tab", "row", "filled", "valid", "complete", "conflict",
-               "comment"]
+ROW_COLUMNS = [
+    "judge_id",
+    "product_id",
+    "tab",
+    "row",
+    "filled",
+    "valid",
+    "complete",
+    "conflict",
+    "comment",
+]
 
 
 @dataclass
@@ -66,7 +82,9 @@ def _find_columns(header: list[Any], columns: tuple[L.Column, ...]) -> dict[str,
     return found
 
 
-def _read_table(raw: RawWorkbook, tab: str, issues: list[Issue], *, required: bool) -> _Table | None:
+def _read_table(
+    raw: RawWorkbook, tab: str, issues: list[Issue], *, required: bool
+) -> _Table | None:
     rows = raw.tab(tab)
     name = raw.tab_name(tab) or tab
     if rows is None:
@@ -74,15 +92,24 @@ def _read_table(raw: RawWorkbook, tab: str, issues: list[Issue], *, required: bo
             issues.append(make_issue(ERROR, "missing_tab", tab=tab, action="tab_ignored"))
         return None
     if not rows or all(is_blank(c) for c in rows[0]):
-        issues.append(make_issue(ERROR if required else WARNING, "empty_tab", tab=name,
-                                 action="tab_ignored"))
+        issues.append(
+            make_issue(ERROR if required else WARNING, "empty_tab", tab=name, action="tab_ignored")
+        )
         return None
     spec = L.COLUMNS[tab]
     columns = _find_columns(rows[0], spec)
     missing = [c for c in spec if c.required and c.key not in columns]
     for column in missing:
-        issues.append(make_issue(ERROR, "missing_column", tab=name, cell="1:1",
-                                 column=f"{column.key} / {column.th}", action="tab_ignored"))
+        issues.append(
+            make_issue(
+                ERROR,
+                "missing_column",
+                tab=name,
+                cell="1:1",
+                column=f"{column.key} / {column.th}",
+                action="tab_ignored",
+            )
+        )
     if missing:
         return None
     records = []
@@ -106,8 +133,16 @@ def _unique_rows(table: _Table, id_key: str, issues: list[Issue], **issue_keys) 
             issues.append(make_issue(ERROR, "blank_id", action="row_skipped", **where))
             continue
         if ident in seen:
-            issues.append(make_issue(ERROR, "duplicate_id", id=ident, action="first_row_kept",
-                                     **{k: ident for k in issue_keys.values()}, **where))
+            issues.append(
+                make_issue(
+                    ERROR,
+                    "duplicate_id",
+                    id=ident,
+                    action="first_row_kept",
+                    **{k: ident for k in issue_keys.values()},
+                    **where,
+                )
+            )
             continue
         seen.add(ident)
         kept.append((r, values))
@@ -121,10 +156,17 @@ def _products(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
         for r, v in _unique_rows(table, "product_id", issues, p="product_id"):
             category = L.normalise_choice(v["category"], L.CATEGORIES)
             if category is None:
-                issues.append(make_issue(
-                    ERROR, "unknown_category", tab=table.tab,
-                    cell=L.a1(r, table.columns["category"]), product_id=v["product_id"],
-                    value=v["category"], action="product_skipped"))
+                issues.append(
+                    make_issue(
+                        ERROR,
+                        "unknown_category",
+                        tab=table.tab,
+                        cell=L.a1(r, table.columns["category"]),
+                        product_id=v["product_id"],
+                        value=v["category"],
+                        action="product_skipped",
+                    )
+                )
                 continue
             records.append({**{k: v.get(k, "") for k in PRODUCT_COLUMNS}, "category": category})
     return pd.DataFrame(records, columns=PRODUCT_COLUMNS)
@@ -137,19 +179,39 @@ def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
         for r, v in _unique_rows(table, "judge_id", issues, j="judge_id"):
             sector = L.normalise_choice(v.get("sector", ""), L.SECTORS) or ""
             if v.get("sector") and not sector:
-                issues.append(make_issue(
-                    WARNING, "unknown_sector", tab=table.tab,
-                    cell=L.a1(r, table.columns["sector"]), judge_id=v["judge_id"],
-                    value=v["sector"], action="none_needed"))
+                issues.append(
+                    make_issue(
+                        WARNING,
+                        "unknown_sector",
+                        tab=table.tab,
+                        cell=L.a1(r, table.columns["sector"]),
+                        judge_id=v["judge_id"],
+                        value=v["sector"],
+                        action="none_needed",
+                    )
+                )
             sheet = v["sheet"] or v["judge_id"]
             has_tab = raw.tab(sheet) is not None
             if not has_tab:
-                issues.append(make_issue(
-                    WARNING, "judge_tab_missing", tab=sheet, judge_id=v["judge_id"],
-                    judge=v["judge_id"], action="judge_not_counted"))
-            records.append({"judge_id": v["judge_id"], "judge_name": v["judge_name"],
-                            "sector": sector, "sheet": raw.tab_name(sheet) or sheet,
-                            "has_tab": has_tab})
+                issues.append(
+                    make_issue(
+                        WARNING,
+                        "judge_tab_missing",
+                        tab=sheet,
+                        judge_id=v["judge_id"],
+                        judge=v["judge_id"],
+                        action="judge_not_counted",
+                    )
+                )
+            records.append(
+                {
+                    "judge_id": v["judge_id"],
+                    "judge_name": v["judge_name"],
+                    "sector": sector,
+                    "sheet": raw.tab_name(sheet) or sheet,
+                    "has_tab": has_tab,
+                }
+            )
     return pd.DataFrame(records, columns=JUDGE_COLUMNS)
 
 
@@ -171,30 +233,53 @@ def _criteria(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
         cid = v["criterion_id"]
         max_score = _number(v["max_score"])
         if max_score is None or max_score <= 0:
-            issues.append(make_issue(ERROR, "bad_max_score", tab=table.tab,
-                                     cell=L.a1(r, table.columns["max_score"]), id=cid,
-                                     value=v["max_score"], action="criterion_skipped"))
+            issues.append(
+                make_issue(
+                    ERROR,
+                    "bad_max_score",
+                    tab=table.tab,
+                    cell=L.a1(r, table.columns["max_score"]),
+                    id=cid,
+                    value=v["max_score"],
+                    action="criterion_skipped",
+                )
+            )
             continue
         weight = max_score
         if v.get("weight"):
             weight = _number(v["weight"])
             if weight is None or weight < 0:
-                issues.append(make_issue(WARNING, "bad_weight", tab=table.tab,
-                                         cell=L.a1(r, table.columns["weight"]), id=cid,
-                                         value=v["weight"], action="used_default",
-                                         action_params={"value": format_number(max_score)}))
+                issues.append(
+                    make_issue(
+                        WARNING,
+                        "bad_weight",
+                        tab=table.tab,
+                        cell=L.a1(r, table.columns["weight"]),
+                        id=cid,
+                        value=v["weight"],
+                        action="used_default",
+                        action_params={"value": format_number(max_score)},
+                    )
+                )
                 weight = max_score
         priority = _number(v.get("tiebreak_priority", ""))
-        records.append({"criterion_id": cid, "name_th": v["name_th"] or cid,
-                        "name_en": v.get("name_en") or v["name_th"] or cid,
-                        "max_score": max_score, "weight": weight,
-                        "tiebreak_priority": int(priority) if priority is not None else None})
+        records.append(
+            {
+                "criterion_id": cid,
+                "name_th": v["name_th"] or cid,
+                "name_en": v.get("name_en") or v["name_th"] or cid,
+                "max_score": max_score,
+                "weight": weight,
+                "tiebreak_priority": int(priority) if priority is not None else None,
+            }
+        )
     if not records:
         return defaults
     frame = pd.DataFrame(records, columns=CRITERION_COLUMNS)
     if frame["weight"].sum() <= 0:
-        issues.append(make_issue(ERROR, "criteria_weights", tab=table.tab,
-                                 action="used_default_criteria"))
+        issues.append(
+            make_issue(ERROR, "criteria_weights", tab=table.tab, action="used_default_criteria")
+        )
         return defaults
     return frame
 
@@ -216,14 +301,28 @@ def _conflicts(raw, issues, products: pd.DataFrame, judges: pd.DataFrame) -> pd.
         known_p, known_j = set(products["product_id"]), set(judges["judge_id"])
         for r, v in table.records:
             if v["judge_id"] not in known_j:
-                issues.append(make_issue(WARNING, "unknown_judge", tab=table.tab,
-                                         cell=L.a1(r, table.columns["judge_id"]),
-                                         id=v["judge_id"], action="row_skipped"))
+                issues.append(
+                    make_issue(
+                        WARNING,
+                        "unknown_judge",
+                        tab=table.tab,
+                        cell=L.a1(r, table.columns["judge_id"]),
+                        id=v["judge_id"],
+                        action="row_skipped",
+                    )
+                )
                 continue
             if v["product_id"] not in known_p:
-                issues.append(make_issue(WARNING, "unknown_product", tab=table.tab,
-                                         cell=L.a1(r, table.columns["product_id"]),
-                                         id=v["product_id"], action="row_skipped"))
+                issues.append(
+                    make_issue(
+                        WARNING,
+                        "unknown_product",
+                        tab=table.tab,
+                        cell=L.a1(r, table.columns["product_id"]),
+                        id=v["product_id"],
+                        action="row_skipped",
+                    )
+                )
                 continue
             records.append({k: v.get(k, "") for k in columns})
     return pd.DataFrame(records, columns=columns).drop_duplicates(["judge_id", "product_id"])
@@ -235,8 +334,9 @@ _PAREN = re.compile(r"\(.*?\)|\[.*?\]")
 def _criterion_columns(header: list[Any], criteria: pd.DataFrame) -> dict[str, int]:
     """Score-tab columns per criterion, by ID or either name; ``(25)`` suffixes ignored."""
     spellings = {
-        row.criterion_id: {L.normalise_header(s) for s in (row.criterion_id, row.name_th,
-                                                           row.name_en) if s}
+        row.criterion_id: {
+            L.normalise_header(s) for s in (row.criterion_id, row.name_th, row.name_en) if s
+        }
         for row in criteria.itertuples()
     }
     found: dict[str, int] = {}
@@ -262,20 +362,39 @@ def _score_tab(raw, judge, criteria, known_products, conflicts, issues, scores, 
     rows = raw.tab(tab) or []
     header_at = _header_row(rows)
     if header_at is None:
-        issues.append(make_issue(ERROR, "missing_column", tab=tab, cell="1:1", judge_id=jid,
-                                 column="product_id / รหัสผลิตภัณฑ์", action="judge_not_counted"))
+        issues.append(
+            make_issue(
+                ERROR,
+                "missing_column",
+                tab=tab,
+                cell="1:1",
+                judge_id=jid,
+                column="product_id / รหัสผลิตภัณฑ์",
+                action="judge_not_counted",
+            )
+        )
         return
     header = rows[header_at]
-    pcol = next(i for i, c in enumerate(header)
-                if L.normalise_header(c) in L.PRODUCT_ID.spellings())
+    pcol = next(
+        i for i, c in enumerate(header) if L.normalise_header(c) in L.PRODUCT_ID.spellings()
+    )
     ccols = _criterion_columns(header, criteria)
-    comment_col = next((i for i, c in enumerate(header)
-                        if L.normalise_header(c) in L.COMMENT.spellings()), None)
+    comment_col = next(
+        (i for i, c in enumerate(header) if L.normalise_header(c) in L.COMMENT.spellings()), None
+    )
     for cid in criteria["criterion_id"]:
         if cid not in ccols:
-            issues.append(make_issue(ERROR, "missing_column", tab=tab,
-                                     cell=f"{header_at + 1}:{header_at + 1}", judge_id=jid,
-                                     column=cid, action="row_not_counted"))
+            issues.append(
+                make_issue(
+                    ERROR,
+                    "missing_column",
+                    tab=tab,
+                    cell=f"{header_at + 1}:{header_at + 1}",
+                    judge_id=jid,
+                    column=cid,
+                    action="row_not_counted",
+                )
+            )
     maxima = dict(zip(criteria["criterion_id"], criteria["max_score"]))
     seen: set[str] = set()
     for r in range(header_at + 1, len(rows)):
@@ -284,17 +403,41 @@ def _score_tab(raw, judge, criteria, known_products, conflicts, issues, scores, 
         cells = {cid: (row[c] if c < len(row) else None) for cid, c in ccols.items()}
         if not pid:
             if any(not is_blank(v) for v in cells.values()):
-                issues.append(make_issue(ERROR, "blank_id", tab=tab, cell=L.a1(r, pcol),
-                                         judge_id=jid, action="row_skipped"))
+                issues.append(
+                    make_issue(
+                        ERROR,
+                        "blank_id",
+                        tab=tab,
+                        cell=L.a1(r, pcol),
+                        judge_id=jid,
+                        action="row_skipped",
+                    )
+                )
             continue
         where = dict(tab=tab, judge_id=jid, product_id=pid)
         if pid not in known_products:
-            issues.append(make_issue(WARNING, "unknown_product", cell=L.a1(r, pcol), id=pid,
-                                     action="row_skipped", **where))
+            issues.append(
+                make_issue(
+                    WARNING,
+                    "unknown_product",
+                    cell=L.a1(r, pcol),
+                    id=pid,
+                    action="row_skipped",
+                    **where,
+                )
+            )
             continue
         if pid in seen:
-            issues.append(make_issue(ERROR, "duplicate_product_row", cell=L.a1(r, pcol), id=pid,
-                                     action="first_row_kept", **where))
+            issues.append(
+                make_issue(
+                    ERROR,
+                    "duplicate_product_row",
+                    cell=L.a1(r, pcol),
+                    id=pid,
+                    action="first_row_kept",
+                    **where,
+                )
+            )
             continue
         seen.add(pid)
         conflict = conflicts.get((jid, pid))
@@ -307,41 +450,98 @@ def _score_tab(raw, judge, criteria, known_products, conflicts, issues, scores, 
             cell = L.a1(r, ccols[cid])
             value = reading.value
             if reading.kind == "sheet_error":
-                issues.append(make_issue(ERROR, "sheet_error", cell=cell, value=reading.raw,
-                                         action="cell_ignored", **where))
+                issues.append(
+                    make_issue(
+                        ERROR,
+                        "sheet_error",
+                        cell=cell,
+                        value=reading.raw,
+                        action="cell_ignored",
+                        **where,
+                    )
+                )
                 continue
             if reading.kind == "not_a_number":
-                issues.append(make_issue(ERROR, "not_a_number", cell=cell, value=reading.raw,
-                                         action="cell_ignored", **where))
+                issues.append(
+                    make_issue(
+                        ERROR,
+                        "not_a_number",
+                        cell=cell,
+                        value=reading.raw,
+                        action="cell_ignored",
+                        **where,
+                    )
+                )
                 continue
             if value < 0:
-                issues.append(make_issue(ERROR, "negative", cell=cell, value=reading.raw,
-                                         action="cell_ignored", **where))
+                issues.append(
+                    make_issue(
+                        ERROR,
+                        "negative",
+                        cell=cell,
+                        value=reading.raw,
+                        action="cell_ignored",
+                        **where,
+                    )
+                )
                 continue
             if value > maxima[cid]:
-                issues.append(make_issue(ERROR, "above_max", cell=cell, value=reading.raw,
-                                         max=format_number(maxima[cid]), action="cell_ignored",
-                                         **where))
+                issues.append(
+                    make_issue(
+                        ERROR,
+                        "above_max",
+                        cell=cell,
+                        value=reading.raw,
+                        max=format_number(maxima[cid]),
+                        action="cell_ignored",
+                        **where,
+                    )
+                )
                 continue
             if reading.kind == "converted":
-                issues.append(make_issue(INFO, reading.note, cell=cell, value=reading.raw,
-                                         number=format_number(value), action="converted",
-                                         **where))
+                issues.append(
+                    make_issue(
+                        INFO,
+                        reading.note,
+                        cell=cell,
+                        value=reading.raw,
+                        number=format_number(value),
+                        action="converted",
+                        **where,
+                    )
+                )
             valid += 1
             scores.append((jid, pid, cid, value, tab, cell))
         complete = valid == len(criteria) and len(ccols) == len(criteria)
         if 0 < filled < len(criteria):
-            issues.append(make_issue(WARNING, "partial_row", cell=f"{r + 1}:{r + 1}",
-                                     filled=filled, total=len(criteria),
-                                     action="row_not_counted", **where))
+            issues.append(
+                make_issue(
+                    WARNING,
+                    "partial_row",
+                    cell=f"{r + 1}:{r + 1}",
+                    filled=filled,
+                    total=len(criteria),
+                    action="row_not_counted",
+                    **where,
+                )
+            )
         if conflict is not None and filled:
-            issues.append(make_issue(WARNING, "conflict_scored", cell=f"{r + 1}:{r + 1}",
-                                     reason=conflict or "-", action="score_ignored", **where))
+            issues.append(
+                make_issue(
+                    WARNING,
+                    "conflict_scored",
+                    cell=f"{r + 1}:{r + 1}",
+                    reason=conflict or "-",
+                    action="score_ignored",
+                    **where,
+                )
+            )
         comment = ""
         if comment_col is not None and comment_col < len(row):
             comment = cell_text(row[comment_col])
-        rows_out.append((jid, pid, tab, r + 1, filled, valid, complete, conflict is not None,
-                         comment))
+        rows_out.append(
+            (jid, pid, tab, r + 1, filled, valid, complete, conflict is not None, comment)
+        )
 
 
 def parse(raw: RawWorkbook) -> Competition:

@@ -12,8 +12,16 @@ import pandas as pd
 
 from kbo_dashboard.parse import Competition
 
-PROGRESS_COLUMNS = ["judge_id", "judge_name", "sector", "sheet", "done", "expected", "finished",
-                    "remaining"]
+PROGRESS_COLUMNS = [
+    "judge_id",
+    "judge_name",
+    "sector",
+    "sheet",
+    "done",
+    "expected",
+    "finished",
+    "remaining",
+]
 
 
 @dataclass(frozen=True)
@@ -50,12 +58,18 @@ def judge_progress(comp: Competition) -> Progress:
         expected = [p for p in products if p not in conflicts.get(judge.judge_id, set())]
         done = complete.get(judge.judge_id, set())
         remaining = [p for p in expected if p not in done]
-        records.append({
-            "judge_id": judge.judge_id, "judge_name": judge.judge_name, "sector": judge.sector,
-            "sheet": judge.sheet, "done": len(expected) - len(remaining),
-            "expected": len(expected), "finished": not remaining and bool(expected),
-            "remaining": remaining,
-        })
+        records.append(
+            {
+                "judge_id": judge.judge_id,
+                "judge_name": judge.judge_name,
+                "sector": judge.sector,
+                "sheet": judge.sheet,
+                "done": len(expected) - len(remaining),
+                "expected": len(expected),
+                "finished": not remaining and bool(expected),
+                "remaining": remaining,
+            }
+        )
         expected_cells += len(expected) * n_criteria
         received += received_by_judge.get(judge.judge_id, 0)
     frame = pd.DataFrame(records, columns=PROGRESS_COLUMNS)

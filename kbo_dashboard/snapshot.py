@@ -8,7 +8,7 @@ snapshot holds only picklable values, because Streamlit's cache stores it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from kbo_dashboard.parse import Competition, parse
 from kbo_dashboard.source import Source, SourceError
@@ -44,20 +44,25 @@ class Snapshot:
 
 def refresh(source: Source, previous: Snapshot | None = None) -> Snapshot:
     """Read ``source`` once. On failure, carry ``previous``'s good data with the reason."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     try:
         raw = source.fetch()
     except SourceError as exc:
         base = previous if previous is not None and previous.competition is not None else None
         return Snapshot(
-            source.kind, source.describe(),
+            source.kind,
+            source.describe(),
             base.competition if base else None,
             base.fetched_at if base else None,
-            now, exc.message_en, exc.message_th, exc.kind,
+            now,
+            exc.message_en,
+            exc.message_th,
+            exc.kind,
         )
     return Snapshot(source.kind, source.describe(), parse(raw), raw.fetched_at, now)
 
 
 def with_error(snapshot: Snapshot, error: SourceError) -> Snapshot:
-    return replace(snapshot, error_en=error.message_en, error_th=error.message_th,
-                   error_kind=error.kind)
+    return replace(
+        snapshot, error_en=error.message_en, error_th=error.message_th, error_kind=error.kind
+    )

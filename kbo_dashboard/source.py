@@ -11,7 +11,7 @@ the Sheets API returns them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
 Cell = Any
@@ -23,7 +23,7 @@ class RawWorkbook:
     """Every tab's raw cells, keyed by tab name, in the sheet's tab order."""
 
     tabs: dict[str, Rows]
-    fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def tab(self, name: str) -> Rows | None:
         """The rows of tab ``name``, matched case- and space-insensitively, or None."""

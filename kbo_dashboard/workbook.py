@@ -46,16 +46,23 @@ def read_xlsx(path: str | os.PathLike) -> dict[str, Rows]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError as exc:
-        raise SourceError(f"Excel file not found: {Path(path).name}",
-                          f"ไม่พบไฟล์ Excel: {Path(path).name}", kind="not_found") from exc
+        raise SourceError(
+            f"Excel file not found: {Path(path).name}",
+            f"ไม่พบไฟล์ Excel: {Path(path).name}",
+            kind="not_found",
+        ) from exc
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise SourceError(f"Cannot open the Excel file {Path(path).name}: {type(exc).__name__}",
-                          f"เปิดไฟล์ Excel {Path(path).name} ไม่ได้: {type(exc).__name__}",
-                          kind="bad_file") from exc
+        raise SourceError(
+            f"Cannot open the Excel file {Path(path).name}: {type(exc).__name__}",
+            f"เปิดไฟล์ Excel {Path(path).name} ไม่ได้: {type(exc).__name__}",
+            kind="bad_file",
+        ) from exc
     try:
         tabs: dict[str, Rows] = {}
         for sheet in book.worksheets:
-            rows = [_trim([_raw_value(v) for v in row]) for row in sheet.iter_rows(values_only=True)]
+            rows = [
+                _trim([_raw_value(v) for v in row]) for row in sheet.iter_rows(values_only=True)
+            ]
             while rows and not rows[-1]:
                 rows.pop()
             tabs[sheet.title] = rows
@@ -106,21 +113,35 @@ def write_xlsx(tabs: dict[str, Rows], path: str | os.PathLike) -> None:
 
 def template_tabs(criteria=L.DEFAULT_CRITERIA, n_judges: int = 3) -> dict[str, Rows]:
     """An empty workbook in the layout: headers, the default criteria and a few judge tabs."""
+
     def header(tab: str) -> list[str]:
         return [c.th for c in L.COLUMNS[tab]]
 
     tabs: dict[str, Rows] = {
-        L.SETTINGS: [["รายการ", "ค่า"], ["title", ""], ["province", ""], ["year", ""],
-                     ["meeting_date", ""], ["quorum", ""], ["method", "mean"]],
+        L.SETTINGS: [
+            ["รายการ", "ค่า"],
+            ["title", ""],
+            ["province", ""],
+            ["year", ""],
+            ["meeting_date", ""],
+            ["quorum", ""],
+            ["method", "mean"],
+        ],
         L.PRODUCTS: [header(L.PRODUCTS)],
         L.JUDGES: [header(L.JUDGES)],
         L.CRITERIA: [[c.key for c in L.COLUMNS[L.CRITERIA]]]
-        + [[c.criterion_id, c.name_th, c.name_en, c.max_score, c.weight,
-            c.tiebreak_priority or ""] for c in criteria],
+        + [
+            [c.criterion_id, c.name_th, c.name_en, c.max_score, c.weight, c.tiebreak_priority or ""]
+            for c in criteria
+        ],
         L.CONFLICTS: [header(L.CONFLICTS)],
     }
-    score_header = ["รหัสผลิตภัณฑ์", "ชื่อผลิตภัณฑ์",
-                    *[f"{c.name_th} ({c.max_score:g})" for c in criteria], "ความเห็น"]
+    score_header = [
+        "รหัสผลิตภัณฑ์",
+        "ชื่อผลิตภัณฑ์",
+        *[f"{c.name_th} ({c.max_score:g})" for c in criteria],
+        "ความเห็น",
+    ]
     for n in range(1, n_judges + 1):
         judge_id = f"J{n:02d}"
         tabs[L.JUDGES].append([judge_id, "", "", judge_id])
