@@ -43,6 +43,9 @@ ROW_COLUMNS = [
     "comment",
 ]
 
+# Typed even when empty, so boolean masks work on a workbook with no score rows yet.
+ROW_TYPES = {"row": int, "filled": int, "valid": int, "complete": bool, "conflict": bool}
+
 
 @dataclass
 class Competition:
@@ -566,6 +569,6 @@ def parse(raw: RawWorkbook) -> Competition:
         criteria=criteria,
         conflicts=conflicts,
         scores=pd.DataFrame(scores, columns=SCORE_COLUMNS).astype({"score": float}),
-        rows=pd.DataFrame(rows_out, columns=ROW_COLUMNS),
+        rows=pd.DataFrame(rows_out, columns=ROW_COLUMNS).astype(ROW_TYPES),
         issues=issues,
     )

@@ -1,0 +1,78 @@
+"""Changes: the audit trail of score cells, what changed and when, filterable by time."""
+
+from datetime import datetime, timedelta
+
+import streamlit as st
+
+from kbo_dashboard import ui
+from kbo_dashboard.audit import AuditStore, AuditUnavailable
+from kbo_dashboard.export import to_csv_bytes
+from kbo_dashboard.page_tables import changes_display, download_name, local_be_time
+
+snap = ui.snapshot()
+st.title(ui.tr("page.changes"))
+ui.banners(snap)
+lang = ui.lang()
+
+problem = ui.record_audit(snap)
+if problem is not None:
+    st.warning(problem.message(lang), icon=":material/warning:")
+
+try:
+    store = AuditStore(timeout=1.0)
+    first_seen = store.first_seen()
+except AuditUnavailable as error:
+    if problem is None or error.kind != problem.kind:
+        st.warning(error.message(lang), icon=":material/warning:")
+    st.stop()
+
+if first_seen is None:
+    st.info(ui.tr("changes_page.empty"), icon=":material/history:")
+    st.stop()
+
+st.caption(ui.tr("changes_page.first_seen", time=local_be_time(first_seen, lang)))
+choices = ("since_first", "since_time", "all")
+period = st.radio(
+    ui.tr("changes_page.period"),
+    options=choices,
+    format_func=lambda c: ui.tr(f"changes_page.period.{c}"),
+    horizontal=True,
+    key="changes_period",
+)
+since = None
+if period == "since_first":
+    # Strictly after the first snapshot: the scores as first shown are not "changes".
+    since = first_seen + timedelta(microseconds=1)
+elif period == "since_time":
+    now = datetime.now().astimezone()
+    picked = st.columns(2)
+    day = picked[0].date_input(ui.tr("changes_page.date"), value=now.date(), key="changes_date")
+    moment = picked[1].time_input(
+        ui.tr("changes_page.time"),
+        value=now.replace(second=0, microsecond=0).time(),
+        step=60,
+        key="changes_time",
+    )
+    since = datetime.combine(day, moment).astimezone()  # the server's local time
+
+try:
+    changes = store.changes(since=since)
+except AuditUnavailable as error:
+    st.warning(error.message(lang), icon=":material/warning:")
+    st.stop()
+
+if changes.empty:
+    st.info(ui.tr("changes_page.none_since"), icon=":material/history:")
+    st.stop()
+
+table = changes_display(changes, snap.competition, lang)
+st.metric(ui.tr("changes_page.count"), len(table))
+st.dataframe(table, hide_index=True, width="stretch", key="changes_table")
+st.download_button(
+    ui.tr("changes_page.download"),
+    data=to_csv_bytes(table),
+    file_name=download_name("changes", datetime.now().astimezone(), "csv"),
+    mime="text/csv",
+    icon=":material/download:",
+    on_click="ignore",
+)

@@ -1,0 +1,65 @@
+"""Data issues: every validation problem with its tab and cell, filterable."""
+
+import streamlit as st
+
+from kbo_dashboard import ui
+from kbo_dashboard.issues import SEVERITIES, count_by_severity, issues_frame
+from kbo_dashboard.page_tables import issues_table, label
+
+snap = ui.snapshot()
+st.title(ui.tr("page.issues"))
+ui.banners(snap)
+comp = ui.competition_or_stop(snap)
+ui.record_audit(snap)  # once per data version; the Changes page shows problems
+lang = ui.lang()
+
+frame = issues_frame(comp.issues)
+if frame.empty:
+    st.success(ui.tr("issues_page.none"), icon=":material/task_alt:")
+    st.stop()
+
+counts = count_by_severity(comp.issues)
+for column, severity in zip(st.columns(len(SEVERITIES)), SEVERITIES):
+    column.metric(label("severity", severity, lang), counts.get(severity, 0))
+
+filters = st.columns(3)
+judges = sorted({j for j in frame["judge_id"].astype(str) if j})
+severity = filters[0].multiselect(
+    ui.tr("issues_page.filter_severity"),
+    options=[s for s in SEVERITIES if counts.get(s)],
+    format_func=lambda s: label("severity", s, lang),
+    placeholder=ui.tr("issues_page.all"),
+    key="issues_severity",
+)
+judge = filters[1].multiselect(
+    ui.tr("issues_page.filter_judge"),
+    options=judges,
+    placeholder=ui.tr("issues_page.all"),
+    key="issues_judge",
+)
+tab = filters[2].multiselect(
+    ui.tr("issues_page.filter_tab"),
+    options=list(dict.fromkeys(frame["tab"].astype(str))),
+    placeholder=ui.tr("issues_page.all"),
+    key="issues_tab",
+)
+other_language = st.toggle(ui.tr("issues_page.other_language"), key="issues_other_language")
+
+shown = frame
+if severity:
+    shown = shown[shown["severity"].isin(severity)]
+if judge:
+    shown = shown[shown["judge_id"].astype(str).isin(judge)]
+if tab:
+    shown = shown[shown["tab"].astype(str).isin(tab)]
+
+st.caption(ui.tr("issues_page.shown", n=len(shown), total=len(frame)))
+if shown.empty:
+    st.info(ui.tr("issues_page.none_match"), icon=":material/filter_alt_off:")
+else:
+    st.dataframe(
+        issues_table(shown, lang, other_language),
+        hide_index=True,
+        width="stretch",
+        key="issues_table",
+    )

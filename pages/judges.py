@@ -1,0 +1,78 @@
+"""Judges: each judge's progress and what each judge still has to score."""
+
+import streamlit as st
+
+from kbo_dashboard import ui
+from kbo_dashboard.page_tables import col, judges_progress_table, label, remaining_products
+from kbo_dashboard.progress import judge_progress
+
+snap = ui.snapshot()
+st.title(ui.tr("page.judges"))
+ui.banners(snap)
+comp = ui.competition_or_stop(snap)
+ui.record_audit(snap)  # once per data version; the Changes page shows problems
+lang = ui.lang()
+
+progress = judge_progress(comp)
+per_judge = progress.per_judge
+left = st.columns(3)
+left[0].metric(ui.tr("judges_page.finished"), f"{progress.judges_finished}/{progress.judges_total}")
+left[1].metric(
+    ui.tr("judges_page.scores"), f"{progress.scores_received:,}/{progress.scores_expected:,}"
+)
+left[2].metric(ui.tr("judges_page.share"), f"{progress.share:.0%}")
+
+filters = st.columns([3, 1], vertical_alignment="bottom")
+sectors = sorted({str(s) for s in per_judge["sector"]})
+chosen = filters[0].multiselect(
+    ui.tr("judges_page.filter_sector"),
+    options=sectors,
+    format_func=lambda s: label("sector", s, lang) if s else ui.tr("judges_page.no_sector"),
+    placeholder=ui.tr("judges_page.all_sectors"),
+    key="judges_sector",
+)
+unfinished_only = filters[1].toggle(ui.tr("judges_page.unfinished_only"), key="judges_unfinished")
+
+shown = per_judge
+if chosen:
+    shown = shown[shown["sector"].astype(str).isin(chosen)]
+if unfinished_only:
+    shown = shown[~shown["finished"]]
+
+if shown.empty:
+    st.info(ui.tr("judges_page.none_match"), icon=":material/filter_alt_off:")
+else:
+    st.dataframe(
+        judges_progress_table(shown, comp.products, lang),
+        hide_index=True,
+        width="stretch",
+        height=min(35 * (len(shown) + 1) + 3, 1000),  # every judge visible without scrolling
+        column_config={
+            col("progress", lang): st.column_config.ProgressColumn(
+                col("progress", lang), min_value=0.0, max_value=1.0, format="percent"
+            ),
+            col("remaining", lang): st.column_config.TextColumn(width="large"),
+        },
+        key="judges_table",
+    )
+
+st.subheader(ui.tr("judges_page.still_to_score"))
+waiting = shown[~shown["finished"]]
+if waiting.empty:
+    st.success(ui.tr("judges_page.all_done"), icon=":material/task_alt:")
+for judge in waiting.itertuples():
+    title = ui.tr(
+        "judges_page.judge_remaining",
+        judge=judge.judge_id,
+        name=judge.judge_name,
+        n=len(judge.remaining),
+    )
+    with st.expander(title, expanded=len(waiting) <= 3):
+        if not judge.remaining:
+            st.caption(ui.tr("judges_page.nothing_expected"))
+        else:
+            st.dataframe(
+                remaining_products(judge.remaining, comp.products, lang),
+                hide_index=True,
+                width="stretch",
+            )
