@@ -11,12 +11,7 @@ from kbo_dashboard import ui
 st.set_page_config(
     page_title=ui.tr("app.title"), page_icon=":material/emoji_events:", layout="wide"
 )
-available = [p for p in ui.PAGES if ui.page_exists(p[0])]
-navigation = st.navigation(
-    [
-        st.Page(path, title=ui.tr(key), icon=icon, url_path=url, default=(n == 0))
-        for n, (path, key, icon, url) in enumerate(available)
-    ]
-)
+ui.mark_frame()
+navigation = st.navigation(ui.navigation_pages())
 ui.language_switch()
 navigation.run()

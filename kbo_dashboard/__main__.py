@@ -11,6 +11,7 @@ import contextlib
 import sys
 from collections.abc import Callable
 
+from kbo_dashboard import password
 from kbo_dashboard.demo import demo_tabs
 from kbo_dashboard.workbook import template_tabs, write_xlsx
 
@@ -34,6 +35,7 @@ def _template(args: argparse.Namespace) -> int:
 
 
 COMMANDS["template"] = (_template_args, _template)
+COMMANDS["hash-password"] = (password.hash_password_args, password.hash_password_command)
 
 
 def _register_optional() -> None:

@@ -239,6 +239,16 @@ class GoogleSheetSource:
             self._http = make_http_client(credentials, self.api_url, self.policy)
         return self._http
 
+    def open_for_writing(self) -> Any:
+        """The spreadsheet as a gspread ``Spreadsheet`` with write scope (the Decision tab)."""
+        from kbo_dashboard.google_http import WRITE_SCOPES, make_gspread_client
+
+        credentials = self._credentials or load_credentials(
+            self._info, self._file, anonymous_ok=bool(self.api_url), scopes=WRITE_SCOPES
+        )
+        client = make_gspread_client(credentials, self.api_url, self.policy)
+        return client.open_by_key(self.key)
+
     # --- errors ---
     def _source_error(self, exc: BaseException) -> SourceError:
         error = source_error(exc, self.key, self.email)

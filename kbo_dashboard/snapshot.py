@@ -7,9 +7,11 @@ snapshot holds only picklable values, because Streamlit's cache stores it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from kbo_dashboard.decision import decisions_from_rows
+from kbo_dashboard.layout import DECISION
 from kbo_dashboard.parse import Competition, parse
 from kbo_dashboard.source import Source, SourceError
 
@@ -26,6 +28,9 @@ class Snapshot:
     error_en: str = ""
     error_th: str = ""
     error_kind: str = ""
+    #: The chair's decisions from the ``Decision`` tab, read in the same request; None when the
+    #: workbook has no such tab (the local store holds them then).
+    decisions: tuple | None = None
 
     @property
     def ok(self) -> bool:
@@ -58,11 +63,10 @@ def refresh(source: Source, previous: Snapshot | None = None) -> Snapshot:
             exc.message_en,
             exc.message_th,
             exc.kind,
+            base.decisions if base else None,
         )
-    return Snapshot(source.kind, source.describe(), parse(raw), raw.fetched_at, now)
-
-
-def with_error(snapshot: Snapshot, error: SourceError) -> Snapshot:
-    return replace(
-        snapshot, error_en=error.message_en, error_th=error.message_th, error_kind=error.kind
+    decision_rows = raw.tab(DECISION)
+    decisions = None if decision_rows is None else tuple(decisions_from_rows(decision_rows))
+    return Snapshot(
+        source.kind, source.describe(), parse(raw), raw.fetched_at, now, decisions=decisions
     )

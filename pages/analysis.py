@@ -17,7 +17,6 @@ snap = ui.snapshot()
 st.title(ui.tr("page.analysis"))
 ui.banners(snap)
 comp = ui.competition_or_stop(snap)
-ui.record_audit(snap)  # once per data version; the Changes page shows problems
 lang = ui.lang()
 totals = ui.results(snap, ui.current_method(snap)).totals  # totals are the same for every method
 

@@ -15,7 +15,6 @@ snap = ui.snapshot()
 st.title(ui.tr("page.downloads"))
 ui.banners(snap)
 comp = ui.competition_or_stop(snap)
-ui.record_audit(snap)  # once per data version; the Changes page shows problems
 lang = ui.lang()
 
 with st.columns([1, 2])[0]:

@@ -10,7 +10,6 @@ snap = ui.snapshot()
 st.title(ui.tr("page.judges"))
 ui.banners(snap)
 comp = ui.competition_or_stop(snap)
-ui.record_audit(snap)  # once per data version; the Changes page shows problems
 lang = ui.lang()
 
 progress = judge_progress(comp)

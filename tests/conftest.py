@@ -70,19 +70,56 @@ def app_env(tmp_path, monkeypatch):
 
 @pytest.fixture
 def captured_downloads(monkeypatch):
-    """Every file a page hands to st.download_button: {file name: bytes}."""
+    """Every file a page hands to st.download_button: {file name: bytes}.
+
+    Files built only on click (``data=callable``) are in ``.deferred``: {file name: callable}.
+    """
+    from streamlit.runtime.media_file_manager import MediaFileManager
     from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-    files: dict[str, bytes] = {}
+    class Downloads(dict):
+        deferred: dict = {}
+
+    files = Downloads()
+    files.deferred = {}
     original = MemoryMediaFileStorage.load_and_get_id
+    original_deferred = MediaFileManager.add_deferred
 
     def capture(self, path_or_data, mimetype, kind, filename=None):
         if filename is not None and isinstance(path_or_data, bytes):
             files[filename] = path_or_data
         return original(self, path_or_data, mimetype, kind, filename)
 
+    def capture_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        files.deferred[file_name] = data_callable
+        return original_deferred(self, data_callable, mimetype, coordinates, file_name, **kw)
+
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", capture_deferred)
     return files
 
 
 # --- pages: judges, issues, analysis, changes, downloads end ---
+
+
+# --- pages: overview, rankings, nomination, projector (AppTest fixtures) ---
+CHAIR_PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def chair_password(app_env, monkeypatch):
+    """The chair password's hash in the environment (cheap scrypt cost, for speed)."""
+    from kbo_dashboard.password import HASH_KEY, hash_password
+
+    monkeypatch.setenv(HASH_KEY, hash_password(CHAIR_PASSWORD, n=2**8))
+    return CHAIR_PASSWORD
+
+
+@pytest.fixture
+def no_chair_password(monkeypatch):
+    from kbo_dashboard.password import HASH_KEY
+
+    monkeypatch.delenv(HASH_KEY, raising=False)
+
+
+# --- pages: overview, rankings, nomination, projector end ---

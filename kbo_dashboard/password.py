@@ -1,0 +1,90 @@
+"""The chair's password: a salted scrypt hash in secrets, checked in constant time.
+
+``python -m kbo_dashboard hash-password`` prints the line to paste into
+``.streamlit/secrets.toml``: ``KBO_CHAIR_PASSWORD_HASH = "scrypt$n$r$p$salt$hash"`` (salt and
+hash in base64). The password itself is never stored. :func:`verify_password` never raises: a
+malformed or doctored hash simply does not match.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import hmac
+import secrets
+import sys
+from collections.abc import Mapping
+from getpass import getpass
+
+HASH_KEY = "KBO_CHAIR_PASSWORD_HASH"
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+
+
+def hash_password(password: str, *, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> str:
+    """``scrypt$n$r$p$salt_b64$hash_b64`` with a fresh 16-byte salt."""
+    salt = secrets.token_bytes(16)
+    digest = _scrypt(password, salt, n, r, p)
+    b64 = base64.b64encode
+    return f"scrypt${n}${r}${p}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def verify_password(password: str, stored: str | None) -> bool:
+    """Whether ``password`` matches ``stored``. Malformed or absurd hashes give False."""
+    try:
+        scheme, n_text, r_text, p_text, salt_b64, hash_b64 = str(stored).strip().split("$")
+        n, r, p = int(n_text), int(r_text), int(p_text)
+        if scheme != "scrypt" or not _sane(n, r, p):
+            return False
+        salt = base64.b64decode(salt_b64, validate=True)
+        expected = base64.b64decode(hash_b64, validate=True)
+        if not salt or len(expected) < 16:
+            return False
+        actual = _scrypt(str(password), salt, n, r, p, len(expected))
+    except (ValueError, TypeError, MemoryError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+def _sane(n: int, r: int, p: int) -> bool:
+    """Bounds that keep a doctored hash from costing more than ~64 MB or a few seconds."""
+    return 2 <= n <= 2**17 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, size: int = 32) -> bytes:
+    memory = 128 * r * n * p + 2**20
+    return hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=memory, dklen=size
+    )
+
+
+def chair_password_hash(secrets_: Mapping | None, environ: Mapping[str, str]) -> str | None:
+    """The stored hash: environment first, then the top-level secrets key."""
+    if environ.get(HASH_KEY):
+        return environ[HASH_KEY]
+    try:
+        value = (secrets_ or {}).get(HASH_KEY)
+    except AttributeError:
+        value = None
+    return str(value) if value else None
+
+
+def hash_password_args(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Print the chair password's hash line for .streamlit/secrets.toml."
+
+
+def hash_password_command(args: argparse.Namespace) -> int:
+    """``python -m kbo_dashboard hash-password``: asks twice on a terminal, else reads stdin."""
+    if sys.stdin.isatty():
+        password = getpass("Chair password / รหัสผ่านประธาน: ")
+        if getpass("Again / อีกครั้ง: ") != password:
+            print("The two passwords differ. / รหัสผ่านสองครั้งไม่ตรงกัน", file=sys.stderr)
+            return 1
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < 8:
+        print("Use at least 8 characters. / ใช้อย่างน้อย 8 ตัวอักษร", file=sys.stderr)
+        return 1
+    print("# Paste into .streamlit/secrets.toml (top level):")
+    print(f'{HASH_KEY} = "{hash_password(password)}"')
+    return 0
