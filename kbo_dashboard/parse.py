@@ -2,13 +2,12 @@
 
 The rule throughout: a bad cell is reported with its tab and A1 address and never takes any
 other valid score with it. Structure problems (a missing tab or column) are reported and the
-app carries on with what it can read. Score rows are matched to products by product_id, never
-by position, because judges sort and insert rows.
+app carries on with what it can read. Judges' score tabs are read by
+:mod:`kbo_dashboard.score_tabs`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,9 +15,10 @@ import pandas as pd
 
 from kbo_dashboard import layout as L
 from kbo_dashboard.cells import cell_text, format_number, is_blank, read_score
-from kbo_dashboard.issues import ERROR, INFO, WARNING, Issue, make_issue
+from kbo_dashboard.issues import ERROR, WARNING, Issue, make_issue
+from kbo_dashboard.score_tabs import ScoreTabReader
 from kbo_dashboard.settings import read_settings
-from kbo_dashboard.source import RawWorkbook, Rows
+from kbo_dashboard.source import RawWorkbook
 
 PRODUCT_COLUMNS = ["product_id", "product_name", "producer_group", "district", "category"]
 JUDGE_COLUMNS = ["judge_id", "judge_name", "sector", "sheet", "has_tab"]
@@ -331,222 +331,6 @@ def _conflicts(raw, issues, products: pd.DataFrame, judges: pd.DataFrame) -> pd.
     return pd.DataFrame(records, columns=columns).drop_duplicates(["judge_id", "product_id"])
 
 
-_PAREN = re.compile(r"\(.*?\)|\[.*?\]")
-
-
-def _criterion_columns(header: list[Any], criteria: pd.DataFrame) -> dict[str, int]:
-    """Score-tab columns per criterion, by ID or either name; ``(25)`` suffixes ignored."""
-    spellings = {
-        row.criterion_id: {
-            L.normalise_header(s) for s in (row.criterion_id, row.name_th, row.name_en) if s
-        }
-        for row in criteria.itertuples()
-    }
-    found: dict[str, int] = {}
-    for index, text in enumerate(header):
-        folded = L.normalise_header(_PAREN.sub("", str(text or "")))
-        for cid, names in spellings.items():
-            if cid not in found and folded in names:
-                found[cid] = index
-                break
-    return found
-
-
-def _header_row(rows: Rows) -> int | None:
-    """The first of the top five rows that has a product_id header (judges may add a title)."""
-    for r, row in enumerate(rows[:5]):
-        if any(L.normalise_header(c) in L.PRODUCT_ID.spellings() for c in row):
-            return r
-    return None
-
-
-def _score_tab(raw, judge, criteria, known_products, conflicts, issues, scores, rows_out):
-    tab, jid = judge.sheet, judge.judge_id
-    rows = raw.tab(tab) or []
-    header_at = _header_row(rows)
-    if header_at is None:
-        issues.append(
-            make_issue(
-                ERROR,
-                "missing_column",
-                tab=tab,
-                cell="1:1",
-                judge_id=jid,
-                column="product_id / รหัสผลิตภัณฑ์",
-                action="judge_not_counted",
-            )
-        )
-        return
-    header = rows[header_at]
-    pcol = next(
-        i for i, c in enumerate(header) if L.normalise_header(c) in L.PRODUCT_ID.spellings()
-    )
-    ccols = _criterion_columns(header, criteria)
-    comment_col = next(
-        (i for i, c in enumerate(header) if L.normalise_header(c) in L.COMMENT.spellings()), None
-    )
-    for cid in criteria["criterion_id"]:
-        if cid not in ccols:
-            issues.append(
-                make_issue(
-                    ERROR,
-                    "missing_column",
-                    tab=tab,
-                    cell=f"{header_at + 1}:{header_at + 1}",
-                    judge_id=jid,
-                    column=cid,
-                    action="row_not_counted",
-                )
-            )
-    maxima = dict(zip(criteria["criterion_id"], criteria["max_score"]))
-    seen: set[str] = set()
-    for r in range(header_at + 1, len(rows)):
-        row = rows[r]
-        pid = cell_text(row[pcol]) if pcol < len(row) else ""
-        cells = {cid: (row[c] if c < len(row) else None) for cid, c in ccols.items()}
-        if not pid:
-            if any(not is_blank(v) for v in cells.values()):
-                issues.append(
-                    make_issue(
-                        ERROR,
-                        "blank_id",
-                        tab=tab,
-                        cell=L.a1(r, pcol),
-                        judge_id=jid,
-                        action="row_skipped",
-                    )
-                )
-            continue
-        where = dict(tab=tab, judge_id=jid, product_id=pid)
-        if pid not in known_products:
-            issues.append(
-                make_issue(
-                    WARNING,
-                    "unknown_product",
-                    cell=L.a1(r, pcol),
-                    id=pid,
-                    action="row_skipped",
-                    **where,
-                )
-            )
-            continue
-        if pid in seen:
-            issues.append(
-                make_issue(
-                    ERROR,
-                    "duplicate_product_row",
-                    cell=L.a1(r, pcol),
-                    id=pid,
-                    action="first_row_kept",
-                    **where,
-                )
-            )
-            continue
-        seen.add(pid)
-        conflict = conflicts.get((jid, pid))
-        filled = valid = 0
-        for cid, raw_cell in cells.items():
-            reading = read_score(raw_cell)
-            if reading.kind == "blank":
-                continue
-            filled += 1
-            cell = L.a1(r, ccols[cid])
-            value = reading.value
-            if reading.kind == "sheet_error":
-                issues.append(
-                    make_issue(
-                        ERROR,
-                        "sheet_error",
-                        cell=cell,
-                        value=reading.raw,
-                        action="cell_ignored",
-                        **where,
-                    )
-                )
-                continue
-            if reading.kind == "not_a_number":
-                issues.append(
-                    make_issue(
-                        ERROR,
-                        "not_a_number",
-                        cell=cell,
-                        value=reading.raw,
-                        action="cell_ignored",
-                        **where,
-                    )
-                )
-                continue
-            if value < 0:
-                issues.append(
-                    make_issue(
-                        ERROR,
-                        "negative",
-                        cell=cell,
-                        value=reading.raw,
-                        action="cell_ignored",
-                        **where,
-                    )
-                )
-                continue
-            if value > maxima[cid]:
-                issues.append(
-                    make_issue(
-                        ERROR,
-                        "above_max",
-                        cell=cell,
-                        value=reading.raw,
-                        max=format_number(maxima[cid]),
-                        action="cell_ignored",
-                        **where,
-                    )
-                )
-                continue
-            if reading.kind == "converted":
-                issues.append(
-                    make_issue(
-                        INFO,
-                        reading.note,
-                        cell=cell,
-                        value=reading.raw,
-                        number=format_number(value),
-                        action="converted",
-                        **where,
-                    )
-                )
-            valid += 1
-            scores.append((jid, pid, cid, value, tab, cell))
-        complete = valid == len(criteria) and len(ccols) == len(criteria)
-        if 0 < filled < len(criteria):
-            issues.append(
-                make_issue(
-                    WARNING,
-                    "partial_row",
-                    cell=f"{r + 1}:{r + 1}",
-                    filled=filled,
-                    total=len(criteria),
-                    action="row_not_counted",
-                    **where,
-                )
-            )
-        if conflict is not None and filled:
-            issues.append(
-                make_issue(
-                    WARNING,
-                    "conflict_scored",
-                    cell=f"{r + 1}:{r + 1}",
-                    reason=conflict or "-",
-                    action="score_ignored",
-                    **where,
-                )
-            )
-        comment = ""
-        if comment_col is not None and comment_col < len(row):
-            comment = cell_text(row[comment_col])
-        rows_out.append(
-            (jid, pid, tab, r + 1, filled, valid, complete, conflict is not None, comment)
-        )
-
-
 def parse(raw: RawWorkbook) -> Competition:
     """Read and validate every tab. Never raises on bad content."""
     issues: list[Issue] = []
@@ -555,20 +339,22 @@ def parse(raw: RawWorkbook) -> Competition:
     criteria = _criteria(raw, issues)
     conflicts = _conflicts(raw, issues, products, judges)
     settings = read_settings(raw, issues, n_judges=len(judges))
-    conflict_map = {(c.judge_id, c.product_id): c.reason for c in conflicts.itertuples()}
-    scores: list[tuple] = []
-    rows_out: list[tuple] = []
-    known = set(products["product_id"])
+    reader = ScoreTabReader(
+        criteria,
+        known_products=set(products["product_id"]),
+        conflicts={(c.judge_id, c.product_id): c.reason for c in conflicts.itertuples()},
+        issues=issues,
+    )
     for judge in judges.itertuples():
         if judge.has_tab:
-            _score_tab(raw, judge, criteria, known, conflict_map, issues, scores, rows_out)
+            reader.read(raw.tab(judge.sheet) or [], judge.sheet, judge.judge_id)
     return Competition(
         settings=settings,
         products=products,
         judges=judges,
         criteria=criteria,
         conflicts=conflicts,
-        scores=pd.DataFrame(scores, columns=SCORE_COLUMNS).astype({"score": float}),
-        rows=pd.DataFrame(rows_out, columns=ROW_COLUMNS).astype(ROW_TYPES),
+        scores=pd.DataFrame(reader.scores, columns=SCORE_COLUMNS).astype({"score": float}),
+        rows=pd.DataFrame(reader.rows, columns=ROW_COLUMNS).astype(ROW_TYPES),
         issues=issues,
     )
