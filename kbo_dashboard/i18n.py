@@ -625,10 +625,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         " `{command}`, put it in `.streamlit/secrets.toml` under `{key}` (or the environment"
         " variable `{env}`) and restart the app.",
     },
-    "nom.chair_unavailable": {
-        "th": "ส่วนบันทึกมติของประธานยังไม่พร้อมใช้งานในรุ่นนี้",
-        "en": "Recording the chair's decision is not available in this version",
-    },
     "nom.chair_confirm": {
         "th": "ยืนยันผลิตภัณฑ์ที่เสนอชื่อ: {product} {name}",
         "en": "Confirm the provisional nominee: {product} {name}",
@@ -962,14 +958,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "downloads_page.reports": {"th": "รายงาน", "en": "Reports"},
     "downloads_page.xlsx": {"th": "สมุดงาน Excel (.xlsx)", "en": "Excel workbook (.xlsx)"},
     "downloads_page.pdf": {"th": "รายงานผลการพิจารณา (PDF)", "en": "Official result (PDF)"},
-    "downloads_page.xlsx_missing": {
-        "th": "ยังไม่มีรายงาน Excel ในเวอร์ชันนี้",
-        "en": "The Excel report is not available in this version.",
-    },
-    "downloads_page.pdf_missing": {
-        "th": "ยังไม่มีรายงาน PDF ในเวอร์ชันนี้",
-        "en": "The PDF report is not available in this version.",
-    },
     "downloads_page.reports_note": {
         "th": "รายงานสร้างเมื่อกดปุ่ม (ใช้เวลาสักครู่) ตามวิธีรวมคะแนนที่เลือกและการตัดสินของประธานที่บันทึกไว้",
         "en": "Reports are built when you click (a moment), with the chosen method and the"

@@ -13,6 +13,7 @@ from datetime import datetime
 
 import streamlit as st
 
+from kbo_dashboard import decision
 from kbo_dashboard.i18n import DEFAULT_LANG, LANGS, t
 from kbo_dashboard.parse import Competition
 from kbo_dashboard.scoring import Results, score_competition
@@ -206,6 +207,16 @@ def competition_or_stop(snap: Snapshot) -> Competition:
     return snap.competition
 
 
+def page_start(snap: Snapshot, *, need_products: bool = False) -> Competition:
+    """The top of every page: banners, then the competition (or stop with why)."""
+    banners(snap)
+    comp = competition_or_stop(snap)
+    if need_products and comp.products.empty:
+        st.info(tr("pg.empty"), icon=":material/inventory_2:")
+        st.stop()
+    return comp
+
+
 @st.cache_resource(show_spinner=False)
 def _audit_log() -> dict:
     """Process-wide: which (audit file, data version) pairs are recorded, and a write lock."""
@@ -251,11 +262,9 @@ _REFRESH_WAIT = "_refresh_wait"
 
 
 def method_options() -> list[str]:
-    """The aggregation methods a viewer may switch between (mean only without the registry)."""
-    try:
-        from kbo_dashboard.aggregation import METHODS
-    except ImportError:
-        return ["mean"]
+    """The aggregation methods a viewer may switch between."""
+    from kbo_dashboard.aggregation import METHODS
+
     return list(METHODS)
 
 
@@ -417,19 +426,9 @@ def robustness(snap: Snapshot, method: str):
     return _robustness(snap.competition, snap.version, method)
 
 
-def decision_module():
-    """:mod:`kbo_dashboard.decision`, or None in a build without it."""
-    try:
-        from kbo_dashboard import decision
-    except ImportError:
-        return None
-    return decision
-
-
 def chair_hash() -> str | None:
     """The chair password's salted hash from secrets or the environment (never shown)."""
-    module = decision_module()
-    return module.chair_password_hash(_secrets(), os.environ) if module else None
+    return decision.chair_password_hash(_secrets(), os.environ)
 
 
 @st.cache_resource(show_spinner=False)
@@ -441,8 +440,8 @@ def _decisions(key: str) -> dict:
 
 
 def decision_store():
-    module = decision_module()
-    return module.decision_store(_source()) if module else None
+    """Where the chair's decisions are kept: the Decision tab, or the local store."""
+    return decision.decision_store(_source())
 
 
 def decision_history(snap: Snapshot | None = None, reload: bool = False) -> tuple[list, object]:
@@ -455,10 +454,7 @@ def decision_history(snap: Snapshot | None = None, reload: bool = False) -> tupl
     """
     import time
 
-    module = decision_module()
-    if module is None:
-        return [], None
-    key = f"{app_settings().kind}|{os.environ.get(module.DATA_DIR_ENV, '')}"
+    key = f"{app_settings().kind}|{os.environ.get(decision.DATA_DIR_ENV, '')}"
     state = _decisions(key)
     google = app_settings().kind == "google"
     with state["lock"]:
@@ -468,7 +464,7 @@ def decision_history(snap: Snapshot | None = None, reload: bool = False) -> tupl
             state["read_at"] = time.monotonic()
             try:
                 state["history"], state["error"] = decision_store().history(), None
-            except module.DecisionWriteError as error:
+            except decision.DecisionWriteError as error:
                 state["history"] = state["history"] or []
                 state["error"] = error
         history = list(state["history"] or [])

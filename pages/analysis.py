@@ -15,8 +15,7 @@ from kbo_dashboard.page_tables import (
 
 snap = ui.snapshot()
 st.title(ui.tr("page.analysis"))
-ui.banners(snap)
-comp = ui.competition_or_stop(snap)
+comp = ui.page_start(snap)
 lang = ui.lang()
 totals = ui.results(snap, ui.current_method(snap)).totals  # totals are the same for every method
 

@@ -1,6 +1,5 @@
 """Downloads: CSVs of the rankings, every score and the issues; the Excel and PDF reports."""
 
-import importlib
 from datetime import datetime
 
 import streamlit as st
@@ -10,11 +9,12 @@ from kbo_dashboard.aggregation import METHODS
 from kbo_dashboard.export import rankings_table, scores_long, to_csv_bytes
 from kbo_dashboard.issues import issues_frame
 from kbo_dashboard.page_tables import download_name
+from kbo_dashboard.report_pdf import build_pdf
+from kbo_dashboard.report_xlsx import build_xlsx
 
 snap = ui.snapshot()
 st.title(ui.tr("page.downloads"))
-ui.banners(snap)
-comp = ui.competition_or_stop(snap)
+comp = ui.page_start(snap)
 lang = ui.lang()
 
 with st.columns([1, 2])[0]:
@@ -48,28 +48,13 @@ for kind, frame, named_method in csv_files:
     row[1].caption(ui.tr(f"downloads_page.{kind}_note", n=f"{len(frame):,}"))
 
 
-def builder(module: str, function: str):
-    """A report builder from the package, or None in a build without its module."""
-    try:
-        return getattr(importlib.import_module(f"kbo_dashboard.{module}"), function, None)
-    except ImportError:
-        return None
-
-
 st.header(ui.tr("downloads_page.reports"))
-history, decision_error = ui.decision_history()
+history, decision_error = ui.decision_history(snap)
 if decision_error is not None:
     st.warning(ui.tr("downloads_page.decisions_unreadable"), icon=":material/warning:")
 st.caption(ui.tr("downloads_page.reports_note"))
-reports = [
-    ("xlsx", "report_xlsx", "build_xlsx", XLSX),
-    ("pdf", "report_pdf", "build_pdf", "application/pdf"),
-]
-for kind, module, function, mime in reports:
-    build = builder(module, function)
-    if build is None:
-        st.info(ui.tr(f"downloads_page.{kind}_missing"), icon=":material/construction:")
-        continue
+reports = [("xlsx", build_xlsx, XLSX), ("pdf", build_pdf, "application/pdf")]
+for kind, build, mime in reports:
     # Built only when clicked (a second or two): a failure there leaves the page up and
     # Streamlit reports the failed download. The closure holds this run's data only.
     st.download_button(

@@ -8,8 +8,7 @@ from kbo_dashboard.page_tables import issues_table, label
 
 snap = ui.snapshot()
 st.title(ui.tr("page.issues"))
-ui.banners(snap)
-comp = ui.competition_or_stop(snap)
+comp = ui.page_start(snap)
 lang = ui.lang()
 
 frame = issues_frame(comp.issues)

@@ -8,8 +8,7 @@ from kbo_dashboard.progress import judge_progress
 
 snap = ui.snapshot()
 st.title(ui.tr("page.judges"))
-ui.banners(snap)
-comp = ui.competition_or_stop(snap)
+comp = ui.page_start(snap)
 lang = ui.lang()
 
 progress = judge_progress(comp)

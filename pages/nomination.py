@@ -3,7 +3,7 @@ and the chair's recorded decision behind the chair password."""
 
 import streamlit as st
 
-from kbo_dashboard import ui
+from kbo_dashboard import decision, ui
 from kbo_dashboard.i18n import t
 from kbo_dashboard.nomination import what_if_rows
 from kbo_dashboard.standings_tables import (
@@ -176,11 +176,7 @@ def _criterion(comp, criterion_id: str, lang: str) -> str:
 def body() -> None:
     snap = ui.live_snapshot()
     lang = ui.lang()
-    ui.banners(snap)
-    comp = ui.competition_or_stop(snap)
-    if comp.products.empty:
-        st.info(ui.tr("pg.empty"), icon=":material/inventory_2:")
-        return
+    comp = ui.page_start(snap, need_products=True)
     show_final(lang)
     method = ui.method_picker(snap)
     results = ui.results(snap, method)
@@ -191,19 +187,15 @@ def body() -> None:
 
 def chair_controls() -> None:
     """Behind the chair password: confirm the nominee, or pick another with a reason."""
-    module = ui.decision_module()
     with st.expander(ui.tr("nom.chair"), icon=":material/lock:"):
-        if module is None:
-            st.info(ui.tr("nom.chair_unavailable"))
-            return
         stored = ui.chair_hash()
         if not stored:
             st.info(
                 ui.tr(
                     "nom.chair_no_hash",
                     command="python -m kbo_dashboard hash-password",
-                    key=module.HASH_KEY,
-                    env=module.HASH_KEY,
+                    key=decision.HASH_KEY,
+                    env=decision.HASH_KEY,
                 )
             )
             return
@@ -213,19 +205,19 @@ def chair_controls() -> None:
                     ui.tr("nom.chair_password"), type="password", key="chair_password"
                 )
                 if st.form_submit_button(ui.tr("nom.chair_unlock"), key="chair_unlock"):
-                    if module.verify_password(password or "", stored):
+                    if decision.verify_password(password or "", stored):
                         st.session_state[CHAIR_OK] = True
                         st.session_state.pop("chair_password", None)
                         st.rerun()
                     st.error(ui.tr("nom.chair_wrong"), icon=":material/block:")
             return
-        decide(module)
+        decide()
 
 
-def decide(module) -> None:
+def decide() -> None:
     lang = ui.lang()
     store = ui.decision_store()
-    pending = module.pending_for()
+    pending = decision.pending_for()
     waiting = pending.all()
     failure = st.session_state.pop(PENDING_ERROR, None)
     if failure:
@@ -235,8 +227,8 @@ def decide(module) -> None:
             st.warning(ui.tr("nom.chair_pending", product=d.product_id, name=d.product_name))
         if st.button(ui.tr("nom.chair_retry"), key="chair_retry", icon=":material/replay:"):
             try:
-                module.retry_pending(store, pending)
-            except module.DecisionWriteError as error:
+                decision.retry_pending(store, pending)
+            except decision.DecisionWriteError as error:
                 st.error(ui.tr("nom.chair_failed", reason=error.message(lang)))
             else:
                 ui.decision_history(reload=True)
@@ -288,13 +280,13 @@ def decide(module) -> None:
             st.error(ui.tr("nom.chair_reason_required"), icon=":material/edit_note:")
             return
         try:
-            decision = module.make_decision(comp, results, product, reason or "")
-        except module.DecisionRefused as refused:
+            decision = decision.make_decision(comp, results, product, reason or "")
+        except decision.DecisionRefused as refused:
             st.error(refused.message_th if lang == "th" else refused.message_en)
             return
         try:
-            module.record(store, decision, pending)
-        except module.DecisionWriteError as error:
+            decision.record(store, decision, pending)
+        except decision.DecisionWriteError as error:
             st.session_state[PENDING_ERROR] = error.message(lang)
             st.rerun()
         ui.decision_history(reload=True)

@@ -21,13 +21,8 @@ def meeting_line(settings: dict, lang: str) -> str:
 def body() -> None:
     snap = ui.live_snapshot()
     lang = ui.lang()
-    ui.banners(snap)
-    comp = ui.competition_or_stop(snap)
+    comp = ui.page_start(snap, need_products=True)
     st.caption(meeting_line(comp.settings, lang))
-    if comp.products.empty:
-        st.info(ui.tr("pg.empty"), icon=":material/inventory_2:")
-        ui.status_line(snap)
-        return
     method = ui.current_method(snap)
     results = ui.results(snap, method)
     progress = judge_progress(comp)

@@ -14,11 +14,7 @@ TOP_N = 10
 def body() -> None:
     snap = ui.live_snapshot()
     lang = ui.lang()
-    ui.banners(snap)
-    comp = ui.competition_or_stop(snap)
-    if comp.products.empty:
-        st.info(ui.tr("pg.empty"), icon=":material/inventory_2:")
-        return
+    comp = ui.page_start(snap, need_products=True)
     results = ui.results(snap, ui.current_method(snap))
     progress = judge_progress(comp)
     history, _ = ui.decision_history(snap)

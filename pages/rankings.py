@@ -14,11 +14,7 @@ CHART_CONFIG = {"displayModeBar": False}
 def body() -> None:
     snap = ui.live_snapshot()
     lang = ui.lang()
-    ui.banners(snap)
-    comp = ui.competition_or_stop(snap)
-    if comp.products.empty:
-        st.info(ui.tr("pg.empty"), icon=":material/inventory_2:")
-        return
+    comp = ui.page_start(snap, need_products=True)
     present = set(comp.products["category"])
     categories = [c for c in CATEGORIES if c in present] + sorted(present - set(CATEGORIES))
     top = st.columns([3, 2], vertical_alignment="bottom")
