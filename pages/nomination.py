@@ -280,12 +280,12 @@ def decide() -> None:
             st.error(ui.tr("nom.chair_reason_required"), icon=":material/edit_note:")
             return
         try:
-            decision = decision.make_decision(comp, results, product, reason or "")
+            chosen = decision.make_decision(comp, results, product, reason or "")
         except decision.DecisionRefused as refused:
             st.error(refused.message_th if lang == "th" else refused.message_en)
             return
         try:
-            decision.record(store, decision, pending)
+            decision.record(store, chosen, pending)
         except decision.DecisionWriteError as error:
             st.session_state[PENDING_ERROR] = error.message(lang)
             st.rerun()
