@@ -616,6 +616,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nom.chair_password": {"th": "รหัสผ่านประธาน", "en": "Chair password"},
     "nom.chair_unlock": {"th": "เข้าสู่ส่วนของประธาน", "en": "Unlock"},
     "nom.chair_wrong": {"th": "รหัสผ่านไม่ถูกต้อง", "en": "Wrong password"},
+    "nom.chair_wait": {
+        "th": "ใส่รหัสผ่านผิดหลายครั้ง กรุณารอ {n} วินาทีแล้วลองใหม่",
+        "en": "Too many wrong passwords; try again in {n} s",
+    },
     "nom.chair_lock": {"th": "ออกจากส่วนของประธาน", "en": "Lock"},
     "nom.chair_no_hash": {
         "th": "ยังไม่ได้ตั้งรหัสผ่านประธาน จึงยังบันทึกมติไม่ได้ — สร้างค่าแฮชด้วยคำสั่ง"

@@ -14,6 +14,8 @@ import hashlib
 import hmac
 import secrets
 import sys
+import threading
+import time
 from collections.abc import Mapping
 from getpass import getpass
 
@@ -56,6 +58,38 @@ def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, size: int = 32) 
     return hashlib.scrypt(
         password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=memory, dklen=size
     )
+
+
+class AttemptGate:
+    """Slows password guessing across every viewer of one server.
+
+    After ``limit`` wrong attempts within ``window_s`` seconds, every attempt is refused for
+    ``lock_s`` seconds. A right password clears the count.
+    """
+
+    def __init__(self, limit: int = 5, window_s: float = 300.0, lock_s: float = 60.0,
+                 clock=time.monotonic):  # fmt: skip
+        self.limit, self.window_s, self.lock_s, self.clock = limit, window_s, lock_s, clock
+        self._failures: list[float] = []
+        self._locked_until = 0.0
+        self._lock = threading.Lock()
+
+    def wait_s(self) -> float:
+        """Seconds until attempts are accepted again (0 when they are)."""
+        with self._lock:
+            return max(0.0, self._locked_until - self.clock())
+
+    def failed(self) -> None:
+        with self._lock:
+            now = self.clock()
+            self._failures = [t for t in self._failures if now - t < self.window_s] + [now]
+            if len(self._failures) >= self.limit:
+                self._locked_until = now + self.lock_s
+                self._failures.clear()
+
+    def succeeded(self) -> None:
+        with self._lock:
+            self._failures.clear()
 
 
 def chair_password_hash(secrets_: Mapping | None, environ: Mapping[str, str]) -> str | None:

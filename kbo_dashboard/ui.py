@@ -426,6 +426,14 @@ def robustness(snap: Snapshot, method: str):
     return _robustness(snap.competition, snap.version, method)
 
 
+@st.cache_resource(show_spinner=False)
+def password_gate():
+    """Process-wide: wrong chair passwords from any viewer count towards a short lock-out."""
+    from kbo_dashboard.password import AttemptGate
+
+    return AttemptGate()
+
+
 def chair_hash() -> str | None:
     """The chair password's salted hash from secrets or the environment (never shown)."""
     return decision.chair_password_hash(_secrets(), os.environ)

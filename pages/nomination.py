@@ -205,11 +205,17 @@ def chair_controls() -> None:
                     ui.tr("nom.chair_password"), type="password", key="chair_password"
                 )
                 if st.form_submit_button(ui.tr("nom.chair_unlock"), key="chair_unlock"):
-                    if decision.verify_password(password or "", stored):
+                    gate = ui.password_gate()
+                    if gate.wait_s() > 0:
+                        st.error(ui.tr("nom.chair_wait", n=round(gate.wait_s())))
+                    elif decision.verify_password(password or "", stored):
+                        gate.succeeded()
                         st.session_state[CHAIR_OK] = True
                         st.session_state.pop("chair_password", None)
                         st.rerun()
-                    st.error(ui.tr("nom.chair_wrong"), icon=":material/block:")
+                    else:
+                        gate.failed()
+                        st.error(ui.tr("nom.chair_wrong"), icon=":material/block:")
             return
         decide()
 

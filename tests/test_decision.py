@@ -250,3 +250,26 @@ def test_sheet_store_permission_denied_names_the_fix(sheet_store, small):
     with pytest.raises(D.DecisionWriteError) as failed:
         store.append(D.make_decision(comp, results, "B1", now=AT))
     assert "Editor" in failed.value.message_en
+
+
+def test_attempt_gate_locks_after_repeated_wrong_passwords():
+    from kbo_dashboard.password import AttemptGate
+
+    now = [1000.0]
+    gate = AttemptGate(limit=3, window_s=60, lock_s=30, clock=lambda: now[0])
+    gate.failed()
+    gate.failed()
+    assert gate.wait_s() == 0  # 2 wrong of 3 allowed
+    gate.succeeded()  # a right password clears the count
+    gate.failed()
+    gate.failed()
+    now[0] += 61  # both are now outside the 60 s window
+    gate.failed()
+    gate.failed()
+    assert gate.wait_s() == 0  # only 2 within the window
+    gate.failed()  # the third within 60 s: locked for 30 s
+    assert gate.wait_s() == 30
+    now[0] += 10
+    assert gate.wait_s() == 20
+    now[0] += 20
+    assert gate.wait_s() == 0
