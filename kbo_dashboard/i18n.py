@@ -453,8 +453,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pg.method": {"th": "วิธีรวมคะแนน", "en": "Aggregation method"},
     "pg.category": {"th": "ประเภท", "en": "Category"},
     "pg.empty": {
-        "th": "ยังไม่มีผลิตภัณฑ์ในแท็บ Products — เมื่อเพิ่มผลิตภัณฑ์และกรรมการเริ่มให้คะแนน"
-        " ข้อมูลจะแสดงที่นี่",
+        "th": "ยังไม่มีผลิตภัณฑ์ในแท็บ Products — เมื่อเพิ่มผลิตภัณฑ์และกรรมการเริ่มให้คะแนน ข้อมูลจะแสดงที่นี่",
         "en": "No products in the Products tab yet. Once products are added and judges start"
         " scoring, they will show here.",
     },
@@ -593,8 +592,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "nom.lojo_change": {
         "th": "ถ้าไม่นับกรรมการ {judge} (วิธี{method}) ผู้ชนะจะเปลี่ยนจาก {before} เป็น {after}",
-        "en": "Without judge {judge} ({method}), the winner would change from {before}"
-        " to {after}",
+        "en": "Without judge {judge} ({method}), the winner would change from {before} to {after}",
     },
     "nom.margin_title": {
         "th": "…คะแนนของกรรมการเปลี่ยนไป ต้องเปลี่ยนมากแค่ไหน",
