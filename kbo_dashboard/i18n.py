@@ -206,6 +206,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Left this product out of the rankings",
     },
     "action.judge_skipped": {"th": "ไม่นับกรรมการคนนี้", "en": "Left this judge out"},
+    "src.xlsx_not_found": {"th": "ไม่พบไฟล์ Excel: {name}", "en": "Excel file not found: {name}"},
+    "src.xlsx_unreadable": {
+        "th": "เปิดไฟล์ Excel {name} ไม่ได้: {error}",
+        "en": "Cannot open the Excel file {name}: {error}",
+    },
+    "cli.password.ask": {"th": "รหัสผ่านประธาน", "en": "Chair password"},
+    "cli.password.again": {"th": "อีกครั้ง", "en": "Again"},
+    "cli.password.differ": {
+        "th": "รหัสผ่านสองครั้งไม่ตรงกัน",
+        "en": "The two passwords differ.",
+    },
+    "cli.password.short": {"th": "ใช้อย่างน้อย 8 ตัวอักษร", "en": "Use at least 8 characters."},
     # --- core end ---
     # --- google sheets (helper: google_source, google_http, config, sheet_setup) ---
     "gs.cred.none": {

@@ -103,6 +103,13 @@ def chair_password_hash(secrets_: Mapping | None, environ: Mapping[str, str]) ->
     return str(value) if value else None
 
 
+def _both(key: str) -> str:
+    from kbo_dashboard.i18n import both
+
+    th, en = both(key)
+    return f"{en} / {th}"
+
+
 def hash_password_args(parser: argparse.ArgumentParser) -> None:
     parser.description = "Print the chair password's hash line for .streamlit/secrets.toml."
 
@@ -110,14 +117,14 @@ def hash_password_args(parser: argparse.ArgumentParser) -> None:
 def hash_password_command(args: argparse.Namespace) -> int:
     """``python -m kbo_dashboard hash-password``: asks twice on a terminal, else reads stdin."""
     if sys.stdin.isatty():
-        password = getpass("Chair password / รหัสผ่านประธาน: ")
-        if getpass("Again / อีกครั้ง: ") != password:
-            print("The two passwords differ. / รหัสผ่านสองครั้งไม่ตรงกัน", file=sys.stderr)
+        password = getpass(_both("cli.password.ask") + ": ")
+        if getpass(_both("cli.password.again") + ": ") != password:
+            print(_both("cli.password.differ"), file=sys.stderr)
             return 1
     else:
         password = sys.stdin.readline().rstrip("\r\n")
     if len(password) < 8:
-        print("Use at least 8 characters. / ใช้อย่างน้อย 8 ตัวอักษร", file=sys.stderr)
+        print(_both("cli.password.short"), file=sys.stderr)
         return 1
     print("# Paste into .streamlit/secrets.toml (top level):")
     print(f'{HASH_KEY} = "{hash_password(password)}"')

@@ -17,6 +17,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from kbo_dashboard import layout as L
+from kbo_dashboard.i18n import both
 from kbo_dashboard.settings import SHEETS_EPOCH
 from kbo_dashboard.source import RawWorkbook, Rows, SourceError
 
@@ -46,17 +47,11 @@ def read_xlsx(path: str | os.PathLike) -> dict[str, Rows]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError as exc:
-        raise SourceError(
-            f"Excel file not found: {Path(path).name}",
-            f"ไม่พบไฟล์ Excel: {Path(path).name}",
-            kind="not_found",
-        ) from exc
+        th, en = both("src.xlsx_not_found", name=Path(path).name)
+        raise SourceError(en, th, kind="not_found") from exc
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise SourceError(
-            f"Cannot open the Excel file {Path(path).name}: {type(exc).__name__}",
-            f"เปิดไฟล์ Excel {Path(path).name} ไม่ได้: {type(exc).__name__}",
-            kind="bad_file",
-        ) from exc
+        th, en = both("src.xlsx_unreadable", name=Path(path).name, error=type(exc).__name__)
+        raise SourceError(en, th, kind="bad_file") from exc
     try:
         tabs: dict[str, Rows] = {}
         for sheet in book.worksheets:
