@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from kbo_dashboard import layout as L
-from kbo_dashboard.cells import cell_text, read_score
+from kbo_dashboard.cells import cell_text, is_blank, read_score
 from kbo_dashboard.i18n import t
 from kbo_dashboard.issues import INFO, WARNING, Issue, make_issue
 from kbo_dashboard.source import RawWorkbook
@@ -79,6 +79,24 @@ def _key(text: object) -> str | None:
     return None
 
 
+def _setting(key: str, cell: object, n_judges: int) -> Any:
+    """A setting's value from its cell, or None when the cell cannot be read as one."""
+    if key in ("title", "province"):
+        return cell_text(cell) or None
+    if key == "meeting_date":
+        return read_date(cell)
+    if key == "method":
+        method = cell_text(cell).casefold().replace(" ", "_")
+        method = METHOD_ALIASES.get(method, method)
+        return method if method in METHOD_KEYS else None
+    reading = read_score(cell)
+    if not reading.is_number:
+        return None
+    if key == "year":
+        return to_be_year(reading.value)[0]
+    return int(reading.value) if reading.value >= 1 else None  # quorum
+
+
 def read_settings(raw: RawWorkbook, issues: list[Issue], *, n_judges: int) -> dict[str, Any]:
     """The settings with defaults filled in. Bad values become issues, never errors."""
     settings = dict(DEFAULTS)
@@ -89,71 +107,22 @@ def read_settings(raw: RawWorkbook, issues: list[Issue], *, n_judges: int) -> di
         if len(row) < 2 or _key(row[0]) is None:
             continue
         key, cell = _key(row[0]), row[1]
-        where = dict(tab=tab, cell=L.a1(r, 1))
-        if key in ("title", "province"):
-            settings[key] = cell_text(cell)
-        elif key == "year":
-            reading = read_score(cell)
-            if reading.is_number:
-                settings["year"], converted = to_be_year(reading.value)
-                if converted:
-                    issues.append(
-                        make_issue(
-                            INFO,
-                            "year_converted",
-                            value=cell_text(cell),
-                            year=settings["year"],
-                            action="converted",
-                            **where,
-                        )
-                    )
-            else:
-                issues.append(
-                    make_issue(
-                        WARNING,
-                        "bad_setting",
-                        key=key,
-                        value=cell_text(cell),
-                        action="used_default",
-                        action_params={"value": "-"},
-                        **where,
-                    )
-                )
-        elif key == "meeting_date":
-            settings["meeting_date"] = read_date(cell)
-        elif key == "quorum":
-            reading = read_score(cell)
-            if reading.is_number and reading.value >= 1:
-                settings["quorum"] = int(reading.value)
-            else:
-                issues.append(
-                    make_issue(
-                        WARNING,
-                        "bad_setting",
-                        key=key,
-                        value=cell_text(cell),
-                        action="used_default",
-                        action_params={"value": default_quorum(n_judges)},
-                        **where,
-                    )
-                )
-        elif key == "method":
-            method = cell_text(cell).casefold().replace(" ", "_")
-            method = METHOD_ALIASES.get(method, method)
-            if method in METHOD_KEYS:
-                settings["method"] = method
-            else:
-                issues.append(
-                    make_issue(
-                        WARNING,
-                        "bad_setting",
-                        key=key,
-                        value=cell_text(cell),
-                        action="used_default",
-                        action_params={"value": "mean"},
-                        **where,
-                    )
-                )
+        where = {"tab": tab, "cell": L.a1(r, 1)}
+        value = _setting(key, cell, n_judges)
+        if value is None:
+            if not is_blank(cell):
+                fallback = {"quorum": default_quorum(n_judges), "method": "mean"}.get(key, "-")
+                issues.append(make_issue(
+                    WARNING, "bad_setting", key=key, value=cell_text(cell),
+                    action="used_default", action_params={"value": fallback}, **where,
+                ))  # fmt: skip
+            continue
+        settings[key] = value
+        if key == "year" and value != int(read_score(cell).value):
+            issues.append(make_issue(
+                INFO, "year_converted", value=cell_text(cell), year=value,
+                action="converted", **where,
+            ))  # fmt: skip
     if settings["quorum"] is None:
         settings["quorum"] = default_quorum(n_judges)
     if settings["year"] is None:
