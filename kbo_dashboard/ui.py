@@ -129,11 +129,10 @@ def mark_frame() -> None:
 
 
 def navigation_pages() -> list:
-    """The ``st.Page`` list for ``st.navigation``: every page file that exists, Overview first."""
-    available = [p for p in PAGES if page_exists(p[0])]
+    """The ``st.Page`` list for ``st.navigation``, Overview first."""
     return [
         st.Page(path, title=tr(key), icon=icon, url_path=url, default=(n == 0))
-        for n, (path, key, icon, url) in enumerate(available)
+        for n, (path, key, icon, url) in enumerate(PAGES)
     ]
 
 
@@ -186,13 +185,6 @@ def language_switch() -> None:
     if choice and choice != current:
         st.session_state[LANG_KEY] = choice
         st.rerun()
-
-
-def page_exists(path: str) -> bool:
-    """Whether a page file is present next to app.py."""
-    from pathlib import Path
-
-    return (Path(__file__).resolve().parent.parent / path).is_file()
 
 
 # --- pages: judges, issues, analysis, changes, downloads (append-only helpers) ---

@@ -84,10 +84,9 @@ def body() -> None:
             )
         else:
             st.markdown(ui.tr("overview.no_issues"))
-        if ui.page_exists("pages/issues.py"):
-            st.page_link(
-                "pages/issues.py", label=ui.tr("overview.issues_link"), icon=":material/report:"
-            )
+        st.page_link(
+            "pages/issues.py", label=ui.tr("overview.issues_link"), icon=":material/report:"
+        )
         st.subheader(ui.tr("live.feed.title"))
         lines = feed_lines(ui.feed_log().entries(8), lang)
         if lines:
@@ -106,5 +105,4 @@ def body() -> None:
 
 st.title(ui.tr("page.overview"))
 body()
-if ui.page_exists("pages/projector.py"):
-    st.page_link("pages/projector.py", label=ui.tr("overview.projector_link"), icon=":material/tv:")
+st.page_link("pages/projector.py", label=ui.tr("overview.projector_link"), icon=":material/tv:")
