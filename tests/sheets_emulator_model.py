@@ -1,6 +1,6 @@
 """The in-memory state of the Sheets API v4 emulator: spreadsheets, tabs, cells and A1 ranges.
 
-Behaviour follows the real service as recorded in ``/work/shared/reference/google-sheets-api/``:
+Behaviour follows the real service as recorded in ``shared/reference/google-sheets-api/``:
 ranges echo back as ``Sheet1!A1:D6`` or ``'Sheet 1'!A1:D6`` (clipped to the grid), value rows are
 ragged (trailing blanks and trailing empty rows dropped, no ``values`` key when nothing is left),
 ``UNFORMATTED_VALUE`` renders numbers as JSON numbers (whole numbers without ``.0``) and

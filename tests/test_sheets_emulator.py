@@ -1,14 +1,16 @@
 """The emulator answers like the real Sheets API: real recorded traffic replayed against it.
 
-Each cassette in /work/shared/reference/google-sheets-api/ holds requests the gspread test suite
-sent to Google and Google's answers. Every Sheets API request is sent again, byte for byte, to
-the emulator, and its answer must equal the recorded one: status, error body, range echo,
-ragged rows, number rendering. Only random IDs (sheetId, protectedRangeId) are mapped.
+Each cassette in shared/reference/google-sheets-api/ (beside the checkout) holds requests the
+gspread test suite sent to Google and Google's answers. Every Sheets API request is sent again,
+byte for byte, to the emulator, and its answer must equal the recorded one: status, error body,
+range echo, ragged rows, number rendering. Only random IDs (sheetId, protectedRangeId) are
+mapped.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,31 @@ import requests
 
 from tests.sheets_emulator import SheetsEmulator
 
-CASSETTES = Path("/work/shared/reference/google-sheets-api")
+REFERENCE = "reference/google-sheets-api"
+
+
+def _cassettes() -> Path:
+    """The recorded traffic: ``KBO_SHEETS_REFERENCE``, else ``shared/`` beside the checkout."""
+    candidates = [Path(__file__).resolve().parents[2] / "shared" / REFERENCE]
+    if os.environ.get("KBO_SHEETS_REFERENCE"):
+        candidates.insert(0, Path(os.environ["KBO_SHEETS_REFERENCE"]))
+    candidates.append(Path("/work/shared") / REFERENCE)
+    return next((c for c in candidates if c.is_dir()), candidates[0])
+
+
+CASSETTES = _cassettes()
+
+
+def test_the_recorded_traffic_is_there():
+    """Without the recordings the comparison below has nothing to run; CI must have them."""
+    if not CASSETTES.is_dir():
+        message = f"no recorded Sheets API traffic at {CASSETTES} (set KBO_SHEETS_REFERENCE)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    assert len(list(CASSETTES.glob("*.json"))) >= 10
+
+
 RANDOM_IDS = ("sheetId", "protectedRangeId")
 SHEETS = "https://sheets.googleapis.com"
 
