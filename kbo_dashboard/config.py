@@ -15,8 +15,10 @@ such as the test emulator instead of Google), ``KBO_CACHE_TTL`` (seconds between
 
 Choice: the Google Sheet when ``spreadsheet`` is set, else ``KBO_WORKBOOK``, else the demo.
 Quota: Google allows 60 reads per minute per user. One refresh is one read and the result is
-shared by every viewer for ``cache_ttl_s``, so at the 5 s minimum the app makes at most 12 reads
-a minute (plus one at start-up), a fifth of the quota; at the default 15 s, 4 a minute.
+shared by every viewer. The cache lives ``cache_ttl_s`` minus :data:`EARLY_EXPIRY_S`, so the
+pages' refresh tick (every ``cache_ttl_s``) always finds it expired and an edit reaches an open
+page within one TTL. At the 5 s minimum that is at most 15 reads a minute (plus one at start-up),
+a quarter of the quota; at the default 15 s, at most 5 a minute.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from kbo_dashboard.source import Source, SourceError
 
 SECTION = "kbo"
 DEFAULT_TTL_S = 15.0
+EARLY_EXPIRY_S = 1.0
 MIN_TTL_S = 5.0
 MAX_TTL_S = 3600.0
 SERVICE_ACCOUNT_FIELDS = (
@@ -78,6 +81,11 @@ class Settings:
         if self.credentials_info:
             return self.credentials_info.get("client_email")
         return None
+
+
+def cache_seconds(ttl_s: float) -> float:
+    """How long one read is shared: a little less than the pages' refresh interval."""
+    return max(1.0, ttl_s - EARLY_EXPIRY_S)
 
 
 def clamp_ttl(value: Any) -> float:

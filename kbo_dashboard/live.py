@@ -8,8 +8,8 @@ server process and renders the :class:`FeedItem` s through the message catalogue
   product, a changed score, a new data issue with its tab and cell.
 - Rate limit: however many viewers press "refresh now", the source is read at most once per
   ``min_interval_s`` by a forced refresh, on top of the one automatic read per TTL. At the
-  default 10 s that is 6 extra reads a minute, so with the 15 s TTL (4 a minute) the app stays
-  at 10 of Google's 60 reads per minute.
+  default 10 s that is 6 extra reads a minute, so with the 15 s TTL (at most 5 a minute) the
+  app stays at 11 of Google's 60 reads per minute.
 - Status: "updated HH:MM:SS · next in N s", where N is when this page will next show new data.
 """
 

@@ -14,6 +14,7 @@ from datetime import datetime
 import streamlit as st
 
 from kbo_dashboard import decision
+from kbo_dashboard.config import cache_seconds
 from kbo_dashboard.i18n import DEFAULT_LANG, LANGS, t
 from kbo_dashboard.parse import Competition
 from kbo_dashboard.scoring import Results, score_competition
@@ -88,7 +89,11 @@ def _fetch(_bucket: int) -> Snapshot:
     return snap
 
 
-_cached_fetch = st.cache_data(ttl=cache_ttl(), show_spinner=False, max_entries=4)(_fetch)
+# The cache expires just before the pages' refresh tick (config.cache_seconds), so an edit
+# reaches an open page within one TTL, not two.
+_cached_fetch = st.cache_data(ttl=cache_seconds(cache_ttl()), show_spinner=False, max_entries=4)(
+    _fetch
+)
 
 
 def snapshot() -> Snapshot:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kbo_dashboard.config import MIN_TTL_S, clamp_ttl, load_settings, make_source
+from kbo_dashboard.config import MIN_TTL_S, cache_seconds, clamp_ttl, load_settings, make_source
 from kbo_dashboard.source import SourceError
 
 KEY = "1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms"
@@ -83,8 +83,8 @@ def test_service_account_json_from_env():
 )
 def test_ttl_is_clamped_so_reads_stay_far_below_the_quota(value, ttl):
     assert clamp_ttl(value if value is not None else "") == ttl
-    # At the smallest TTL a refresh per TTL is 60 / 5 = 12 reads a minute, a fifth of 60.
-    assert 60 / clamp_ttl(value) <= 12
+    # At the smallest TTL a read is shared for 5 - 1 = 4 s: 60 / 4 = 15 a minute, a quarter of 60.
+    assert 60 / cache_seconds(clamp_ttl(value)) <= 15
 
 
 def test_bad_spreadsheet_value_is_a_config_error():

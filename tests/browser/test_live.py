@@ -24,9 +24,9 @@ pytestmark = pytest.mark.browser
 # 27 judges, minus J26 and J27 (still scoring, not yet at P-15) and J14 (a half-filled P-15 row).
 NOMINEE, JUDGES_COUNTED = "P-15", 24
 JUDGE_TAB, ROW, INNOVATION = "J01", 16, "C"  # J01's P-15 row (header row 1, P-01 on row 2)
-# Worst case: the cache expires just after a fragment tick, so the next tick (one TTL later) is
-# the first to read the sheet; plus the read and the redraw.
-DEADLINE_S = 2 * SHEET_TTL_S + 5
+# The data cache expires 1 s before each refresh tick (ui.EARLY_EXPIRY_S), so the first tick
+# after the edit reads the sheet: at most one TTL, plus the read and the redraw.
+DEADLINE_S = SHEET_TTL_S + 3
 
 
 def score_in(text: str) -> float:
