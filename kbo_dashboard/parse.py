@@ -124,6 +124,11 @@ def _read_table(
     return _Table(name, columns, records)
 
 
+def _where(table: _Table, r: int, column: str) -> dict[str, str]:
+    """Where a cell of ``table`` is, as issue fields: its tab and A1 address."""
+    return {"tab": table.tab, "cell": L.a1(r, table.columns[column])}
+
+
 def _unique_rows(table: _Table, id_key: str, issues: list[Issue], **issue_keys) -> list[tuple]:
     """Records with a non-blank, first-seen ID; blanks and duplicates become issues."""
     seen: set[str] = set()
@@ -163,8 +168,7 @@ def _products(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
                     make_issue(
                         ERROR,
                         "unknown_category",
-                        tab=table.tab,
-                        cell=L.a1(r, table.columns["category"]),
+                        **_where(table, r, "category"),
                         product_id=v["product_id"],
                         value=v["category"],
                         action="product_skipped",
@@ -186,8 +190,7 @@ def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
                     make_issue(
                         WARNING,
                         "unknown_sector",
-                        tab=table.tab,
-                        cell=L.a1(r, table.columns["sector"]),
+                        **_where(table, r, "sector"),
                         judge_id=v["judge_id"],
                         value=v["sector"],
                         action="none_needed",
@@ -240,8 +243,7 @@ def _criteria(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
                 make_issue(
                     ERROR,
                     "bad_max_score",
-                    tab=table.tab,
-                    cell=L.a1(r, table.columns["max_score"]),
+                    **_where(table, r, "max_score"),
                     id=cid,
                     value=v["max_score"],
                     action="criterion_skipped",
@@ -256,8 +258,7 @@ def _criteria(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
                     make_issue(
                         WARNING,
                         "bad_weight",
-                        tab=table.tab,
-                        cell=L.a1(r, table.columns["weight"]),
+                        **_where(table, r, "weight"),
                         id=cid,
                         value=v["weight"],
                         action="used_default",
@@ -308,8 +309,7 @@ def _conflicts(raw, issues, products: pd.DataFrame, judges: pd.DataFrame) -> pd.
                     make_issue(
                         WARNING,
                         "unknown_judge",
-                        tab=table.tab,
-                        cell=L.a1(r, table.columns["judge_id"]),
+                        **_where(table, r, "judge_id"),
                         id=v["judge_id"],
                         action="row_skipped",
                     )
@@ -320,8 +320,7 @@ def _conflicts(raw, issues, products: pd.DataFrame, judges: pd.DataFrame) -> pd.
                     make_issue(
                         WARNING,
                         "unknown_product",
-                        tab=table.tab,
-                        cell=L.a1(r, table.columns["product_id"]),
+                        **_where(table, r, "product_id"),
                         id=v["product_id"],
                         action="row_skipped",
                     )
