@@ -24,11 +24,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kbo_dashboard.aggregation import METHODS, aggregate, score_matrix  # noqa: E402
-from kbo_dashboard.agreement import agreement_table  # noqa: E402
-from kbo_dashboard.audit import AuditStore  # noqa: E402
-from kbo_dashboard.judges import judge_matrix, judge_profiles, outlier_scores  # noqa: E402
-from kbo_dashboard.robustness import compare_methods, leave_one_judge_out, margin  # noqa: E402
+from kbo_dashboard.analysis.agreement import agreement_table  # noqa: E402
+from kbo_dashboard.analysis.judges import judge_matrix, judge_profiles, outlier_scores  # noqa: E402
+from kbo_dashboard.analysis.robustness import compare_methods, leave_one_judge_out, margin  # noqa: E402
+from kbo_dashboard.meeting.audit import AuditStore  # noqa: E402
+from kbo_dashboard.scoring.aggregation import METHODS, aggregate, score_matrix  # noqa: E402
 
 CATEGORIES = ("food", "beverage", "textile", "decorative", "herbal")
 CRITERIA_MAX = np.array([25, 20, 20, 15, 20], dtype=float)  # the default 100-point rubric

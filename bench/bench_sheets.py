@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kbo_dashboard.google_http import load_credentials, make_gspread_client  # noqa: E402
-from kbo_dashboard.google_source import GoogleSheetSource  # noqa: E402
+from kbo_dashboard.sources.google_http import load_credentials, make_gspread_client  # noqa: E402
+from kbo_dashboard.sources.google_source import GoogleSheetSource  # noqa: E402
 from tests.sheets_emulator import SheetsEmulator  # noqa: E402
 
 

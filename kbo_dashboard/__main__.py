@@ -11,9 +11,9 @@ import contextlib
 import sys
 from collections.abc import Callable
 
-from kbo_dashboard import password
-from kbo_dashboard.demo import demo_tabs
-from kbo_dashboard.workbook import template_tabs, write_xlsx
+from kbo_dashboard.meeting import password
+from kbo_dashboard.sources.demo import demo_tabs
+from kbo_dashboard.sources.workbook import template_tabs, write_xlsx
 
 #: name -> (add_arguments, run); run returns the exit code.
 COMMANDS: dict[
@@ -40,7 +40,7 @@ COMMANDS["hash-password"] = (password.hash_password_args, password.hash_password
 
 def _register_optional() -> None:
     with contextlib.suppress(ImportError):
-        from kbo_dashboard import sheet_setup
+        from kbo_dashboard.commands import sheet_setup
 
         # A function call, not an import side effect: under ``python -m`` this module is
         # ``__main__``, so sheet_setup could not reach this COMMANDS by importing it.

@@ -4,17 +4,18 @@ from datetime import datetime, timedelta
 
 import streamlit as st
 
-from kbo_dashboard import ui
-from kbo_dashboard.audit import AuditStore, AuditUnavailable
-from kbo_dashboard.export import to_csv_bytes
-from kbo_dashboard.page_tables import changes_display, download_name, local_be_time
+from kbo_dashboard.meeting.audit import AuditStore, AuditUnavailable
+from kbo_dashboard.reports.export import to_csv_bytes
+from kbo_dashboard.ui import frame, state
+from kbo_dashboard.ui.page_tables import changes_display, download_name, local_be_time
+from kbo_dashboard.ui.state import tr
 
-snap = ui.snapshot()
-st.title(ui.tr("page.changes"))
-ui.banners(snap)
-lang = ui.lang()
+snap = state.snapshot()
+st.title(tr("page.changes"))
+frame.banners(snap)
+lang = state.lang()
 
-problem = ui.record_audit(snap)
+problem = frame.record_audit(snap)
 if problem is not None:
     st.warning(problem.message(lang), icon=":material/warning:")
 
@@ -27,15 +28,15 @@ except AuditUnavailable as error:
     st.stop()
 
 if first_seen is None:
-    st.info(ui.tr("changes_page.empty"), icon=":material/history:")
+    st.info(tr("changes_page.empty"), icon=":material/history:")
     st.stop()
 
-st.caption(ui.tr("changes_page.first_seen", time=local_be_time(first_seen, lang)))
+st.caption(tr("changes_page.first_seen", time=local_be_time(first_seen, lang)))
 choices = ("since_first", "since_time", "all")
 period = st.radio(
-    ui.tr("changes_page.period"),
+    tr("changes_page.period"),
     options=choices,
-    format_func=lambda c: ui.tr(f"changes_page.period.{c}"),
+    format_func=lambda c: tr(f"changes_page.period.{c}"),
     horizontal=True,
     key="changes_period",
 )
@@ -46,9 +47,9 @@ if period == "since_first":
 elif period == "since_time":
     now = datetime.now().astimezone()
     picked = st.columns(2)
-    day = picked[0].date_input(ui.tr("changes_page.date"), value=now.date(), key="changes_date")
+    day = picked[0].date_input(tr("changes_page.date"), value=now.date(), key="changes_date")
     moment = picked[1].time_input(
-        ui.tr("changes_page.time"),
+        tr("changes_page.time"),
         value=now.replace(second=0, microsecond=0).time(),
         step=60,
         key="changes_time",
@@ -62,14 +63,14 @@ except AuditUnavailable as error:
     st.stop()
 
 if changes.empty:
-    st.info(ui.tr("changes_page.none_since"), icon=":material/history:")
+    st.info(tr("changes_page.none_since"), icon=":material/history:")
     st.stop()
 
 table = changes_display(changes, snap.competition, lang)
-st.metric(ui.tr("changes_page.count"), len(table))
+st.metric(tr("changes_page.count"), len(table))
 st.dataframe(table, hide_index=True, width="stretch", key="changes_table")
 st.download_button(
-    ui.tr("changes_page.download"),
+    tr("changes_page.download"),
     data=to_csv_bytes(table),
     file_name=download_name("changes", datetime.now().astimezone(), "csv"),
     mime="text/csv",

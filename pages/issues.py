@@ -2,18 +2,19 @@
 
 import streamlit as st
 
-from kbo_dashboard import ui
-from kbo_dashboard.issues import SEVERITIES, count_by_severity, issues_frame
-from kbo_dashboard.page_tables import issues_table, label
+from kbo_dashboard.intake.issues import SEVERITIES, count_by_severity, issues_frame
+from kbo_dashboard.ui import frame, state
+from kbo_dashboard.ui.page_tables import issues_table, label
+from kbo_dashboard.ui.state import tr
 
-snap = ui.snapshot()
-st.title(ui.tr("page.issues"))
-comp = ui.page_start(snap)
-lang = ui.lang()
+snap = state.snapshot()
+st.title(tr("page.issues"))
+comp = frame.page_start(snap)
+lang = state.lang()
 
 frame = issues_frame(comp.issues)
 if frame.empty:
-    st.success(ui.tr("issues_page.none"), icon=":material/task_alt:")
+    st.success(tr("issues_page.none"), icon=":material/task_alt:")
     st.stop()
 
 counts = count_by_severity(comp.issues)
@@ -23,25 +24,25 @@ for column, severity in zip(st.columns(len(SEVERITIES)), SEVERITIES):
 filters = st.columns(3)
 judges = sorted({j for j in frame["judge_id"].astype(str) if j})
 severity = filters[0].multiselect(
-    ui.tr("issues_page.filter_severity"),
+    tr("issues_page.filter_severity"),
     options=[s for s in SEVERITIES if counts.get(s)],
     format_func=lambda s: label("severity", s, lang),
-    placeholder=ui.tr("issues_page.all"),
+    placeholder=tr("issues_page.all"),
     key="issues_severity",
 )
 judge = filters[1].multiselect(
-    ui.tr("issues_page.filter_judge"),
+    tr("issues_page.filter_judge"),
     options=judges,
-    placeholder=ui.tr("issues_page.all"),
+    placeholder=tr("issues_page.all"),
     key="issues_judge",
 )
 tab = filters[2].multiselect(
-    ui.tr("issues_page.filter_tab"),
+    tr("issues_page.filter_tab"),
     options=list(dict.fromkeys(frame["tab"].astype(str))),
-    placeholder=ui.tr("issues_page.all"),
+    placeholder=tr("issues_page.all"),
     key="issues_tab",
 )
-other_language = st.toggle(ui.tr("issues_page.other_language"), key="issues_other_language")
+other_language = st.toggle(tr("issues_page.other_language"), key="issues_other_language")
 
 shown = frame
 if severity:
@@ -51,9 +52,9 @@ if judge:
 if tab:
     shown = shown[shown["tab"].astype(str).isin(tab)]
 
-st.caption(ui.tr("issues_page.shown", n=len(shown), total=len(frame)))
+st.caption(tr("issues_page.shown", n=len(shown), total=len(frame)))
 if shown.empty:
-    st.info(ui.tr("issues_page.none_match"), icon=":material/filter_alt_off:")
+    st.info(tr("issues_page.none_match"), icon=":material/filter_alt_off:")
 else:
     st.dataframe(
         issues_table(shown, lang, other_language),

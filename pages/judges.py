@@ -2,34 +2,35 @@
 
 import streamlit as st
 
-from kbo_dashboard import ui
-from kbo_dashboard.page_tables import col, judges_progress_table, label, remaining_products
-from kbo_dashboard.progress import judge_progress
+from kbo_dashboard.scoring.progress import judge_progress
+from kbo_dashboard.ui import frame, state
+from kbo_dashboard.ui.page_tables import col, judges_progress_table, label, remaining_products
+from kbo_dashboard.ui.state import tr
 
-snap = ui.snapshot()
-st.title(ui.tr("page.judges"))
-comp = ui.page_start(snap)
-lang = ui.lang()
+snap = state.snapshot()
+st.title(tr("page.judges"))
+comp = frame.page_start(snap)
+lang = state.lang()
 
 progress = judge_progress(comp)
 per_judge = progress.per_judge
 left = st.columns(3)
-left[0].metric(ui.tr("judges_page.finished"), f"{progress.judges_finished}/{progress.judges_total}")
+left[0].metric(tr("judges_page.finished"), f"{progress.judges_finished}/{progress.judges_total}")
 left[1].metric(
-    ui.tr("judges_page.scores"), f"{progress.scores_received:,}/{progress.scores_expected:,}"
+    tr("judges_page.scores"), f"{progress.scores_received:,}/{progress.scores_expected:,}"
 )
-left[2].metric(ui.tr("judges_page.share"), f"{progress.share:.0%}")
+left[2].metric(tr("judges_page.share"), f"{progress.share:.0%}")
 
 filters = st.columns([3, 1], vertical_alignment="bottom")
 sectors = sorted({str(s) for s in per_judge["sector"]})
 chosen = filters[0].multiselect(
-    ui.tr("judges_page.filter_sector"),
+    tr("judges_page.filter_sector"),
     options=sectors,
-    format_func=lambda s: label("sector", s, lang) if s else ui.tr("judges_page.no_sector"),
-    placeholder=ui.tr("judges_page.all_sectors"),
+    format_func=lambda s: label("sector", s, lang) if s else tr("judges_page.no_sector"),
+    placeholder=tr("judges_page.all_sectors"),
     key="judges_sector",
 )
-unfinished_only = filters[1].toggle(ui.tr("judges_page.unfinished_only"), key="judges_unfinished")
+unfinished_only = filters[1].toggle(tr("judges_page.unfinished_only"), key="judges_unfinished")
 
 shown = per_judge
 if chosen:
@@ -38,7 +39,7 @@ if unfinished_only:
     shown = shown[~shown["finished"]]
 
 if shown.empty:
-    st.info(ui.tr("judges_page.none_match"), icon=":material/filter_alt_off:")
+    st.info(tr("judges_page.none_match"), icon=":material/filter_alt_off:")
 else:
     st.dataframe(
         judges_progress_table(shown, comp.products, lang),
@@ -54,12 +55,12 @@ else:
         key="judges_table",
     )
 
-st.subheader(ui.tr("judges_page.still_to_score"))
+st.subheader(tr("judges_page.still_to_score"))
 waiting = shown[~shown["finished"]]
 if waiting.empty:
-    st.success(ui.tr("judges_page.all_done"), icon=":material/task_alt:")
+    st.success(tr("judges_page.all_done"), icon=":material/task_alt:")
 for judge in waiting.itertuples():
-    title = ui.tr(
+    title = tr(
         "judges_page.judge_remaining",
         judge=judge.judge_id,
         name=judge.judge_name,
@@ -67,7 +68,7 @@ for judge in waiting.itertuples():
     )
     with st.expander(title, expanded=len(waiting) <= 3):
         if not judge.remaining:
-            st.caption(ui.tr("judges_page.nothing_expected"))
+            st.caption(tr("judges_page.nothing_expected"))
         else:
             st.dataframe(
                 remaining_products(judge.remaining, comp.products, lang),

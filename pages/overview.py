@@ -3,47 +3,48 @@ the change feed, refreshing itself on the data TTL."""
 
 import streamlit as st
 
-from kbo_dashboard import charts, ui
-from kbo_dashboard.issues import SEVERITIES, count_by_severity
-from kbo_dashboard.progress import judge_progress
-from kbo_dashboard.settings import thai_date
-from kbo_dashboard.standings_tables import feed_lines, product_text, standings_table
+from kbo_dashboard.intake.issues import SEVERITIES, count_by_severity
+from kbo_dashboard.intake.settings import thai_date
+from kbo_dashboard.scoring.progress import judge_progress
+from kbo_dashboard.ui import charts, frame, pickers, refresh, state
+from kbo_dashboard.ui.standings_tables import feed_lines, product_text, standings_table
+from kbo_dashboard.ui.state import tr
 
 
 def meeting_line(settings: dict, lang: str) -> str:
     params = {"province": settings.get("province") or "-", "year": settings.get("year") or "-"}
     if settings.get("meeting_date"):
-        return ui.tr("pg.meeting", date=thai_date(settings["meeting_date"], lang), **params)
-    return ui.tr("pg.meeting_no_date", **params)
+        return tr("pg.meeting", date=thai_date(settings["meeting_date"], lang), **params)
+    return tr("pg.meeting_no_date", **params)
 
 
-@ui.live
+@refresh.live
 def body() -> None:
-    snap = ui.live_snapshot()
-    lang = ui.lang()
-    comp = ui.page_start(snap, need_products=True)
+    snap = refresh.live_snapshot()
+    lang = state.lang()
+    comp = frame.page_start(snap, need_products=True)
     st.caption(meeting_line(comp.settings, lang))
-    method = ui.current_method(snap)
-    results = ui.results(snap, method)
+    method = pickers.current_method(snap)
+    results = state.results(snap, method)
     progress = judge_progress(comp)
 
     # Progress, nominee and issues as big numbers.
     cols = st.columns(3)
     cols[0].metric(
-        ui.tr("overview.judges_finished"),
+        tr("overview.judges_finished"),
         f"{progress.judges_finished}/{progress.judges_total}",
         border=True,
     )
     cols[1].metric(
-        ui.tr("overview.scores_received"),
+        tr("overview.scores_received"),
         f"{progress.scores_received}/{progress.scores_expected}",
         border=True,
     )
     counts = count_by_severity(comp.issues)
-    cols[2].metric(ui.tr("overview.issues"), sum(counts.values()), border=True)
+    cols[2].metric(tr("overview.issues"), sum(counts.values()), border=True)
     st.progress(
         min(1.0, progress.share),
-        text=ui.tr(
+        text=tr(
             "overview.progress_bar",
             received=progress.scores_received,
             expected=progress.scores_expected,
@@ -53,11 +54,11 @@ def body() -> None:
 
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.subheader(ui.tr("pg.nominee"))
+        st.subheader(tr("pg.nominee"))
         if results.nominee:
             row = results.standings.set_index("product_id").loc[results.nominee]
             st.success(
-                ui.tr(
+                tr(
                     "pg.nominee_line",
                     product=results.nominee,
                     name=row["product_name"],
@@ -68,31 +69,29 @@ def body() -> None:
             )
         elif results.tied_for_first:
             names = ", ".join(product_text(comp, p) for p in results.tied_for_first)
-            st.warning(ui.tr("pg.tie", products=names), icon=":material/balance:")
+            st.warning(tr("pg.tie", products=names), icon=":material/balance:")
         else:
-            st.info(ui.tr("pg.no_nominee", quorum=results.quorum), icon=":material/hourglass:")
-        st.caption(ui.tr("analysis.method_in_use", name=ui.method_name(results.method)))
-        st.subheader(ui.tr("overview.top5"))
+            st.info(tr("pg.no_nominee", quorum=results.quorum), icon=":material/hourglass:")
+        st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))
+        st.subheader(tr("overview.top5"))
         top = standings_table(comp, results, lang, top=5, compact=True)
         st.table(top, hide_index=True)
 
     with right:
-        st.subheader(ui.tr("overview.issues"))
+        st.subheader(tr("overview.issues"))
         if sum(counts.values()):
             st.markdown(
-                " · ".join(f"{ui.tr(f'severity.{s}')} **{counts.get(s, 0)}**" for s in SEVERITIES)
+                " · ".join(f"{tr(f'severity.{s}')} **{counts.get(s, 0)}**" for s in SEVERITIES)
             )
         else:
-            st.markdown(ui.tr("overview.no_issues"))
-        st.page_link(
-            "pages/issues.py", label=ui.tr("overview.issues_link"), icon=":material/report:"
-        )
-        st.subheader(ui.tr("live.feed.title"))
-        lines = feed_lines(ui.feed_log().entries(8), lang)
+            st.markdown(tr("overview.no_issues"))
+        st.page_link("pages/issues.py", label=tr("overview.issues_link"), icon=":material/report:")
+        st.subheader(tr("live.feed.title"))
+        lines = feed_lines(refresh.feed_log().entries(8), lang)
         if lines:
             st.markdown("\n".join(f"- {line}" for line in lines))
         else:
-            st.caption(ui.tr("live.feed.empty"))
+            st.caption(tr("live.feed.empty"))
 
     st.plotly_chart(
         charts.progress_chart(progress.per_judge, lang),
@@ -100,9 +99,9 @@ def body() -> None:
         key="progress_chart",
         config={"displayModeBar": False},
     )
-    ui.status_line(snap)
+    refresh.status_line(snap)
 
 
-st.title(ui.tr("page.overview"))
+st.title(tr("page.overview"))
 body()
-st.page_link("pages/projector.py", label=ui.tr("overview.projector_link"), icon=":material/tv:")
+st.page_link("pages/projector.py", label=tr("overview.projector_link"), icon=":material/tv:")

@@ -3,52 +3,53 @@ Readable from the back of a meeting room at 1920x1080."""
 
 import streamlit as st
 
-from kbo_dashboard import ui
-from kbo_dashboard.progress import judge_progress
-from kbo_dashboard.standings_tables import product_text, standings_table
+from kbo_dashboard.scoring.progress import judge_progress
+from kbo_dashboard.ui import chair, frame, pickers, refresh, state
+from kbo_dashboard.ui.standings_tables import product_text, standings_table
+from kbo_dashboard.ui.state import tr
 
 TOP_N = 10
 
 
-@ui.live
+@refresh.live
 def body() -> None:
-    snap = ui.live_snapshot()
-    lang = ui.lang()
-    comp = ui.page_start(snap, need_products=True)
-    results = ui.results(snap, ui.current_method(snap))
+    snap = refresh.live_snapshot()
+    lang = state.lang()
+    comp = frame.page_start(snap, need_products=True)
+    results = state.results(snap, pickers.current_method(snap))
     progress = judge_progress(comp)
-    history, _ = ui.decision_history(snap)
+    history, _ = chair.decision_history(snap)
 
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.subheader(ui.tr("projector.ranking"))
+        st.subheader(tr("projector.ranking"))
         table = standings_table(comp, results, lang, top=TOP_N, compact=True)
         st.table(table, hide_index=True)
-        st.caption(ui.tr("analysis.method_in_use", name=ui.method_name(results.method)))
+        st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))
     with right:
         if history:
             last = history[-1]
-            st.success(ui.tr("pg.final", product=last.product_id, name=last.product_name))
+            st.success(tr("pg.final", product=last.product_id, name=last.product_name))
         elif results.nominee:
-            st.metric(ui.tr("pg.nominee"), product_text(comp, results.nominee))
+            st.metric(tr("pg.nominee"), product_text(comp, results.nominee))
         elif results.tied_for_first:
             names = ", ".join(product_text(comp, p) for p in results.tied_for_first)
-            st.warning(ui.tr("pg.tie", products=names))
+            st.warning(tr("pg.tie", products=names))
         else:
-            st.info(ui.tr("pg.no_nominee", quorum=results.quorum))
+            st.info(tr("pg.no_nominee", quorum=results.quorum))
         st.metric(
-            ui.tr("overview.judges_finished"),
+            tr("overview.judges_finished"),
             f"{progress.judges_finished}/{progress.judges_total}",
         )
         st.metric(
-            ui.tr("overview.scores_received"),
+            tr("overview.scores_received"),
             f"{progress.scores_received}/{progress.scores_expected}",
         )
         st.progress(min(1.0, progress.share), text=f"{round(100 * progress.share)}%")
-    ui.status_line(snap, key="projector_refresh")
+    refresh.status_line(snap, key="projector_refresh")
 
 
-ui.projector_style()
-st.title(ui.tr("app.title"))
+frame.projector_style()
+st.title(tr("app.title"))
 body()
-st.page_link("pages/overview.py", label=ui.tr("projector.back"), icon=":material/close:")
+st.page_link("pages/overview.py", label=tr("projector.back"), icon=":material/close:")

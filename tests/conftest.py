@@ -3,7 +3,7 @@
 # --- Google Sheets emulator fixtures (helper: issue 3) ---
 import pytest
 
-from kbo_dashboard.google_http import RetryPolicy
+from kbo_dashboard.sources.google_http import RetryPolicy
 from tests.sheets_emulator import SheetsEmulator
 
 
@@ -43,7 +43,7 @@ def app_env(tmp_path, monkeypatch):
     """
     import streamlit as st
 
-    from kbo_dashboard.workbook import write_xlsx
+    from kbo_dashboard.sources.workbook import write_xlsx
 
     for name in SOURCE_ENV:
         monkeypatch.delenv(name, raising=False)
@@ -109,7 +109,7 @@ CHAIR_PASSWORD = "correct horse battery"
 @pytest.fixture
 def chair_password(app_env, monkeypatch):
     """The chair password's hash in the environment (cheap scrypt cost, for speed)."""
-    from kbo_dashboard.password import HASH_KEY, hash_password
+    from kbo_dashboard.meeting.password import HASH_KEY, hash_password
 
     monkeypatch.setenv(HASH_KEY, hash_password(CHAIR_PASSWORD, n=2**8))
     return CHAIR_PASSWORD
@@ -117,7 +117,7 @@ def chair_password(app_env, monkeypatch):
 
 @pytest.fixture
 def no_chair_password(monkeypatch):
-    from kbo_dashboard.password import HASH_KEY
+    from kbo_dashboard.meeting.password import HASH_KEY
 
     monkeypatch.delenv(HASH_KEY, raising=False)
 

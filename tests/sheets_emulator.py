@@ -403,9 +403,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def demo_tabs() -> dict[str, list[list[Any]]]:
-    """The lead's demo workbook, if :mod:`kbo_dashboard.demo` exists; else a tiny stand-in."""
+    """The demo workbook (:mod:`kbo_dashboard.sources.demo`), or a tiny stand-in."""
     try:
-        from kbo_dashboard.demo import demo_tabs as lead_demo_tabs
+        from kbo_dashboard.sources.demo import demo_tabs as lead_demo_tabs
     except ImportError:
         return {"Products": [["product_id", "product_name"], ["P01", "demo"]]}
     return lead_demo_tabs()

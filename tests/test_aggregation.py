@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kbo_dashboard.aggregation import METHODS, aggregate, get_method, score_matrix
+from kbo_dashboard.scoring.aggregation import METHODS, aggregate, get_method, score_matrix
 
 
 def totals_frame(rows: list[tuple[str, str, float, bool]]) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from kbo_dashboard.agreement import (
+from kbo_dashboard.analysis.agreement import (
     agreement_table,
     icc,
     icc_level,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kbo_dashboard.audit import AuditStore, AuditUnavailable, default_audit_path
+from kbo_dashboard.meeting.audit import AuditStore, AuditUnavailable, default_audit_path
 
 T1 = datetime(2022, 8, 1, 9, 0, tzinfo=UTC)
 T2 = T1 + timedelta(minutes=5)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kbo_dashboard.cells import cell_text, format_number, read_score
+from kbo_dashboard.intake.cells import cell_text, format_number, read_score
 
 
 @pytest.mark.parametrize(

@@ -1,15 +1,15 @@
-"""Plotly figure builders (kbo_dashboard.charts), on the hand-computed small example."""
+"""Plotly figure builders (kbo_dashboard.ui.charts), on the hand-computed small example."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from kbo_dashboard import charts
-from kbo_dashboard.parse import parse
-from kbo_dashboard.progress import judge_progress
-from kbo_dashboard.scoring import score_competition
-from kbo_dashboard.source import RawWorkbook
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.scoring.progress import judge_progress
+from kbo_dashboard.scoring.scoring import score_competition
+from kbo_dashboard.sources.source import RawWorkbook
+from kbo_dashboard.ui import charts
 from tests.workbooks import SMALL_TABS
 
 # Small example (tests/workbooks.py): inn max 60, idn max 40, weights equal to the maxima.

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from kbo_dashboard.config import MIN_TTL_S, cache_seconds, clamp_ttl, load_settings, make_source
-from kbo_dashboard.source import SourceError
+from kbo_dashboard.sources.config import (
+    MIN_TTL_S,
+    cache_seconds,
+    clamp_ttl,
+    load_settings,
+    make_source,
+)
+from kbo_dashboard.sources.source import SourceError
 
 KEY = "1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms"
 FAKE_PEM = "-----BEGIN PRIVATE KEY-----\\nnot-a-real-key\\n-----END PRIVATE KEY-----\\n"

@@ -15,11 +15,14 @@ import sys
 import pytest
 from google.auth.credentials import AnonymousCredentials
 
-from kbo_dashboard import decision as D
-from kbo_dashboard.google_http import make_gspread_client
-from kbo_dashboard.parse import parse
-from kbo_dashboard.scoring import score_competition
-from kbo_dashboard.source import RawWorkbook
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.meeting import decision as D
+from kbo_dashboard.meeting import decision_store as S
+from kbo_dashboard.meeting import password as PW
+from kbo_dashboard.meeting import pending as P
+from kbo_dashboard.scoring.scoring import score_competition
+from kbo_dashboard.sources.google_http import make_gspread_client
+from kbo_dashboard.sources.source import RawWorkbook
 from tests.workbooks import SMALL_TABS
 
 AT = dt.datetime(2022, 5, 23, 7, 30, tzinfo=dt.UTC)
@@ -33,15 +36,15 @@ def small():
 
 # --- password ---
 def test_password_hash_verifies_the_right_password_only():
-    stored = D.hash_password("ปลาส้ม-2565")
+    stored = PW.hash_password("ปลาส้ม-2565")
     assert stored.startswith("scrypt$16384$8$1$")
-    assert D.verify_password("ปลาส้ม-2565", stored) is True
-    assert D.verify_password("ปลาส้ม-2566", stored) is False
-    assert D.verify_password("", stored) is False
+    assert PW.verify_password("ปลาส้ม-2565", stored) is True
+    assert PW.verify_password("ปลาส้ม-2566", stored) is False
+    assert PW.verify_password("", stored) is False
 
 
 def test_password_hashes_are_salted():
-    assert D.hash_password("same password") != D.hash_password("same password")
+    assert PW.hash_password("same password") != PW.hash_password("same password")
 
 
 @pytest.mark.parametrize(
@@ -60,7 +63,7 @@ def test_password_hashes_are_salted():
     ],
 )
 def test_malformed_stored_hash_is_false_not_an_error(stored):
-    assert D.verify_password("anything", stored) is False
+    assert PW.verify_password("anything", stored) is False
 
 
 def test_hash_password_cli_prints_a_line_that_verifies():
@@ -74,15 +77,15 @@ def test_hash_password_cli_prints_a_line_that_verifies():
     assert done.returncode == 0, done.stderr
     line = [x for x in done.stdout.splitlines() if x.startswith("KBO_CHAIR_PASSWORD_HASH")][0]
     stored = line.split("=", 1)[1].strip().strip('"')
-    assert D.verify_password("chair-secret-1", stored)
+    assert PW.verify_password("chair-secret-1", stored)
     assert "chair-secret-1" not in done.stdout
 
 
 def test_chair_password_hash_prefers_the_environment():
     secrets = {"KBO_CHAIR_PASSWORD_HASH": "from-secrets"}
-    assert D.chair_password_hash(secrets, {}) == "from-secrets"
-    assert D.chair_password_hash(secrets, {"KBO_CHAIR_PASSWORD_HASH": "env"}) == "env"
-    assert D.chair_password_hash(None, {}) is None
+    assert PW.chair_password_hash(secrets, {}) == "from-secrets"
+    assert PW.chair_password_hash(secrets, {"KBO_CHAIR_PASSWORD_HASH": "env"}) == "env"
+    assert PW.chair_password_hash(None, {}) is None
 
 
 # --- the decision ---
@@ -141,8 +144,8 @@ def test_row_round_trip_and_final_is_the_latest(small):
 # --- local store ---
 def test_local_store_appends_in_order_and_refuses_edits(tmp_path, small):
     comp, results = small
-    store = D.decision_store(type("Demo", (), {"kind": "demo"})(), tmp_path)
-    assert isinstance(store, D.LocalDecisionStore)
+    store = S.decision_store(type("Demo", (), {"kind": "demo"})(), tmp_path)
+    assert isinstance(store, S.LocalDecisionStore)
     assert store.path == tmp_path / "decisions.sqlite3"
     assert store.history() == []
     first = D.make_decision(comp, results, "B1", now=AT)
@@ -163,7 +166,7 @@ def test_local_store_write_failure_says_what_to_do(tmp_path, small):
     comp, results = small
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be")
-    store = D.LocalDecisionStore(blocker / "decisions.sqlite3")
+    store = S.LocalDecisionStore(blocker / "decisions.sqlite3")
     with pytest.raises(D.DecisionWriteError) as failed:
         store.append(D.make_decision(comp, results, "B1", now=AT))
     assert "KBO_DATA_DIR" in failed.value.message_en
@@ -172,21 +175,21 @@ def test_local_store_write_failure_says_what_to_do(tmp_path, small):
 
 def test_record_keeps_a_failed_decision_pending_until_retried(tmp_path, small):
     comp, results = small
-    pending = D.pending_for(tmp_path)
+    pending = P.pending_for(tmp_path)
     d = D.make_decision(comp, results, "A2", "คณะกรรมการเห็นชอบ", now=AT)
     blocker = tmp_path / "blocked"
     blocker.write_text("")
     with pytest.raises(D.DecisionWriteError):
-        D.record(D.LocalDecisionStore(blocker / "x.sqlite3"), d, pending)
+        P.record(S.LocalDecisionStore(blocker / "x.sqlite3"), d, pending)
     assert pending.all() == [d]
-    store = D.LocalDecisionStore(tmp_path / "decisions.sqlite3")
-    assert D.retry_pending(store, pending) == 1
+    store = S.LocalDecisionStore(tmp_path / "decisions.sqlite3")
+    assert P.retry_pending(store, pending) == 1
     assert pending.all() == [] and store.history() == [d]
 
 
 def test_default_data_dir_follows_kbo_data_dir(monkeypatch, tmp_path):
     monkeypatch.setenv("KBO_DATA_DIR", str(tmp_path / "kbo"))
-    assert D.default_data_dir() == tmp_path / "kbo"
+    assert S.default_data_dir() == tmp_path / "kbo"
 
 
 # --- the Decision tab of the sheet, through real gspread and the emulator ---
@@ -199,8 +202,8 @@ def sheet_store(sheets_emulator, fast_retries):
         return client.open_by_key(key)
 
     source = type("Google", (), {"kind": "google"})()
-    store = D.decision_store(source, spreadsheet_factory=open_book)
-    assert isinstance(store, D.SheetDecisionStore)
+    store = S.decision_store(source, spreadsheet_factory=open_book)
+    assert isinstance(store, S.SheetDecisionStore)
     return sheets_emulator, key, store
 
 
@@ -228,17 +231,17 @@ def test_sheet_store_500_on_append_raises_and_loses_nothing(sheet_store, small, 
     comp, results = small
     first = D.make_decision(comp, results, "B1", now=AT)
     store.append(first)  # the tab exists; the next request is the append
-    pending = D.pending_for(tmp_path)
+    pending = P.pending_for(tmp_path)
     second = D.make_decision(comp, results, "A2", "ตลาดพร้อมกว่า", now=AT)
     emu.inject(500, times=50)
     with pytest.raises(D.DecisionWriteError) as failed:
-        D.record(store, second, pending)
+        P.record(store, second, pending)
     emu.clear_faults()
     assert "500" in failed.value.message_en and "Try again" in failed.value.message_en
     assert "500" in failed.value.message_th
     assert pending.all() == [second]
     assert [r[3] for r in emu.values(key, "Decision")[1:]] == ["B1"]
-    assert D.retry_pending(store, pending) == 1
+    assert P.retry_pending(store, pending) == 1
     assert pending.all() == []
     assert store.history() == [first, second]
 
@@ -253,7 +256,7 @@ def test_sheet_store_permission_denied_names_the_fix(sheet_store, small):
 
 
 def test_attempt_gate_locks_after_repeated_wrong_passwords():
-    from kbo_dashboard.password import AttemptGate
+    from kbo_dashboard.meeting.password import AttemptGate
 
     now = [1000.0]
     gate = AttemptGate(limit=3, window_s=60, lock_s=30, clock=lambda: now[0])

@@ -4,10 +4,10 @@ from collections import Counter
 
 import pytest
 
-from kbo_dashboard.demo import DemoSource, demo_tabs
-from kbo_dashboard.parse import parse
-from kbo_dashboard.progress import judge_progress
-from kbo_dashboard.scoring import score_competition
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.scoring.progress import judge_progress
+from kbo_dashboard.scoring.scoring import score_competition
+from kbo_dashboard.sources.demo import DemoSource, demo_tabs
 
 
 @pytest.fixture(scope="module")

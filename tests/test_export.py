@@ -8,10 +8,10 @@ import io
 import pandas as pd
 import pytest
 
-from kbo_dashboard.export import escape_cell, rankings_table, scores_long, to_csv_bytes
-from kbo_dashboard.parse import parse
-from kbo_dashboard.scoring import score_competition
-from kbo_dashboard.source import RawWorkbook
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.reports.export import escape_cell, rankings_table, scores_long, to_csv_bytes
+from kbo_dashboard.scoring.scoring import score_competition
+from kbo_dashboard.sources.source import RawWorkbook
 from tests.workbooks import SMALL_TABS
 
 BOM = b"\xef\xbb\xbf"

@@ -12,9 +12,9 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from kbo_dashboard.google_http import RetryPolicy
-from kbo_dashboard.google_source import GoogleSheetSource, spreadsheet_key
-from kbo_dashboard.source import SourceError
+from kbo_dashboard.sources.google_http import RetryPolicy
+from kbo_dashboard.sources.google_source import GoogleSheetSource, spreadsheet_key
+from kbo_dashboard.sources.source import SourceError
 
 EMAIL = "kbo-reader@kbo-test.iam.gserviceaccount.com"
 

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kbo_dashboard.judges import judge_matrix, judge_profiles, outlier_scores
+from kbo_dashboard.analysis.judges import judge_matrix, judge_profiles, outlier_scores
 
 
 def totals_frame(rows):

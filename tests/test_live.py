@@ -1,11 +1,12 @@
-"""The change feed, the refresh-now rate limit and the status line (kbo_dashboard.live)."""
+"""The change feed, the refresh-now rate limit and the status line (kbo_dashboard.meeting.live)."""
 
 from __future__ import annotations
 
 import copy
 from datetime import UTC, datetime, timedelta, timezone
 
-from kbo_dashboard.live import (
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.meeting.live import (
     FeedItem,
     FeedLog,
     RefreshLimiter,
@@ -13,9 +14,8 @@ from kbo_dashboard.live import (
     next_update_in,
     status,
 )
-from kbo_dashboard.parse import parse
-from kbo_dashboard.source import RawWorkbook
-from kbo_dashboard.standings_tables import feed_lines
+from kbo_dashboard.sources.source import RawWorkbook
+from kbo_dashboard.ui.standings_tables import feed_lines
 from tests.workbooks import SMALL_TABS
 
 

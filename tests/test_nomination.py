@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from kbo_dashboard.nomination import full_rank_fn, method_key, robustness_report, what_if_rows
-from kbo_dashboard.parse import parse
-from kbo_dashboard.scoring import judge_totals
-from kbo_dashboard.source import RawWorkbook
+from kbo_dashboard.analysis.nomination import (
+    full_rank_fn,
+    method_key,
+    robustness_report,
+    what_if_rows,
+)
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.scoring.scoring import judge_totals
+from kbo_dashboard.sources.source import RawWorkbook
 from tests.workbooks import SMALL_TABS
 
 

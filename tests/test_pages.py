@@ -11,13 +11,13 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from kbo_dashboard import ui
-from kbo_dashboard.workbook import template_tabs
+from kbo_dashboard.sources.workbook import template_tabs
+from kbo_dashboard.ui import frame
 from tests.workbooks import SMALL_TABS, broken_tabs
 
 TIMEOUT = 30
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGE_FILES = [page[0] for page in ui.PAGES]
+PAGE_FILES = [page[0] for page in frame.PAGES]
 
 
 def open_page(page: str, lang: str = "th") -> AppTest:
@@ -57,7 +57,7 @@ def test_every_page_renders(app_env, no_chair_password, page, source, lang):
         # Page titles come from the catalogue: the English one is shown.
         from kbo_dashboard.i18n import t
 
-        key = next(k for p, k, _, _ in ui.PAGES if p == page)
+        key = next(k for p, k, _, _ in frame.PAGES if p == page)
         titles = [t.value for t in at.title]
         assert t(key, "en") in titles or t("app.title", "en") in titles
 

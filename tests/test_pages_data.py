@@ -1,7 +1,7 @@
 """What the Judges, Data issues, Judge analysis, Changes and Downloads pages show, via AppTest.
 
 Each test runs the real app (app.py + st.navigation) on the demo or on a workbook written with
-:func:`kbo_dashboard.workbook.write_xlsx`; expected values are worked out by hand below.
+:func:`kbo_dashboard.sources.workbook.write_xlsx`; expected values are worked out by hand below.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def test_issues_page_empty_state(app_env):
 
 # --- Judges ---
 
-# The demo (kbo_dashboard/demo.py): J26 has scored the first 12 of the 20 products in sheet
+# The demo (kbo_dashboard/sources/demo.py): J26 has scored the first 12 of the 20 products in sheet
 # order, J27 the first 5, so J26 still has P-13..P-20 (8) and J27 P-06..P-20 (15). Data-entry
 # slips leave one incomplete row each for J08 (P-05, above max), J11 (P-07, text) and J14
 # (P-15, half-filled): 5 judges unfinished, 22 of 27 finished.

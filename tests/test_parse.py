@@ -2,8 +2,8 @@
 
 import pytest
 
-from kbo_dashboard.parse import parse
-from kbo_dashboard.source import RawWorkbook
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.sources.source import RawWorkbook
 from tests.workbooks import SMALL_TABS, broken_tabs, missing_criterion_column_tabs
 
 

@@ -1,9 +1,9 @@
 """Scoring progress, including a workbook with no scores yet."""
 
-from kbo_dashboard.parse import parse
-from kbo_dashboard.progress import judge_progress
-from kbo_dashboard.source import RawWorkbook
-from kbo_dashboard.workbook import template_tabs
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.scoring.progress import judge_progress
+from kbo_dashboard.sources.source import RawWorkbook
+from kbo_dashboard.sources.workbook import template_tabs
 from tests.workbooks import SCORE_HEADER, SMALL_TABS
 
 

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from kbo_dashboard.ranking import Metric, group_labels, rank, rank_labels
+from kbo_dashboard.scoring.ranking import Metric, group_labels, rank, rank_labels
 
 
 def test_precedence_breaks_ties_in_order_and_shares_true_ties():

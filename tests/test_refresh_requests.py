@@ -10,7 +10,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from kbo_dashboard.demo import demo_tabs
+from kbo_dashboard.sources.demo import demo_tabs
 
 VIEWERS = 6
 APP = Path(__file__).resolve().parent.parent / "app.py"

@@ -1,6 +1,6 @@
 """The official PDF, read back with real readers: pdftotext (poppler) and pypdf.
 
-The demo (kbo_dashboard/demo.py) is Ubon Ratchathani, 2565 BE, meeting 23 May 2022; its
+The demo (kbo_dashboard/sources/demo.py) is Ubon Ratchathani, 2565 BE, meeting 23 May 2022; its
 nominee is P-15 ผ้าไหมกาบบัว, 0.81 points ahead of P-08 เทียนหอมลายเทียนพรรษา.
 """
 
@@ -16,13 +16,13 @@ import pypdf
 import pytest
 from fpdf import FPDF
 
-from kbo_dashboard.decision import make_decision
-from kbo_dashboard.demo import PRODUCTS, DemoSource
-from kbo_dashboard.fonts import add_sarabun, text_owners
-from kbo_dashboard.parse import parse
-from kbo_dashboard.report_pdf import build_pdf
-from kbo_dashboard.scoring import score_competition
-from kbo_dashboard.thai_text import words, wrap
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.meeting.decision import make_decision
+from kbo_dashboard.reports.fonts import add_sarabun, text_owners
+from kbo_dashboard.reports.pdf import build_pdf
+from kbo_dashboard.reports.thai_text import words, wrap
+from kbo_dashboard.scoring.scoring import score_competition
+from kbo_dashboard.sources.demo import PRODUCTS, DemoSource
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 

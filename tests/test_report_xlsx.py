@@ -14,11 +14,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from kbo_dashboard.decision import make_decision
-from kbo_dashboard.parse import parse
-from kbo_dashboard.report_xlsx import build_xlsx
-from kbo_dashboard.scoring import score_competition
-from kbo_dashboard.source import RawWorkbook
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.meeting.decision import make_decision
+from kbo_dashboard.reports.xlsx import build_xlsx
+from kbo_dashboard.scoring.scoring import score_competition
+from kbo_dashboard.sources.source import RawWorkbook
 from tests.workbooks import SMALL_TABS
 
 AT = dt.datetime(2022, 5, 23, 7, 30, tzinfo=dt.UTC)  # 14:30 Thai time

@@ -5,8 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kbo_dashboard.aggregation import ScoreMatrix, aggregate, score_matrix
-from kbo_dashboard.robustness import compare_methods, default_rank, leave_one_judge_out, margin
+from kbo_dashboard.analysis.robustness import (
+    compare_methods,
+    default_rank,
+    leave_one_judge_out,
+    margin,
+)
+from kbo_dashboard.scoring.aggregation import ScoreMatrix, aggregate, score_matrix
 
 
 def totals_frame(rows):

@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 
-from kbo_dashboard.parse import parse
-from kbo_dashboard.scoring import judge_totals, score_competition
-from kbo_dashboard.source import RawWorkbook
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.scoring.scoring import judge_totals, score_competition
+from kbo_dashboard.sources.source import RawWorkbook
 from tests.workbooks import SCORE_HEADER, SMALL_TABS
 
 
@@ -58,7 +58,7 @@ def test_weights_put_totals_on_a_100_point_scale():
 
 
 def test_a_shared_first_place_is_shown_as_1_equals_and_names_no_nominee():
-    from kbo_dashboard.ranking import rank_labels
+    from kbo_dashboard.scoring.ranking import rank_labels
 
     # J1's B1 becomes 45 + 35: innovation means now equal (135/3), identity too (95/3).
     comp = small(J1=[SCORE_HEADER, ["A1", "", 50, 30], ["A2", "", 40, 30], ["B1", "", 45, 35]])

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from kbo_dashboard.parse import parse
-from kbo_dashboard.settings import default_quorum, thai_date
-from kbo_dashboard.source import RawWorkbook
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.intake.settings import default_quorum, thai_date
+from kbo_dashboard.sources.source import RawWorkbook
 from tests.workbooks import SMALL_TABS
 
 

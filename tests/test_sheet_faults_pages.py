@@ -11,8 +11,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from kbo_dashboard.demo import demo_tabs
 from kbo_dashboard.i18n import t
+from kbo_dashboard.sources.demo import demo_tabs
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 GIVE_UP_S = 1.0

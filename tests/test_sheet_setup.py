@@ -8,14 +8,14 @@ import io
 import pandas as pd
 import pytest
 
-from kbo_dashboard.demo import demo_tabs
-from kbo_dashboard.google_http import load_credentials, make_gspread_client
-from kbo_dashboard.google_source import GoogleSheetSource
-from kbo_dashboard.parse import parse
-from kbo_dashboard.scoring import score_competition
-from kbo_dashboard.sheet_setup import init_sheet, run_check, run_init
-from kbo_dashboard.source import SourceError
-from kbo_dashboard.workbook import WorkbookSource, write_xlsx
+from kbo_dashboard.commands.sheet_setup import init_sheet, run_check, run_init
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.scoring.scoring import score_competition
+from kbo_dashboard.sources.demo import demo_tabs
+from kbo_dashboard.sources.google_http import load_credentials, make_gspread_client
+from kbo_dashboard.sources.google_source import GoogleSheetSource
+from kbo_dashboard.sources.source import SourceError
+from kbo_dashboard.sources.workbook import WorkbookSource, write_xlsx
 from tests.workbooks import SMALL_TABS
 
 

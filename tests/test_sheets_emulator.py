@@ -204,7 +204,7 @@ def test_control_api_edits_a_cell(sheets_emulator):
 
 
 def test_gspread_appends_to_a_decision_tab(sheets_emulator):
-    from kbo_dashboard.google_http import load_credentials, make_gspread_client
+    from kbo_dashboard.sources.google_http import load_credentials, make_gspread_client
 
     key = sheets_emulator.create_spreadsheet({"Decision": [["time", "nominee"], ["t1", "P-01"]]})
     client = make_gspread_client(load_credentials(anonymous_ok=True), sheets_emulator.url)

@@ -5,9 +5,9 @@ import datetime as dt
 from openpyxl import load_workbook
 
 from kbo_dashboard.__main__ import main
-from kbo_dashboard.demo import demo_tabs
-from kbo_dashboard.parse import parse
-from kbo_dashboard.workbook import WorkbookSource, read_xlsx, write_xlsx
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.sources.demo import demo_tabs
+from kbo_dashboard.sources.workbook import WorkbookSource, read_xlsx, write_xlsx
 from tests.workbooks import SMALL_TABS
 
 
@@ -32,7 +32,7 @@ def test_dates_become_sheet_serial_numbers(tmp_path):
 
 
 def test_missing_file_is_a_source_error(tmp_path):
-    from kbo_dashboard.source import SourceError
+    from kbo_dashboard.sources.source import SourceError
 
     try:
         WorkbookSource(tmp_path / "nope.xlsx").fetch()

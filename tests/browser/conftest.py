@@ -203,7 +203,7 @@ def base_env(data_dir: Path) -> dict[str, str]:
 def chair_secrets(env: dict[str, str]) -> None:
     """Give the server the chair password's salted hash (never the password itself)."""
     try:
-        from kbo_dashboard.decision import HASH_KEY, hash_password
+        from kbo_dashboard.meeting.password import HASH_KEY, hash_password
     except ImportError:  # a build without the chair's decision
         return
     env[HASH_KEY] = hash_password(CHAIR_PASSWORD)

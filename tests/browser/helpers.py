@@ -41,8 +41,8 @@ def settled(page: Page, timeout_ms: int = RUN_TIMEOUT_MS) -> None:
 
 
 def nav_title(url_path: str, lang: str = "th") -> str:
-    """The page's title in the navigation, from ``ui.PAGES`` and the catalogue."""
-    from kbo_dashboard.ui import PAGES
+    """The page's title in the navigation, from ``frame.PAGES`` and the catalogue."""
+    from kbo_dashboard.ui.frame import PAGES
 
     keys = {url: key for _, key, _, url in PAGES}
     return t(keys[url_path or PAGES[0][3]], lang)
@@ -57,7 +57,7 @@ def page_title(url_path: str, lang: str = "th") -> str:
 
 def address(url_path: str) -> str:
     """The path to open: the default (first) page lives at the root, not at its url path."""
-    from kbo_dashboard.ui import PAGES
+    from kbo_dashboard.ui.frame import PAGES
 
     return "" if url_path == PAGES[0][3] else url_path
 
@@ -121,7 +121,7 @@ def switch_language(page: Page, lang: str, url_path: str) -> None:
 
 def nav_link(page: Page, url_path: str) -> Locator:
     """The sidebar link to a page (the default page's address is the bare root)."""
-    from kbo_dashboard.ui import PAGES
+    from kbo_dashboard.ui.frame import PAGES
 
     shown = [url for _, _, _, url in PAGES]
     return page.locator(f'{SIDEBAR} a[data-testid="stSidebarNavLink"]').nth(shown.index(url_path))

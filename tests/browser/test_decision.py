@@ -125,7 +125,7 @@ def test_3_another_product_needs_a_reason_then_is_recorded(chair):
 
 
 def test_4_the_decision_tab_has_both_rows_appended(emulator):
-    from kbo_dashboard.decision import HEADER
+    from kbo_dashboard.meeting.decision import HEADER
 
     rows = emulator.values(emulator.demo_key, "Decision")
     assert rows[0] == HEADER

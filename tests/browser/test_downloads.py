@@ -32,7 +32,8 @@ pytestmark = pytest.mark.browser
 
 KINDS = ("rankings", "scores", "issues", "xlsx", "pdf")
 BOM = b"\xef\xbb\xbf"
-# The demo (kbo_dashboard/demo.py) has the seed report's shape: 20 products in these categories.
+# The demo (kbo_dashboard/sources/demo.py) has the seed report's shape: 20 products in
+# these categories.
 DEMO_CATEGORIES = {"food": 6, "decorative": 6, "beverage": 2, "textile": 5, "herbal": 1}
 NOMINEE_ID, NOMINEE_NAME = "P-15", "ผ้าไหมกาบบัว"  # the demo's top product under every method
 RUNNER_UP_ID = "P-08"

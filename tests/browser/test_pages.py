@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from kbo_dashboard.i18n import t
-from kbo_dashboard.ui import PAGES
+from kbo_dashboard.ui.frame import PAGES
 from tests.browser.conftest import ROOT
 from tests.browser.helpers import (
     SIDEBAR,
@@ -31,7 +31,7 @@ FILES = {url: file for file, _, _, url in PAGES}
 
 def require_page(url: str) -> None:
     if not (ROOT / FILES[url]).is_file():
-        pytest.fail(f"{FILES[url]} is listed in kbo_dashboard.ui.PAGES but does not exist yet")
+        pytest.fail(f"{FILES[url]} is listed in kbo_dashboard.frame.PAGES but does not exist yet")
 
 
 @pytest.mark.parametrize("url", PAGE_URLS)

@@ -1,0 +1,192 @@
+"""How far the judges agree: Kendall's W on their rankings and ICCs on their totals.
+
+Both statistics need a complete block: every judge counted must have an eligible total for every
+product counted. Per scope (overall, and each category) we first leave out products nobody has
+an eligible total for yet, then leave out every judge missing any remaining product (a judge
+still scoring, or one with a declared conflict in that scope). How many judges were left out is
+reported next to each value, so the committee sees what the figure rests on.
+
+Kendall's W uses :func:`scipy.stats.rankdata` (average ranks for ties) and the tie-corrected
+formula; it equals Friedman's chi-square / (m (n - 1)), which the tests check against
+:func:`scipy.stats.friedmanchisquare`. ICCs follow Shrout & Fleiss (1979) from the two-way ANOVA
+mean squares, computed with numpy. scipy has no ICC; pingouin has one but pulls in statsmodels,
+scikit-learn, matplotlib and seaborn for six lines of arithmetic, so we compute it here and check
+it against the paper's published example in the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from kbo_dashboard.scoring.aggregation import Totals, score_matrix
+
+OVERALL = "overall"
+
+# Kendall's W bands, after Schmidt (1997), "Managing Delphi surveys using nonparametric
+# statistical techniques": 0.1 very weak, 0.3 weak, 0.5 moderate, 0.7 strong.
+W_BANDS = ((0.1, "very_weak"), (0.3, "weak"), (0.5, "moderate"), (0.7, "strong"))
+# ICC bands after Koo & Li (2016), J. Chiropractic Medicine 15(2): <.5 poor, .5-.75 moderate,
+# .75-.9 good, >.9 excellent.
+ICC_BANDS = ((0.5, "poor"), (0.75, "moderate"), (0.9, "good"))
+
+
+@dataclass(frozen=True)
+class KendallW:
+    """Kendall's coefficient of concordance with its chi-square test."""
+
+    w: float
+    chi2: float
+    df: int
+    p_value: float
+    n_judges: int
+    n_products: int
+
+
+def kendalls_w(values: np.ndarray) -> KendallW:
+    """Kendall's W for a complete judges x products array (any scores; ranked per judge).
+
+    W = 12 S / (m^2 (n^3 - n) - m sum_j T_j), where S is the sum of squared deviations of the
+    products' rank sums from their mean, m judges, n products, and T_j = sum (t^3 - t) over the
+    groups of t tied products in judge j's ranking. chi2 = m (n - 1) W with n - 1 df.
+    NaN when fewer than 2 judges or 2 products, or when every judge tied every product.
+    """
+    values = np.asarray(values, dtype=float)
+    m, n = values.shape if values.ndim == 2 else (0, 0)
+    if m < 2 or n < 2 or np.isnan(values).any():
+        return KendallW(np.nan, np.nan, max(n - 1, 0), np.nan, m, n)
+    ranks = stats.rankdata(values, axis=1)
+    rank_sums = ranks.sum(axis=0)
+    s = float(((rank_sums - rank_sums.mean()) ** 2).sum())
+    ties = sum(
+        float((c**3 - c).sum()) for c in (np.unique(r, return_counts=True)[1] for r in ranks)
+    )
+    denominator = m**2 * (n**3 - n) - m * ties
+    if denominator <= 0:
+        return KendallW(np.nan, np.nan, n - 1, np.nan, m, n)
+    w = 12.0 * s / denominator
+    chi2 = m * (n - 1) * w
+    return KendallW(w, chi2, n - 1, float(stats.chi2.sf(chi2, n - 1)), m, n)
+
+
+def icc(values: np.ndarray) -> dict[str, float]:
+    """The six Shrout & Fleiss (1979) ICCs for a complete targets x judges array.
+
+    From the two-way ANOVA with n targets (products) and k judges:
+    BMS = k sum (row mean - grand)^2 / (n-1), JMS = n sum (col mean - grand)^2 / (k-1),
+    EMS = residual SS / ((n-1)(k-1)), WMS = (judges SS + residual SS) / (n (k-1)). Then
+    ICC(1,1) = (BMS-WMS) / (BMS+(k-1)WMS)            ICC(1,k) = (BMS-WMS) / BMS
+    ICC(2,1) = (BMS-EMS) / (BMS+(k-1)EMS+k(JMS-EMS)/n) ICC(2,k) = (BMS-EMS) / (BMS+(JMS-EMS)/n)
+    ICC(3,1) = (BMS-EMS) / (BMS+(k-1)EMS)            ICC(3,k) = (BMS-EMS) / BMS
+    Keys: "1,1", "2,1", "3,1", "1,k", "2,k", "3,k". NaN when n < 2 or k < 2 or undefined.
+    """
+    x = np.asarray(values, dtype=float)
+    keys = ("1,1", "2,1", "3,1", "1,k", "2,k", "3,k")
+    if x.ndim != 2 or x.shape[0] < 2 or x.shape[1] < 2 or np.isnan(x).any():
+        return dict.fromkeys(keys, np.nan)
+    n, k = x.shape
+    grand = x.mean()
+    ss_rows = k * ((x.mean(axis=1) - grand) ** 2).sum()
+    ss_cols = n * ((x.mean(axis=0) - grand) ** 2).sum()
+    ss_res = ((x - grand) ** 2).sum() - ss_rows - ss_cols
+    bms = ss_rows / (n - 1)
+    jms = ss_cols / (k - 1)
+    ems = ss_res / ((n - 1) * (k - 1))
+    wms = (ss_cols + ss_res) / (n * (k - 1))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = {
+            "1,1": (bms - wms) / (bms + (k - 1) * wms),
+            "2,1": (bms - ems) / (bms + (k - 1) * ems + k * (jms - ems) / n),
+            "3,1": (bms - ems) / (bms + (k - 1) * ems),
+            "1,k": (bms - wms) / bms,
+            "2,k": (bms - ems) / (bms + (jms - ems) / n),
+            "3,k": (bms - ems) / bms,
+        }
+    return {key: float(v) if np.isfinite(v) else np.nan for key, v in out.items()}
+
+
+def complete_block(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Masks (judges kept, products kept) for the complete block described in the module doc."""
+    present = ~np.isnan(values)
+    products = present.any(axis=0)
+    judges = present[:, products].all(axis=1) if products.any() else np.zeros(len(values), bool)
+    return judges, products
+
+
+def _scope_row(scope: str, values: np.ndarray) -> dict[str, object]:
+    judges, products = complete_block(values)
+    block = values[np.ix_(judges, products)]
+    scored = (~np.isnan(values)).any(axis=1)  # judges with at least one eligible total here
+    kw = kendalls_w(block)
+    iccs = icc(block.T)
+    return {
+        "scope": scope,
+        "n_products": int(products.sum()),
+        "n_judges": int(judges.sum()),
+        "n_judges_left_out": int((scored & ~judges).sum()),
+        "kendall_w": kw.w,
+        "chi2": kw.chi2,
+        "p_value": kw.p_value,
+        "icc_2k": iccs["2,k"],
+        "icc_3k": iccs["3,k"],
+        "w_level": w_level(kw.w),
+        "icc_level": icc_level(iccs["2,k"]),
+    }
+
+
+def agreement_table(totals: Totals, products: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Kendall's W and ICC(2,k), ICC(3,k) overall and per category, one row per scope.
+
+    ``products`` needs ``product_id`` and ``category``; without it only the overall row is made.
+    Categories are listed in sorted order after "overall". Columns: scope, n_products, n_judges,
+    n_judges_left_out (judges with some but not all totals in that scope), kendall_w, chi2,
+    p_value, icc_2k, icc_3k, w_level, icc_level.
+    """
+    matrix = score_matrix(totals)
+    rows = [_scope_row(OVERALL, matrix.values)]
+    if products is not None and len(products):
+        category_of = dict(
+            zip(products["product_id"].astype(str), products["category"].astype(str))
+        )
+        columns = np.array([category_of.get(p, "") for p in matrix.product_ids])
+        for category in sorted(set(category_of.values())):
+            rows.append(_scope_row(category, matrix.values[:, columns == category]))
+    return pd.DataFrame(rows)
+
+
+def _band(value: float, bands: tuple[tuple[float, str], ...], top: str) -> str:
+    if value is None or not np.isfinite(value):
+        return "unknown"
+    for limit, level in bands:
+        if value < limit:
+            return level
+    return top
+
+
+def w_level(w: float) -> str:
+    """very_weak (< .1), weak (< .3), moderate (< .5), strong (< .7), very_strong, or unknown."""
+    return _band(w, W_BANDS, "very_strong")
+
+
+def icc_level(value: float) -> str:
+    """poor (< .5), moderate (< .75), good (< .9), excellent, or unknown."""
+    return _band(value, ICC_BANDS, "excellent")
+
+
+def interpret_w(w: float, lang: str = "th") -> str:
+    """Plain-language meaning of Kendall's W for the committee, from the message catalogue."""
+    from kbo_dashboard.i18n import t
+
+    value = "-" if not np.isfinite(w) else f"{w:.2f}"
+    return t(f"analysis.agreement.w.{w_level(w)}", lang, w=value)
+
+
+def interpret_icc(value: float, lang: str = "th") -> str:
+    """Plain-language meaning of the panel's ICC(2,k) for the committee."""
+    from kbo_dashboard.i18n import t
+
+    shown = "-" if not np.isfinite(value) else f"{value:.2f}"
+    return t(f"analysis.agreement.icc.{icc_level(value)}", lang, icc=shown)

@@ -1,0 +1,1 @@
+"""Command-line commands that run the whole pipeline (``python -m kbo_dashboard ...``)."""

@@ -1,0 +1,52 @@
+"""The one message catalogue: every string a user sees, in Thai and English.
+
+The messages live as data in the ``*.toml`` files beside this module, Thai and English side by
+side under each dotted key (``area.what``), and are loaded once, on first import. A key may be
+defined in one file only. Thai is the default. ``t(key, lang, **params)`` formats a message with
+``str.format``. A missing key returns the key itself, so a typo shows on screen instead of
+crashing a page; ``tests/test_i18n.py`` checks that no key used in code is missing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+LANGS = ("th", "en")
+DEFAULT_LANG = "th"
+CATALOGUE_DIR = Path(__file__).resolve().parent
+
+
+def load_catalogue(folder: Path = CATALOGUE_DIR) -> dict[str, dict[str, str]]:
+    """Every ``*.toml`` file in ``folder``, merged; a key defined twice is an error."""
+    messages: dict[str, dict[str, str]] = {}
+    for path in sorted(folder.glob("*.toml")):
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        for key, entry in data.items():
+            if key in messages:
+                raise ValueError(f"message {key!r} is defined twice (again in {path.name})")
+            messages[key] = {lang: str(entry[lang]) for lang in LANGS if lang in entry}
+    return messages
+
+
+MESSAGES: dict[str, dict[str, str]] = load_catalogue()
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
+    """The message ``key`` in ``lang`` ("th" or "en"), formatted with ``params``."""
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry.get(DEFAULT_LANG) or key
+    if not params:
+        return text
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+def both(key: str, /, **params: object) -> tuple[str, str]:
+    """The message in Thai and in English."""
+    return t(key, "th", **params), t(key, "en", **params)

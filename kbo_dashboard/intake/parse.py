@@ -1,0 +1,268 @@
+"""Parse and validate a committee workbook into a :class:`Competition`.
+
+The rule throughout: a bad cell is reported with its tab and A1 address and never takes any
+other valid score with it. Structure problems (a missing tab or column) are reported and the
+app carries on with what it can read. Judges' score tabs are read by
+:mod:`kbo_dashboard.intake.score_tabs`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from kbo_dashboard.intake.cells import format_number, read_score
+from kbo_dashboard.intake.issues import ERROR, WARNING, Issue, make_issue
+from kbo_dashboard.intake.score_tabs import ScoreTabReader
+from kbo_dashboard.intake.settings import read_settings
+from kbo_dashboard.intake.tables import read_table, unique_rows, where
+from kbo_dashboard.sources import layout as L
+from kbo_dashboard.sources.source import RawWorkbook
+
+PRODUCT_COLUMNS = ["product_id", "product_name", "producer_group", "district", "category"]
+JUDGE_COLUMNS = ["judge_id", "judge_name", "sector", "sheet", "has_tab"]
+CRITERION_COLUMNS = [
+    "criterion_id",
+    "name_th",
+    "name_en",
+    "max_score",
+    "weight",
+    "tiebreak_priority",
+]
+SCORE_COLUMNS = ["judge_id", "product_id", "criterion_id", "score", "tab", "cell"]
+ROW_COLUMNS = [
+    "judge_id",
+    "product_id",
+    "tab",
+    "row",
+    "filled",
+    "valid",
+    "complete",
+    "conflict",
+    "comment",
+]
+
+# Typed even when empty, so boolean masks work on a workbook with no score rows yet.
+ROW_TYPES = {"row": int, "filled": int, "valid": int, "complete": bool, "conflict": bool}
+
+
+@dataclass
+class Competition:
+    """Everything read from one workbook, validated."""
+
+    settings: dict[str, Any]
+    products: pd.DataFrame
+    judges: pd.DataFrame
+    criteria: pd.DataFrame
+    conflicts: pd.DataFrame
+    scores: pd.DataFrame
+    rows: pd.DataFrame
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def criterion_ids(self) -> list[str]:
+        return list(self.criteria["criterion_id"])
+
+
+def _products(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
+    table = read_table(raw, L.PRODUCTS, issues, required=True)
+    records = []
+    if table:
+        for r, v in unique_rows(table, "product_id", issues, p="product_id"):
+            category = L.normalise_choice(v["category"], L.CATEGORIES)
+            if category is None:
+                issues.append(
+                    make_issue(
+                        ERROR,
+                        "unknown_category",
+                        **where(table, r, "category"),
+                        product_id=v["product_id"],
+                        value=v["category"],
+                        action="product_skipped",
+                    )
+                )
+                continue
+            records.append({**{k: v.get(k, "") for k in PRODUCT_COLUMNS}, "category": category})
+    return pd.DataFrame(records, columns=PRODUCT_COLUMNS)
+
+
+def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
+    table = read_table(raw, L.JUDGES, issues, required=True)
+    records = []
+    if table:
+        for r, v in unique_rows(table, "judge_id", issues, j="judge_id"):
+            sector = L.normalise_choice(v.get("sector", ""), L.SECTORS) or ""
+            if v.get("sector") and not sector:
+                issues.append(
+                    make_issue(
+                        WARNING,
+                        "unknown_sector",
+                        **where(table, r, "sector"),
+                        judge_id=v["judge_id"],
+                        value=v["sector"],
+                        action="none_needed",
+                    )
+                )
+            sheet = v["sheet"] or v["judge_id"]
+            has_tab = raw.tab(sheet) is not None
+            if not has_tab:
+                issues.append(
+                    make_issue(
+                        WARNING,
+                        "judge_tab_missing",
+                        tab=sheet,
+                        judge_id=v["judge_id"],
+                        judge=v["judge_id"],
+                        action="judge_not_counted",
+                    )
+                )
+            records.append(
+                {
+                    "judge_id": v["judge_id"],
+                    "judge_name": v["judge_name"],
+                    "sector": sector,
+                    "sheet": raw.tab_name(sheet) or sheet,
+                    "has_tab": has_tab,
+                }
+            )
+    return pd.DataFrame(records, columns=JUDGE_COLUMNS)
+
+
+def _number(text: str) -> float | None:
+    reading = read_score(text)
+    return reading.value if reading.is_number else None
+
+
+def _criteria(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
+    defaults = pd.DataFrame([vars(c) for c in L.DEFAULT_CRITERIA], columns=CRITERION_COLUMNS)
+    if raw.tab(L.CRITERIA) is None:
+        return defaults
+    table = read_table(raw, L.CRITERIA, issues, required=False)
+    if table is None:
+        issues[-1:] = [_with_action(issues[-1], "used_default_criteria")] if issues else []
+        return defaults
+    records = []
+    for r, v in unique_rows(table, "criterion_id", issues):
+        cid = v["criterion_id"]
+        max_score = _number(v["max_score"])
+        if max_score is None or max_score <= 0:
+            issues.append(
+                make_issue(
+                    ERROR,
+                    "bad_max_score",
+                    **where(table, r, "max_score"),
+                    id=cid,
+                    value=v["max_score"],
+                    action="criterion_skipped",
+                )
+            )
+            continue
+        weight = max_score
+        if v.get("weight"):
+            weight = _number(v["weight"])
+            if weight is None or weight < 0:
+                issues.append(
+                    make_issue(
+                        WARNING,
+                        "bad_weight",
+                        **where(table, r, "weight"),
+                        id=cid,
+                        value=v["weight"],
+                        action="used_default",
+                        action_params={"value": format_number(max_score)},
+                    )
+                )
+                weight = max_score
+        priority = _number(v.get("tiebreak_priority", ""))
+        records.append(
+            {
+                "criterion_id": cid,
+                "name_th": v["name_th"] or cid,
+                "name_en": v.get("name_en") or v["name_th"] or cid,
+                "max_score": max_score,
+                "weight": weight,
+                "tiebreak_priority": int(priority) if priority is not None else None,
+            }
+        )
+    if not records:
+        return defaults
+    frame = pd.DataFrame(records, columns=CRITERION_COLUMNS)
+    if frame["weight"].sum() <= 0:
+        issues.append(
+            make_issue(ERROR, "criteria_weights", tab=table.tab, action="used_default_criteria")
+        )
+        return defaults
+    return frame
+
+
+def _with_action(issue: Issue, action: str) -> Issue:
+    from kbo_dashboard.i18n import both
+
+    th, en = both(f"action.{action}")
+    return Issue(**{**vars(issue), "action_th": th, "action_en": en})
+
+
+def _conflicts(raw, issues, products: pd.DataFrame, judges: pd.DataFrame) -> pd.DataFrame:
+    columns = ["judge_id", "product_id", "reason"]
+    if raw.tab(L.CONFLICTS) is None:
+        return pd.DataFrame(columns=columns)
+    table = read_table(raw, L.CONFLICTS, issues, required=False)
+    records = []
+    if table:
+        known_p, known_j = set(products["product_id"]), set(judges["judge_id"])
+        for r, v in table.records:
+            if v["judge_id"] not in known_j:
+                issues.append(
+                    make_issue(
+                        WARNING,
+                        "unknown_judge",
+                        **where(table, r, "judge_id"),
+                        id=v["judge_id"],
+                        action="row_skipped",
+                    )
+                )
+                continue
+            if v["product_id"] not in known_p:
+                issues.append(
+                    make_issue(
+                        WARNING,
+                        "unknown_product",
+                        **where(table, r, "product_id"),
+                        id=v["product_id"],
+                        action="row_skipped",
+                    )
+                )
+                continue
+            records.append({k: v.get(k, "") for k in columns})
+    return pd.DataFrame(records, columns=columns).drop_duplicates(["judge_id", "product_id"])
+
+
+def parse(raw: RawWorkbook) -> Competition:
+    """Read and validate every tab. Never raises on bad content."""
+    issues: list[Issue] = []
+    products = _products(raw, issues)
+    judges = _judges(raw, issues)
+    criteria = _criteria(raw, issues)
+    conflicts = _conflicts(raw, issues, products, judges)
+    settings = read_settings(raw, issues, n_judges=len(judges))
+    reader = ScoreTabReader(
+        criteria,
+        known_products=set(products["product_id"]),
+        conflicts={(c.judge_id, c.product_id): c.reason for c in conflicts.itertuples()},
+        issues=issues,
+    )
+    for judge in judges.itertuples():
+        if judge.has_tab:
+            reader.read(raw.tab(judge.sheet) or [], judge.sheet, judge.judge_id)
+    return Competition(
+        settings=settings,
+        products=products,
+        judges=judges,
+        criteria=criteria,
+        conflicts=conflicts,
+        scores=pd.DataFrame(reader.scores, columns=SCORE_COLUMNS).astype({"score": float}),
+        rows=pd.DataFrame(reader.rows, columns=ROW_COLUMNS).astype(ROW_TYPES),
+        issues=issues,
+    )

@@ -1,0 +1,138 @@
+"""The optional ``Settings`` tab: key/value pairs that describe the meeting.
+
+Keys may be typed in Thai or English. The year is in the Buddhist Era; a Common Era year typed
+by mistake (e.g. 2022) is converted (+543) with a note. Quorum defaults to more than half of
+the judges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from kbo_dashboard.i18n import t
+from kbo_dashboard.intake.cells import cell_text, is_blank, read_score
+from kbo_dashboard.intake.issues import INFO, WARNING, Issue, make_issue
+from kbo_dashboard.sources import layout as L
+from kbo_dashboard.sources.layout import SHEETS_EPOCH
+from kbo_dashboard.sources.source import RawWorkbook
+
+BE_OFFSET = 543
+METHOD_KEYS = ("mean", "trimmed_mean", "median", "normalised")
+METHOD_ALIASES = {"trimmed": "trimmed_mean", "normalized": "normalised", "average": "mean"}
+
+KEY_ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("ชื่อการประชุม", "หัวข้อ", "ชื่อ"),
+    "province": ("จังหวัด",),
+    "year": ("ปี", "ปีพ.ศ.", "ปีงบประมาณ", "พ.ศ."),
+    "meeting_date": ("วันที่ประชุม", "วันที่", "date"),
+    "quorum": ("องค์ประชุม",),
+    "method": ("วิธีรวมคะแนน", "aggregation"),
+}
+
+DEFAULTS: dict[str, Any] = {
+    "title": "",
+    "province": "",
+    "year": None,
+    "meeting_date": None,
+    "quorum": None,
+    "method": "mean",
+}
+
+
+def default_quorum(n_judges: int) -> int:
+    """More than half of the judges: 27 -> 14, 26 -> 14, 1 -> 1."""
+    return n_judges // 2 + 1
+
+
+def to_be_year(value: float) -> tuple[int, bool]:
+    """A Buddhist Era year, and whether it was converted from the Common Era."""
+    year = int(value)
+    if year < 2400:
+        return year + BE_OFFSET, True
+    return year, False
+
+
+def read_date(cell: object) -> dt.date | None:
+    """A date from a sheet serial number, or ISO / d/m/yyyy text (BE or CE years)."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return SHEETS_EPOCH + dt.timedelta(days=int(cell))
+    text = cell_text(cell)
+    if not text:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            parsed = dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        if parsed.year > 2400:
+            parsed = parsed.replace(year=parsed.year - BE_OFFSET)
+        return parsed
+    return None
+
+
+def _key(text: object) -> str | None:
+    folded = L.normalise_header(text)
+    for key, aliases in KEY_ALIASES.items():
+        if folded == L.normalise_header(key) or folded in {L.normalise_header(a) for a in aliases}:
+            return key
+    return None
+
+
+def _setting(key: str, cell: object, n_judges: int) -> Any:
+    """A setting's value from its cell, or None when the cell cannot be read as one."""
+    if key in ("title", "province"):
+        return cell_text(cell) or None
+    if key == "meeting_date":
+        return read_date(cell)
+    if key == "method":
+        method = cell_text(cell).casefold().replace(" ", "_")
+        method = METHOD_ALIASES.get(method, method)
+        return method if method in METHOD_KEYS else None
+    reading = read_score(cell)
+    if not reading.is_number:
+        return None
+    if key == "year":
+        return to_be_year(reading.value)[0]
+    return int(reading.value) if reading.value >= 1 else None  # quorum
+
+
+def read_settings(raw: RawWorkbook, issues: list[Issue], *, n_judges: int) -> dict[str, Any]:
+    """The settings with defaults filled in. Bad values become issues, never errors."""
+    settings = dict(DEFAULTS)
+    rows = raw.tab(L.SETTINGS) or []
+    tab = raw.tab_name(L.SETTINGS) or L.SETTINGS
+    start = 1 if rows and _key(rows[0][0] if rows[0] else "") is None else 0
+    for r, row in enumerate(rows[start:], start=start):
+        if len(row) < 2 or _key(row[0]) is None:
+            continue
+        key, cell = _key(row[0]), row[1]
+        where = {"tab": tab, "cell": L.a1(r, 1)}
+        value = _setting(key, cell, n_judges)
+        if value is None:
+            if not is_blank(cell):
+                fallback = {"quorum": default_quorum(n_judges), "method": "mean"}.get(key, "-")
+                issues.append(make_issue(
+                    WARNING, "bad_setting", key=key, value=cell_text(cell),
+                    action="used_default", action_params={"value": fallback}, **where,
+                ))  # fmt: skip
+            continue
+        settings[key] = value
+        if key == "year" and value != int(read_score(cell).value):
+            issues.append(make_issue(
+                INFO, "year_converted", value=cell_text(cell), year=value,
+                action="converted", **where,
+            ))  # fmt: skip
+    if settings["quorum"] is None:
+        settings["quorum"] = default_quorum(n_judges)
+    if settings["year"] is None:
+        day = settings["meeting_date"] or dt.date.today()
+        settings["year"] = day.year + BE_OFFSET
+    return settings
+
+
+def thai_date(day: dt.date | dt.datetime, lang: str = "th") -> str:
+    """``23 พฤษภาคม 2565`` in Thai, ``23 May 2565 BE`` in English."""
+    if lang == "th":
+        return f"{day.day} {t(f'month.{day.month}', 'th')} {day.year + BE_OFFSET}"
+    return f"{day.day} {t(f'month.{day.month}', 'en')} {day.year + BE_OFFSET} BE"

@@ -1,0 +1,191 @@
+"""Where the chair's decisions are kept: the sheet's ``Decision`` tab or a local SQLite file.
+
+``Decision`` tab of the Google Sheet (:class:`SheetDecisionStore`, rows appended, never
+overwritten) or a local SQLite file (:class:`LocalDecisionStore`, an append-only table) for the
+demo and .xlsx sources; :func:`decision_store` picks. ``history()`` is oldest first and the last
+entry is the final decision. A decision changes only by recording a new one. A failed write
+raises :class:`~kbo_dashboard.meeting.decision.DecisionWriteError`, saying what to do.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kbo_dashboard.i18n import both
+from kbo_dashboard.meeting.decision import (
+    HEADER,
+    Decision,
+    DecisionWriteError,
+    decision_from_row,
+    decision_row,
+    decisions_from_rows,
+    dedupe,
+)
+
+DATA_DIR_ENV = "KBO_DATA_DIR"
+
+DB_NAME = "decisions.sqlite3"
+
+
+# --- stores ---------------------------------------------------------------------------------
+def default_data_dir() -> Path:
+    """``$KBO_DATA_DIR`` if set, else the per-user data folder (platformdirs)."""
+    configured = os.environ.get(DATA_DIR_ENV, "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("kbo-dashboard", appauthor=False))
+
+
+class LocalDecisionStore:
+    """Decisions in a SQLite file; the table refuses UPDATE and DELETE."""
+
+    kind = "local"
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=5)
+        columns = ", ".join(f"{name} TEXT" for name in HEADER if name != "decision_id")
+        con.executescript(
+            f"""
+            CREATE TABLE IF NOT EXISTS decisions (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT UNIQUE, {columns});
+            CREATE TRIGGER IF NOT EXISTS decisions_no_update BEFORE UPDATE ON decisions
+                BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+            CREATE TRIGGER IF NOT EXISTS decisions_no_delete BEFORE DELETE ON decisions
+                BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+            """
+        )
+        return con
+
+    def append(self, decision: Decision) -> None:
+        row = decision_row(decision)
+        marks = ", ".join("?" for _ in HEADER)
+        try:
+            con = self._connect()
+            try:
+                with con:
+                    con.execute(
+                        f"INSERT OR IGNORE INTO decisions ({', '.join(HEADER)}) VALUES ({marks})",
+                        [str(v) for v in row],
+                    )
+            finally:
+                con.close()
+        except (sqlite3.Error, OSError):
+            raise _write_error("local", "decision.reason.local") from None
+
+    def history(self) -> list[Decision]:
+        try:
+            con = self._connect()
+            try:
+                rows = con.execute(f"SELECT {', '.join(HEADER)} FROM decisions ORDER BY seq")
+                found = [decision_from_row(HEADER, list(r)) for r in rows]
+            finally:
+                con.close()
+        except (sqlite3.Error, OSError):
+            raise _write_error("read", "decision.reason.local") from None
+        return dedupe(d for d in found if d is not None)
+
+
+class SheetDecisionStore:
+    """Decisions as rows of the spreadsheet's ``Decision`` tab, appended, never overwritten.
+
+    ``spreadsheet`` is a gspread ``Spreadsheet`` or a function returning one (opened on first
+    use, so building the store makes no request).
+    """
+
+    kind = "google"
+
+    def __init__(self, spreadsheet: Any | Callable[[], Any], tab: str = "Decision"):
+        self._spreadsheet = spreadsheet
+        self.tab = tab
+
+    def _book(self) -> Any:
+        if callable(self._spreadsheet) and not hasattr(self._spreadsheet, "worksheet"):
+            self._spreadsheet = self._spreadsheet()
+        return self._spreadsheet
+
+    def _worksheet(self, create: bool) -> Any | None:
+        from gspread.exceptions import APIError, WorksheetNotFound
+
+        book = self._book()
+        try:
+            return book.worksheet(self.tab)
+        except WorksheetNotFound:
+            if not create:
+                return None
+        try:
+            sheet = book.add_worksheet(self.tab, rows=100, cols=len(HEADER))
+        except APIError as exc:  # made meanwhile by another window
+            if exc.response.status_code != 400:
+                raise
+            return book.worksheet(self.tab)
+        sheet.append_row(HEADER, value_input_option="RAW", table_range="A1")
+        return sheet
+
+    def append(self, decision: Decision) -> None:
+        try:
+            sheet = self._worksheet(create=True)
+            sheet.append_row(
+                decision_row(decision),
+                value_input_option="RAW",
+                insert_data_option="INSERT_ROWS",
+                table_range="A1",
+            )
+        except Exception as exc:  # noqa: BLE001 - every failure is reported the same way
+            raise _sheet_error("sheet", exc) from None
+
+    def history(self) -> list[Decision]:
+        try:
+            sheet = self._worksheet(create=False)
+            rows = sheet.get_values() if sheet is not None else []
+        except Exception as exc:  # noqa: BLE001
+            raise _sheet_error("read", exc) from None
+        return decisions_from_rows(rows)
+
+
+def _write_error(where: str, reason_key: str, **params: object) -> DecisionWriteError:
+    reason_th, reason_en = both(reason_key, **params)
+    key = {"local": "decision.write_failed.local", "sheet": "decision.write_failed.sheet"}.get(
+        where, "decision.read_failed"
+    )
+    return DecisionWriteError(both(key, reason=reason_en)[1], both(key, reason=reason_th)[0])
+
+
+def _sheet_error(where: str, exc: BaseException) -> DecisionWriteError:
+    from gspread.exceptions import APIError
+
+    last = getattr(exc, "last", exc)  # google_http.GaveUp keeps the last failure
+    if isinstance(last, PermissionError):  # gspread's open_by_key turns 403 into this
+        return _write_error(where, "decision.reason.permission")
+    if isinstance(last, APIError):
+        status = last.response.status_code
+        if status in (401, 403):
+            return _write_error(where, "decision.reason.permission")
+        return _write_error(where, "decision.reason.server", status=status)
+    return _write_error(where, "decision.reason.unreachable")
+
+
+def decision_store(
+    source: Any,
+    data_dir: str | os.PathLike | None = None,
+    *,
+    spreadsheet_factory: Callable[[], Any] | None = None,
+) -> LocalDecisionStore | SheetDecisionStore:
+    """The Sheet store for a Google source, else the local store in ``data_dir``."""
+    if getattr(source, "kind", None) == "google":
+        return SheetDecisionStore(spreadsheet_factory or (lambda: _open_spreadsheet(source)))
+    return LocalDecisionStore(Path(data_dir or default_data_dir()) / DB_NAME)
+
+
+def _open_spreadsheet(source: Any) -> Any:
+    """The source's spreadsheet through gspread, with write access (``spreadsheets`` scope)."""
+    return source.open_for_writing()

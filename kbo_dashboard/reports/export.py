@@ -1,0 +1,82 @@
+"""CSV downloads that open cleanly in Excel on Windows and cannot smuggle in a formula.
+
+- UTF-8 with a byte-order mark, so Excel recognises Thai text.
+- Any text cell starting with ``= + - @``, tab, CR or LF is prefixed with ``'`` (OWASP's CSV
+  injection advice). Real numbers are left as numbers, so a score of -1 stays numeric.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kbo_dashboard.i18n import t
+from kbo_dashboard.intake.parse import Competition
+from kbo_dashboard.scoring.scoring import Results
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+BOM = "\ufeff"
+
+
+def escape_cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The table as Excel-friendly, injection-safe CSV bytes."""
+    safe = frame.copy()
+    safe.columns = [escape_cell(str(c)) for c in safe.columns]
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(escape_cell)
+    return (BOM + safe.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
+
+
+def rankings_table(comp: Competition, results: Results, lang: str = "th") -> pd.DataFrame:
+    """Every product with its score, judges counted and ranks, best first."""
+    not_ranked = t("rank.not_ranked", lang)
+    from kbo_dashboard.scoring.ranking import group_labels, rank_labels
+
+    frame = results.standings.copy()
+    frame["rank_label"] = rank_labels(frame["rank"], not_ranked)
+    frame["category_rank_label"] = group_labels(
+        frame["category_rank"], frame["category"], not_ranked
+    )
+    frame["category_name"] = frame["category"].map(lambda c: t(f"cat.{c}", lang))
+    frame["method"] = results.method
+    means = [f"mean_{c}" for c in comp.criterion_ids]
+    columns = [
+        "rank_label",
+        "product_id",
+        "product_name",
+        "producer_group",
+        "district",
+        "category",
+        "category_name",
+        "category_rank_label",
+        "score",
+        "n_judges",
+        *means,
+        "method",
+    ]
+    frame = frame.sort_values(
+        ["ranked", "rank", "product_id"],
+        ascending=[False, True, True],
+        kind="stable",
+        na_position="last",
+    )
+    frame["score"] = frame["score"].round(2)
+    frame[means] = frame[means].round(2)
+    return frame[columns].reset_index(drop=True)
+
+
+def scores_long(comp: Competition, results: Results) -> pd.DataFrame:
+    """Every valid score: judge, product, criterion, score, where it is, and whether it counts."""
+    frame = comp.scores.merge(
+        results.totals[["judge_id", "product_id", "eligible"]],
+        on=["judge_id", "product_id"],
+        how="left",
+    )
+    frame["counted"] = frame["eligible"].fillna(False).astype(bool)
+    return frame[["judge_id", "product_id", "criterion_id", "score", "tab", "cell", "counted"]]

@@ -1,0 +1,256 @@
+"""Aggregation methods: how the eligible judges' totals become one product's score.
+
+Input is the per-judge totals table from :mod:`kbo_dashboard.scoring.scoring`: one row per
+(judge, product) with columns ``judge_id``, ``product_id``, ``total`` (0..100) and ``eligible``.
+Only eligible rows with a total count; everything else is ignored here (validation reports it).
+
+Methods are declared like Tabbycat's standings metrics: one small class each, with a ``key``,
+user-facing names from the message catalogue (:mod:`kbo_dashboard.i18n`) and a docstring saying
+where the rule is used in practice. :data:`METHODS` is the registry and :func:`aggregate` the one
+entry point. Every method works on a judges x products matrix (NaN = no eligible total), so the
+robustness analysis can re-run them hundreds of times cheaply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+TOTALS_COLUMNS = ("judge_id", "product_id", "total", "eligible")
+DEFAULT_METHOD = "mean"
+
+
+@dataclass(frozen=True)
+class ScoreMatrix:
+    """Eligible totals as a judges x products array; NaN where a judge has no eligible total.
+
+    Rows follow ``judge_ids`` and columns ``product_ids``, both sorted ascending. Every judge and
+    product in the totals table appears, even one with no eligible total (an all-NaN row/column).
+    """
+
+    judge_ids: list[str]
+    product_ids: list[str]
+    values: np.ndarray
+
+    def without_judge(self, index: int) -> ScoreMatrix:
+        """The same matrix with judge row ``index`` removed."""
+        keep = np.arange(len(self.judge_ids)) != index
+        judges = [j for i, j in enumerate(self.judge_ids) if i != index]
+        return ScoreMatrix(judges, self.product_ids, self.values[keep])
+
+
+Totals = pd.DataFrame | ScoreMatrix  # a totals table, or its matrix built once per refresh
+
+
+def score_matrix(totals: Totals) -> ScoreMatrix:
+    """Build the :class:`ScoreMatrix` from a totals table (one row per judge and product).
+
+    A :class:`ScoreMatrix` is returned as it is, so every analysis function that takes totals
+    also takes a matrix built once per refresh (the page then pays for the build only once).
+
+    Raises ``ValueError`` when a column is missing or a (judge, product) pair appears twice:
+    both are programming errors in the caller, not bad sheet input.
+    """
+    if isinstance(totals, ScoreMatrix):
+        return totals
+    missing = [c for c in TOTALS_COLUMNS if c not in totals.columns]
+    if missing:
+        raise ValueError(f"totals table lacks columns {missing}")
+    judge_codes, judges = pd.factorize(totals["judge_id"].astype(str), sort=True)
+    product_codes, products = pd.factorize(totals["product_id"].astype(str), sort=True)
+    n_products = len(products)
+    pair = judge_codes.astype(np.int64) * max(n_products, 1) + product_codes
+    if len(np.unique(pair)) != len(pair):
+        raise ValueError("totals table has more than one row for a (judge_id, product_id) pair")
+    total = pd.to_numeric(totals["total"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    eligible = totals["eligible"].to_numpy(dtype=bool, na_value=False) & ~np.isnan(total)
+    values = np.full((len(judges), n_products), np.nan)
+    values[judge_codes[eligible], product_codes[eligible]] = total[eligible]
+    return ScoreMatrix([str(j) for j in judges], [str(p) for p in products], values)
+
+
+def _column_counts(values: np.ndarray) -> np.ndarray:
+    return (~np.isnan(values)).sum(axis=0)
+
+
+def _column_mean(values: np.ndarray) -> np.ndarray:
+    counts = _column_counts(values)
+    sums = np.nansum(values, axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(counts > 0, sums / counts, np.nan)
+
+
+def column_median(values: np.ndarray) -> np.ndarray:
+    """Median of each column ignoring NaN (NaN for an empty column); faster than nanmedian."""
+    n_rows, n_cols = values.shape
+    counts = _column_counts(values)
+    if n_rows == 0:
+        return np.full(n_cols, np.nan)
+    ordered = np.sort(values, axis=0)  # NaN sorts last
+    low = np.clip((counts - 1) // 2, 0, None)
+    high = np.clip(counts // 2, 0, n_rows - 1)
+    columns = np.arange(n_cols)
+    middle = (ordered[low, columns] + ordered[high, columns]) / 2
+    return np.where(counts > 0, middle, np.nan)
+
+
+class AggregationMethod:
+    """Base of every method: a key, catalogue names, and a rule over the score matrix."""
+
+    key: str = ""
+
+    @property
+    def name_th(self) -> str:
+        return self.name("th")
+
+    @property
+    def name_en(self) -> str:
+        return self.name("en")
+
+    def name(self, lang: str = "th") -> str:
+        """The method's name as shown to users, from the message catalogue."""
+        from kbo_dashboard.i18n import t
+
+        return t(f"analysis.method.{self.key}.name", lang)
+
+    def description(self, lang: str = "th") -> str:
+        """One or two sentences for the Settings tab and reports."""
+        from kbo_dashboard.i18n import t
+
+        return t(f"analysis.method.{self.key}.description", lang)
+
+    def scores(self, values: np.ndarray) -> np.ndarray:
+        """Each product's score (one per column of ``values``); NaN when no judge counted."""
+        raise NotImplementedError
+
+
+class MeanMethod(AggregationMethod):
+    """Arithmetic mean of the eligible judges' totals.
+
+    The default, and the rule in the committee's own scoring sheets and in most product and
+    hackathon judging forms. Every judge weighs the same; one extreme total moves the mean by
+    (its distance from the mean) / n.
+    """
+
+    key = "mean"
+
+    def scores(self, values: np.ndarray) -> np.ndarray:
+        return _column_mean(values)
+
+
+class TrimmedMeanMethod(AggregationMethod):
+    """Mean after dropping the single highest and the single lowest judge total.
+
+    As figure skating panels have long done, and as Tabbycat's "trimmed mean (high-low drop)"
+    speaker metric does. Only one total is dropped at each end, even when several are equal.
+    With fewer than three totals nothing can be dropped and keep a score, so the plain mean is
+    used (as Tabbycat does); the product's ``n_judges`` still says how few judges there were.
+    """
+
+    key = "trimmed_mean"
+
+    def scores(self, values: np.ndarray) -> np.ndarray:
+        counts = _column_counts(values)
+        sums = np.nansum(values, axis=0)
+        filled_hi = np.where(np.isnan(values), -np.inf, values).max(axis=0, initial=-np.inf)
+        filled_lo = np.where(np.isnan(values), np.inf, values).min(axis=0, initial=np.inf)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            trimmed = (sums - filled_hi - filled_lo) / (counts - 2)
+        return np.where(counts >= 3, trimmed, _column_mean(values))
+
+
+class MedianMethod(AggregationMethod):
+    """Median of the eligible judges' totals (the mean of the middle two for an even count).
+
+    The rule of Balinski and Laraki's "majority judgment" (a product gets its median grade), and a
+    common robust check in panel judging: no single extreme judge can move it far; half the
+    judges must move to move it.
+    """
+
+    key = "median"
+
+    def scores(self, values: np.ndarray) -> np.ndarray:
+        return column_median(values)
+
+
+class NormalisedMethod(AggregationMethod):
+    """Mean of judge-normalised totals: each judge's totals as z-scores, put back on the scale.
+
+    As Evalato's score normalisation and many hackathon judging tools do, so a harsh judge and
+    a generous judge count the same. For judge j: z = (total - mean_j) / sd_j over j's eligible
+    totals, then normalised = panel_mean + z * panel_sd, where panel_mean and panel_sd are over
+    all eligible totals (population sd, ddof=0, on both sides). The product's score is the mean
+    of its normalised totals.
+
+    A judge with one eligible total, or the same total for every product (sd_j = 0), expresses no
+    difference between products: z = 0, so each of their totals counts as the panel mean. Their
+    totals are never dropped. Judges who scored different subsets are normalised on their own
+    subset, so the method is best read once scoring is complete.
+    """
+
+    key = "normalised"
+
+    def normalised_values(self, values: np.ndarray) -> np.ndarray:
+        """The matrix of normalised totals (NaN stays NaN)."""
+        present = ~np.isnan(values)
+        if not present.any():
+            return values.copy()
+        counts = present.sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            judge_mean = np.where(counts > 0, np.nansum(values, axis=1) / counts, np.nan)
+            centred = values - judge_mean[:, None]
+            judge_sd = np.sqrt(np.nansum(centred**2, axis=1) / counts)
+            z = np.where(judge_sd[:, None] > 1e-9, centred / judge_sd[:, None], 0.0)
+        pooled = values[present]
+        return np.where(present, pooled.mean() + z * pooled.std(), np.nan)
+
+    def scores(self, values: np.ndarray) -> np.ndarray:
+        return _column_mean(self.normalised_values(values))
+
+
+METHODS: dict[str, AggregationMethod] = {
+    m.key: m for m in (MeanMethod(), TrimmedMeanMethod(), MedianMethod(), NormalisedMethod())
+}
+
+
+def get_method(method_key: str) -> AggregationMethod:
+    """The registered method, or ``ValueError`` naming the known keys."""
+    try:
+        return METHODS[method_key]
+    except KeyError:
+        raise ValueError(
+            f"unknown aggregation method {method_key!r}; known: {list(METHODS)}"
+        ) from None
+
+
+def aggregate_matrix(matrix: ScoreMatrix, method_key: str = DEFAULT_METHOD) -> pd.DataFrame:
+    """:func:`aggregate` on an already built :class:`ScoreMatrix`."""
+    scores = get_method(method_key).scores(matrix.values)
+    return pd.DataFrame(
+        {
+            "product_id": pd.Series(matrix.product_ids, dtype="str"),
+            "score": scores.astype(float),
+            "n_judges": _column_counts(matrix.values).astype(int),
+        }
+    )
+
+
+def aggregate(totals: Totals, method_key: str = DEFAULT_METHOD) -> pd.DataFrame:
+    """Each product's score under ``method_key``.
+
+    Returns one row per product in ``totals`` (sorted by product_id) with ``score`` (NaN when no
+    eligible judge yet) and ``n_judges``, the number of eligible judge totals counted before any
+    trimming. Ranking, quorum and tie-breaks are the scoring module's job.
+    """
+    return aggregate_matrix(score_matrix(totals), method_key)
+
+
+def ranking_order(scores: np.ndarray) -> np.ndarray:
+    """Column indices best first: score descending, then column order (product_id); NaN left out.
+
+    The simple order used when no full tie-break ranking is passed in.
+    """
+    valid = np.flatnonzero(~np.isnan(scores))
+    return valid[np.argsort(-scores[valid], kind="stable")]

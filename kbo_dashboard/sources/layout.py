@@ -1,0 +1,181 @@
+"""The committee workbook's layout: tab names, column headers and the default criteria.
+
+Headers may be typed in Thai or English and in any column order, so every column has a set of
+accepted spellings. Matching ignores case, spaces, underscores and hyphens. The layout is written
+down for people in ``docs/workbook.md``; keep the two in step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+#: Day 0 of spreadsheet date serials (Google Sheets and Excel since 1900-03-01).
+SHEETS_EPOCH = dt.date(1899, 12, 30)
+
+PRODUCTS, JUDGES, CRITERIA, CONFLICTS, SETTINGS, DECISION = (
+    "Products",
+    "Judges",
+    "Criteria",
+    "Conflicts",
+    "Settings",
+    "Decision",
+)
+REQUIRED_TABS = (PRODUCTS, JUDGES)
+OPTIONAL_TABS = (CRITERIA, CONFLICTS, SETTINGS)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A header the app looks for, and the spellings it accepts."""
+
+    key: str
+    th: str
+    en: str
+    aliases: tuple[str, ...] = ()
+    required: bool = True
+
+    def spellings(self) -> set[str]:
+        return {normalise_header(s) for s in (self.key, self.th, self.en, *self.aliases)}
+
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    PRODUCTS: (
+        Column("product_id", "รหัสผลิตภัณฑ์", "Product ID", ("รหัส", "id")),
+        Column("product_name", "ชื่อผลิตภัณฑ์", "Product name", ("ผลิตภัณฑ์", "name")),
+        Column("producer_group", "กลุ่มผู้ผลิต", "Producer group", ("ผู้ผลิต", "group")),
+        Column("district", "อำเภอ", "District", required=False),
+        Column("category", "ประเภท", "Category", ("ประเภทผลิตภัณฑ์",)),
+    ),
+    JUDGES: (
+        Column("judge_id", "รหัสกรรมการ", "Judge ID", ("รหัส", "id")),
+        Column("judge_name", "ชื่อกรรมการ", "Judge name", ("ชื่อ", "name")),
+        Column("sector", "ภาคส่วน", "Sector", ("ภาค",), required=False),
+        Column("sheet", "แท็บคะแนน", "Sheet", ("แท็บ", "tab", "score tab")),
+    ),
+    CRITERIA: (
+        Column("criterion_id", "รหัสเกณฑ์", "Criterion ID", ("รหัส", "id")),
+        Column("name_th", "ชื่อเกณฑ์", "Name (Thai)", ("เกณฑ์",)),
+        Column("name_en", "ชื่อภาษาอังกฤษ", "Name (English)", required=False),
+        Column("max_score", "คะแนนเต็ม", "Max score", ("max",)),
+        Column("weight", "น้ำหนัก", "Weight", required=False),
+        Column(
+            "tiebreak_priority",
+            "ลำดับตัดสินเมื่อเสมอ",
+            "Tie-break priority",
+            ("tiebreak",),
+            required=False,
+        ),
+    ),
+    CONFLICTS: (
+        Column("judge_id", "รหัสกรรมการ", "Judge ID"),
+        Column("product_id", "รหัสผลิตภัณฑ์", "Product ID"),
+        Column("reason", "เหตุผล", "Reason", required=False),
+    ),
+    SETTINGS: (
+        Column("key", "รายการ", "Key", ("setting",)),
+        Column("value", "ค่า", "Value"),
+    ),
+}
+
+PRODUCT_ID = Column("product_id", "รหัสผลิตภัณฑ์", "Product ID", ("รหัส", "id"))
+COMMENT = Column("comment", "ความเห็น", "Comment", ("หมายเหตุ", "comments", "note"), required=False)
+
+# Category codes in the order the seed report lists them, with accepted spellings.
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "food": ("อาหาร", "food"),
+    "decorative": (
+        "ของใช้ของตกแต่ง",
+        "ของใช้ ของตกแต่ง",
+        "ของใช้ของตกแต่งฯ",
+        "ของใช้ ของตกแต่ง ของที่ระลึก",
+        "household & decorative items",
+        "household and decorative items",
+        "decorative",
+    ),
+    "beverage": ("เครื่องดื่ม", "beverage", "beverages", "drink", "drinks"),
+    "textile": (
+        "ผ้าและเครื่องแต่งกาย",
+        "ผ้า เครื่องแต่งกาย",
+        "textile",
+        "textiles",
+        "textiles & clothing",
+        "textiles and clothing",
+        "clothing",
+    ),
+    "herbal": ("สมุนไพรที่ไม่ใช่อาหาร", "สมุนไพร", "herbal", "non-food herbal", "herbal non-food"),
+}
+SECTORS: dict[str, tuple[str, ...]] = {
+    "government": ("ภาคราชการ", "ราชการ", "government", "gov"),
+    "private": ("ภาคเอกชน", "เอกชน", "private", "private sector"),
+    "civil": ("ภาคประชาสังคม", "ประชาสังคม", "civil society", "civil"),
+    "citizen": (
+        "ตัวแทนภาคประชาชน",
+        "ภาคประชาชน",
+        "ประชาชน",
+        "citizen",
+        "citizens",
+        "citizens' representative",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class CriterionSpec:
+    criterion_id: str
+    name_th: str
+    name_en: str
+    max_score: float
+    weight: float
+    tiebreak_priority: int | None
+
+
+# The 100-point rubric from the goals in the seed report. Ties: innovation, then local identity.
+DEFAULT_CRITERIA: tuple[CriterionSpec, ...] = (
+    CriterionSpec("innovation", "นวัตกรรม", "Innovation", 25, 25, 1),
+    CriterionSpec("identity", "อัตลักษณ์ท้องถิ่น", "Local identity", 20, 20, 2),
+    CriterionSpec("quality", "คุณภาพและมาตรฐาน", "Quality and standards", 20, 20, None),
+    CriterionSpec("packaging", "บรรจุภัณฑ์", "Packaging", 15, 15, None),
+    CriterionSpec(
+        "value", "ศักยภาพทางการตลาดและมูลค่าเพิ่ม", "Market potential and added value", 20, 20, None
+    ),
+)
+
+SETTING_KEYS = ("title", "province", "year", "meeting_date", "quorum", "method")
+
+
+def normalise_header(text: object) -> str:
+    """Header text folded for matching: case, spaces, ``_`` and ``-`` ignored."""
+    return re.sub(r"[\s_\-]+", "", str(text or "")).casefold()
+
+
+def normalise_choice(text: object, choices: dict[str, tuple[str, ...]]) -> str | None:
+    """The code whose spellings include ``text``, or None."""
+    folded = normalise_header(text)
+    if not folded:
+        return None
+    for code, spellings in choices.items():
+        if folded == normalise_header(code) or folded in {normalise_header(s) for s in spellings}:
+            return code
+    return None
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column letters for a 0-based column index (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def a1(row: int, col: int) -> str:
+    """The A1 address of a 0-based (row, col)."""
+    return f"{column_letter(col)}{row + 1}"
+
+
+def score_tab_header(criteria: tuple[CriterionSpec, ...] | list[CriterionSpec]) -> list[str]:
+    """The header row of a judge's score tab: product, name (for reading), criteria, comment."""
+    return ["product_id", "product_name", *[c.criterion_id for c in criteria], "comment"]

@@ -1,0 +1,144 @@
+"""Local .xlsx workbooks: the source for offices without Google Workspace, and the template.
+
+:class:`WorkbookSource` reads every tab's values in one pass with openpyxl (``data_only``, so a
+formula reads as its last computed value, as the Sheets API's UNFORMATTED_VALUE does). Cells
+come back as the same raw types a Google Sheet gives: numbers, text, or ``""`` for blank, with
+trailing blanks dropped and dates as sheet serial numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from kbo_dashboard.i18n import both
+from kbo_dashboard.sources import layout as L
+from kbo_dashboard.sources.layout import SHEETS_EPOCH
+from kbo_dashboard.sources.source import RawWorkbook, Rows, SourceError
+
+
+def _raw_value(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        delta = value - dt.datetime.combine(SHEETS_EPOCH, dt.time())
+        return delta.days + delta.seconds / 86400
+    if isinstance(value, dt.date):
+        return (value - SHEETS_EPOCH).days
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _trim(row: list) -> list:
+    end = len(row)
+    while end and row[end - 1] == "":
+        end -= 1
+    return row[:end]
+
+
+def read_xlsx(path: str | os.PathLike) -> dict[str, Rows]:
+    """Every tab's rows, ragged like the Sheets API's answer."""
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError as exc:
+        th, en = both("src.xlsx_not_found", name=Path(path).name)
+        raise SourceError(en, th, kind="not_found") from exc
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        th, en = both("src.xlsx_unreadable", name=Path(path).name, error=type(exc).__name__)
+        raise SourceError(en, th, kind="bad_file") from exc
+    try:
+        tabs: dict[str, Rows] = {}
+        for sheet in book.worksheets:
+            rows = [
+                _trim([_raw_value(v) for v in row]) for row in sheet.iter_rows(values_only=True)
+            ]
+            while rows and not rows[-1]:
+                rows.pop()
+            tabs[sheet.title] = rows
+        return tabs
+    finally:
+        book.close()
+
+
+class WorkbookSource:
+    """A committee workbook kept as a local .xlsx file."""
+
+    kind = "workbook"
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+
+    def describe(self) -> str:
+        return self.path.name
+
+    def fetch(self) -> RawWorkbook:
+        return RawWorkbook(read_xlsx(self.path))
+
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+
+def write_xlsx(tabs: dict[str, Rows], path: str | os.PathLike) -> None:
+    """Write tabs to an .xlsx with bold, frozen header rows and readable column widths."""
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in tabs.items():
+        sheet = book.create_sheet(title=name[:31])
+        for row in rows:
+            sheet.append(list(row))
+        if rows:
+            for cell in sheet[1]:
+                cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+            sheet.freeze_panes = "A2"
+        widths: dict[int, int] = {}
+        for row in rows:
+            for i, value in enumerate(row):
+                widths[i] = max(widths.get(i, 0), len(str(value)))
+        for i, width in widths.items():
+            sheet.column_dimensions[get_column_letter(i + 1)].width = min(60, max(10, width + 2))
+    book.save(path)
+
+
+def template_tabs(criteria=L.DEFAULT_CRITERIA, n_judges: int = 3) -> dict[str, Rows]:
+    """An empty workbook in the layout: headers, the default criteria and a few judge tabs."""
+
+    def header(tab: str) -> list[str]:
+        return [c.th for c in L.COLUMNS[tab]]
+
+    tabs: dict[str, Rows] = {
+        L.SETTINGS: [
+            ["รายการ", "ค่า"],
+            ["title", ""],
+            ["province", ""],
+            ["year", ""],
+            ["meeting_date", ""],
+            ["quorum", ""],
+            ["method", "mean"],
+        ],
+        L.PRODUCTS: [header(L.PRODUCTS)],
+        L.JUDGES: [header(L.JUDGES)],
+        L.CRITERIA: [[c.key for c in L.COLUMNS[L.CRITERIA]]]
+        + [
+            [c.criterion_id, c.name_th, c.name_en, c.max_score, c.weight, c.tiebreak_priority or ""]
+            for c in criteria
+        ],
+        L.CONFLICTS: [header(L.CONFLICTS)],
+    }
+    score_header = [
+        "รหัสผลิตภัณฑ์",
+        "ชื่อผลิตภัณฑ์",
+        *[f"{c.name_th} ({c.max_score:g})" for c in criteria],
+        "ความเห็น",
+    ]
+    for n in range(1, n_judges + 1):
+        judge_id = f"J{n:02d}"
+        tabs[L.JUDGES].append([judge_id, "", "", judge_id])
+        tabs[judge_id] = [score_header]
+    return tabs

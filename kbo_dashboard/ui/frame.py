@@ -1,0 +1,170 @@
+"""The frame every page shares: navigation, banners, the language switch and the page start."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kbo_dashboard.i18n import LANGS, t
+from kbo_dashboard.intake.parse import Competition
+from kbo_dashboard.meeting.snapshot import Snapshot
+from kbo_dashboard.ui.state import LANG_KEY, lang, local_time, tr
+
+#: Every page: (file, catalogue key of its title, icon, url path). The first is the default.
+PAGES = [
+    ("pages/overview.py", "page.overview", ":material/dashboard:", "overview"),
+    ("pages/rankings.py", "page.rankings", ":material/leaderboard:", "rankings"),
+    ("pages/nomination.py", "page.nomination", ":material/emoji_events:", "nomination"),
+    ("pages/judges.py", "page.judges", ":material/groups:", "judges"),
+    ("pages/analysis.py", "page.analysis", ":material/query_stats:", "analysis"),
+    ("pages/issues.py", "page.issues", ":material/report:", "issues"),
+    ("pages/changes.py", "page.changes", ":material/history:", "changes"),
+    ("pages/downloads.py", "page.downloads", ":material/download:", "downloads"),
+    ("pages/projector.py", "page.projector", ":material/tv:", "projector"),
+]
+
+FRAME_KEY = "_kbo_app_frame"
+
+
+def mark_frame() -> None:
+    """Called by app.py: this session runs pages inside the app's frame (navigation, layout)."""
+    st.session_state[FRAME_KEY] = True
+
+
+def navigation_pages() -> list:
+    """The ``st.Page`` list for ``st.navigation``, Overview first."""
+    return [
+        st.Page(path, title=tr(key), icon=icon, url_path=url, default=(n == 0))
+        for n, (path, key, icon, url) in enumerate(PAGES)
+    ]
+
+
+def _ensure_frame() -> None:
+    """Rerun through app.py if Streamlit ran a page without it.
+
+    Until some session has called ``st.navigation``, Streamlit treats a folder named ``pages/``
+    as its legacy automatic navigation: the first visitor after a restart who opens a page's
+    URL gets that page without app.py (no language switch, no wide layout). Calling
+    ``st.navigation`` switches the legacy mode off for the process; the rerun then runs app.py.
+    """
+    if st.session_state.get(FRAME_KEY):
+        return
+    st.navigation(navigation_pages(), position="hidden")
+    st.rerun()
+
+
+def banners(snap: Snapshot) -> None:
+    """The source line, the demo banner and the stale-data banner, on every page."""
+    _ensure_frame()
+    if snap.source_kind == "demo":
+        st.info(tr("app.demo_banner"), icon=":material/science:")
+    if not snap.ok:
+        reason = snap.error_th if lang() == "th" else snap.error_en
+        when = local_time(snap.fetched_at)
+        if snap.stale and snap.error_kind == "unreachable":
+            st.warning(tr("app.stale", time=when, reason=reason), icon=":material/cloud_off:")
+        elif snap.stale:
+            st.error(tr("app.stale_error", time=when, reason=reason), icon=":material/error:")
+        else:
+            st.error(tr("app.source_error", reason=reason), icon=":material/error:")
+    record_audit(snap)  # once per data version; the Changes page shows any problem
+    kind = tr(f"app.source_kind.{snap.source_kind}")
+    label = kind if snap.source_kind == "demo" else f"{kind} · {snap.source_label}"
+    st.caption(
+        tr("app.source", label=label) + " · " + tr("app.updated", time=local_time(snap.fetched_at))
+    )
+
+
+def language_switch() -> None:
+    """A sidebar switch between Thai and English that survives page changes."""
+    current = lang()
+    choice = st.sidebar.segmented_control(
+        tr("app.language"),
+        options=list(LANGS),
+        default=current,
+        format_func=lambda code: t(f"lang.{code}", code),
+        key="_lang_choice",
+    )
+    if choice and choice != current:
+        st.session_state[LANG_KEY] = choice
+        st.rerun()
+
+
+def competition_or_stop(snap: Snapshot) -> Competition:
+    """The snapshot's competition; with none, show why (once) and stop the page."""
+    if snap.competition is None:
+        if snap.ok:  # banners() already showed the source error otherwise
+            st.error(tr("pages.no_data"), icon=":material/error:")
+        st.stop()
+    return snap.competition
+
+
+def page_start(snap: Snapshot, *, need_products: bool = False) -> Competition:
+    """The top of every page: banners, then the competition (or stop with why)."""
+    banners(snap)
+    comp = competition_or_stop(snap)
+    if need_products and comp.products.empty:
+        st.info(tr("pg.empty"), icon=":material/inventory_2:")
+        st.stop()
+    return comp
+
+
+@st.cache_resource(show_spinner=False)
+def _audit_log() -> dict:
+    """Process-wide: which (audit file, data version) pairs are recorded, and a write lock."""
+    import threading
+
+    return {"lock": threading.Lock(), "done": {}}
+
+
+def record_audit(snap: Snapshot):
+    """Store the snapshot's changed score cells in the audit trail, once per data version.
+
+    Idempotent: reruns and other viewers of the same data version do nothing. Returns None,
+    or the :class:`~kbo_dashboard.meeting.audit.AuditUnavailable` to show as a warning (a
+    locked file is retried on the next rerun; a corrupt one only when the data changes).
+    """
+    from kbo_dashboard.meeting.audit import AuditStore, AuditUnavailable, default_audit_path
+
+    comp = snap.competition
+    if comp is None or not snap.ok or snap.fetched_at is None:
+        return None
+    log = _audit_log()
+    key = (str(default_audit_path()), snap.version)
+    with log["lock"]:
+        if key in log["done"]:
+            return log["done"][key]
+        cells = comp.scores.rename(columns={"score": "value"})
+        cells = cells.drop_duplicates(["judge_id", "product_id", "criterion_id"])
+        try:
+            AuditStore(timeout=1.0).record(cells, snap.fetched_at)
+            outcome = None
+        except AuditUnavailable as error:
+            outcome = error
+            if error.kind == "locked":
+                return error
+        log["done"][key] = outcome
+        return outcome
+
+
+def projector_style() -> None:
+    """Projector mode: no sidebar or header, large type for the back of the room."""
+    from kbo_dashboard.ui.charts import FONT_FAMILY
+
+    st.html(
+        "<style>"
+        '[data-testid="stSidebar"],[data-testid="stSidebarCollapsedControl"],'
+        '[data-testid="stSidebarCollapseButton"],header[data-testid="stHeader"]'
+        "{display:none!important}"
+        '[data-testid="stMainBlockContainer"]{padding:1.2rem 2.5rem;max-width:100%}'
+        f'[data-testid="stAppViewContainer"]{{font-family:{FONT_FAMILY}}}'
+        '[data-testid="stMarkdownContainer"] p,[data-testid="stMarkdownContainer"] li'
+        "{font-size:1.7rem;line-height:1.35}"
+        "h1{font-size:3rem!important}h2,h3{font-size:2.3rem!important}"
+        '[data-testid="stMetricValue"],[data-testid="stMetricValue"] *'
+        f"{{font-size:3.2rem!important;font-family:{FONT_FAMILY};line-height:1.2}}"
+        '[data-testid="stMetricLabel"] p{font-size:1.6rem!important}'
+        '[data-testid="stTable"] td,[data-testid="stTable"] th'
+        "{font-size:1.75rem;padding:.4rem .7rem}"
+        '[data-testid="stCaptionContainer"] p{font-size:1.3rem}'
+        "</style>"
+    )

@@ -1,0 +1,125 @@
+"""Session and cache state: the viewer's language, the app's settings and the shared data.
+
+Caching is what keeps the Google quota safe: :func:`snapshot` is shared by every viewer through
+``st.cache_data`` with a TTL, so however many people watch, the source is read once per TTL.
+A failed read is cached too (as a stale snapshot), so a Google outage costs one burst of
+retries per TTL, not one per viewer.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+import streamlit as st
+
+from kbo_dashboard.i18n import DEFAULT_LANG, LANGS, t
+from kbo_dashboard.intake.parse import Competition
+from kbo_dashboard.meeting.snapshot import Snapshot, refresh
+from kbo_dashboard.scoring.scoring import Results, score_competition
+from kbo_dashboard.sources.config import cache_seconds
+from kbo_dashboard.sources.source import Source
+
+LANG_KEY = "lang"
+
+
+def lang() -> str:
+    """The viewer's language: ``?lang=en`` in the URL, else the session's choice, else Thai."""
+    if LANG_KEY not in st.session_state:
+        wanted = st.query_params.get(LANG_KEY, DEFAULT_LANG)
+        st.session_state[LANG_KEY] = wanted if wanted in LANGS else DEFAULT_LANG
+    return st.session_state[LANG_KEY]
+
+
+def tr(key: str, /, **params: object) -> str:
+    """The message ``key`` in the viewer's language."""
+    return t(key, lang(), **params)
+
+
+def read_secrets() -> dict:
+    try:
+        return dict(st.secrets)
+    except Exception:  # no secrets.toml: Streamlit raises FileNotFoundError or its own error
+        return {}
+
+
+def app_settings():
+    """The app's configuration from ``.streamlit/secrets.toml`` and the environment."""
+    from kbo_dashboard.sources.config import load_settings
+
+    return load_settings(read_secrets(), os.environ)
+
+
+@st.cache_resource(show_spinner=False)
+def data_source() -> Source:
+    from kbo_dashboard.sources.config import make_source
+
+    return make_source(app_settings())
+
+
+@st.cache_resource(show_spinner=False)
+def _last_good() -> dict[str, Snapshot]:
+    """Process-wide holder of the last good snapshot, shared by every session."""
+    return {}
+
+
+def cache_ttl() -> float:
+    return float(app_settings().cache_ttl_s)
+
+
+def _fetch(_bucket: int) -> Snapshot:
+    holder = _last_good()
+    snap = refresh(data_source(), holder.get("good"))
+    if snap.ok:
+        holder["good"] = snap
+    return snap
+
+
+# The cache expires just before the pages' refresh tick (config.cache_seconds), so an edit
+# reaches an open page within one TTL, not two.
+_cached_fetch = st.cache_data(ttl=cache_seconds(cache_ttl()), show_spinner=False, max_entries=4)(
+    _fetch
+)
+
+
+def snapshot() -> Snapshot:
+    """The current data, shared by every viewer and refreshed at most once per TTL."""
+    return _cached_fetch(0)
+
+
+def clear_data_cache() -> None:
+    """Force the next :func:`snapshot` to read the source (rate-limited by the caller)."""
+    _cached_fetch.clear()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _results(_competition: Competition, version: str, method: str) -> Results:
+    return score_competition(_competition, method)
+
+
+def results(snap: Snapshot, method: str | None = None) -> Results | None:
+    """Standings for the snapshot, computed once per data version and method."""
+    if snap.competition is None:
+        return None
+    method = method or snap.competition.settings.get("method") or "mean"
+    return _results(snap.competition, snap.version, method)
+
+
+def local_time(moment: datetime | None) -> str:
+    if moment is None:
+        return "-"
+    return moment.astimezone().strftime("%H:%M:%S")
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _robustness(_competition: Competition, version: str, method: str):
+    from kbo_dashboard.analysis.nomination import robustness_report
+
+    return robustness_report(_competition, method)
+
+
+def robustness(snap: Snapshot, method: str):
+    """The Nomination page's robustness report, once per data version and method."""
+    if snap.competition is None:
+        return None
+    return _robustness(snap.competition, snap.version, method)

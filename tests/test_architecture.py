@@ -1,0 +1,96 @@
+"""The package shows its pipeline, and its import graph keeps to it.
+
+Stages run in this order: sources -> intake -> scoring -> analysis -> meeting -> reports, then
+the two front ends (ui, commands). A module may import from its own stage or an earlier one;
+``i18n`` is shared by all. Only ``ui`` imports Streamlit. Pages never import each other.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "kbo_dashboard"
+ORDER = ["i18n", "sources", "intake", "scoring", "analysis", "meeting", "reports"]
+FRONT_ENDS = ["ui", "commands"]
+MAX_LINES = 350
+
+
+def _rank(stage: str) -> int:
+    return ORDER.index(stage) if stage in ORDER else len(ORDER)
+
+
+def _imports(path: Path) -> list[str]:
+    """Every module ``path`` imports, top level or inside a function."""
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+            names += [f"{node.module}.{alias.name}" for alias in node.names]
+    return names
+
+
+def _stage(path: Path) -> str:
+    parts = path.relative_to(PACKAGE).parts
+    return parts[0] if len(parts) > 1 else path.stem
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+def test_the_folder_shows_the_stages():
+    folders = {p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert folders == {*ORDER, *FRONT_ENDS}
+    loose = {p.name for p in PACKAGE.glob("*.py")}
+    assert loose == {"__init__.py", "__main__.py"}
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_only_ui_imports_streamlit(path):
+    if _stage(path) == "ui":
+        return
+    assert not [m for m in _imports(path) if m.split(".")[0] == "streamlit"]
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_stage_imports_a_later_stage(path):
+    own = _stage(path)
+    if own in FRONT_ENDS or own in ("__main__", "__init__"):
+        return
+    later = []
+    for name in _imports(path):
+        parts = name.split(".")
+        if parts[0] != "kbo_dashboard" or len(parts) < 2:
+            continue
+        if parts[1] in FRONT_ENDS or _rank(parts[1]) > _rank(own):
+            later.append(name)
+    assert later == [], f"{own} imports a later stage"
+
+
+def test_the_graph_check_catches_a_backward_import(tmp_path):
+    """The rule above can fail: a made-up intake module importing scoring is caught."""
+    bad = tmp_path / "bad.py"
+    bad.write_text("from kbo_dashboard.scoring.scoring import score_competition\n")
+    assert _rank("scoring") > _rank("intake")
+    assert "kbo_dashboard.scoring.scoring" in _imports(bad)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "pages").glob("*.py")), ids=lambda p: p.name)
+def test_pages_never_import_each_other(path):
+    assert [m for m in _imports(path) if m.split(".")[0] == "pages"] == []
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_modules_stay_small(path):
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{lines} lines: split it by job"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_module_says_what_it_is_for(path):
+    assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
