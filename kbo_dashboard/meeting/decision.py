@@ -61,6 +61,10 @@ class Decision:
     decided_at: datetime  # UTC
     decided_by: str = "chair"
     decision_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # The readiness checklist's open points when recorded (compact JSON list; "" when clear).
+    open_points: str = ""
+    # HMAC over the row, made with the KBO_DECISION_KEY secret ("" when unsigned).
+    signature: str = ""
 
     def top_standings(self) -> list[dict[str, Any]]:
         try:
@@ -77,6 +81,7 @@ def make_decision(
     *,
     decided_by: str = "chair",
     now: datetime | None = None,
+    open_points: str = "",
 ) -> Decision:
     """A decision for ``product_id`` from the current results; raises :class:`DecisionRefused`."""
     standings = results.standings.set_index("product_id", drop=False)
@@ -101,6 +106,7 @@ def make_decision(
         standings=_standings_json(results, product_id),
         decided_at=(now or datetime.now(UTC)).astimezone(UTC),
         decided_by=decided_by,
+        open_points=open_points,
     )
 
 
@@ -158,6 +164,8 @@ HEADER = [
     "n_judges",
     "margin",
     "standings",
+    "open_points",
+    "signature",
 ]
 
 
@@ -178,6 +186,8 @@ def decision_row(d: Decision) -> list[Any]:
         d.n_judges,
         "" if d.margin is None else d.margin,
         d.standings,
+        d.open_points,
+        d.signature,
     ]
 
 
@@ -213,6 +223,8 @@ def decision_from_row(header: list[str], row: list[Any]) -> Decision | None:
             decided_at=at,
             decided_by=str(cells.get("decided_by", "")) or "chair",
             decision_id=decision_id,
+            open_points=str(cells.get("open_points", "") or ""),
+            signature=str(cells.get("signature", "") or "").strip(),
         )
     except (ValueError, TypeError, OverflowError):
         return None
