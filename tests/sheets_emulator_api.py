@@ -4,7 +4,8 @@ Each method takes the parsed request and returns the JSON body the real service 
 raises :class:`ApiError`. ``spreadsheets.get`` honours ``fields`` (a field mask, e.g.
 ``sheets(properties(title),data(rowData(values(effectiveValue))))``), ``ranges`` and
 ``includeGridData``. ``batchUpdate`` handles addSheet, deleteSheet, updateSheetProperties,
-updateSpreadsheetProperties, setDataValidation, addProtectedRange, repeatCell and updateBorders.
+updateSpreadsheetProperties, setDataValidation, addProtectedRange, deleteProtectedRange,
+repeatCell and updateBorders.
 """
 
 from __future__ import annotations
@@ -351,6 +352,48 @@ def _range_of(book: Spreadsheet, grid_range: dict) -> dict:
     return {"sheet": sheet, "range": {k: v for k, v in grid_range.items() if k != "sheetId"}}
 
 
+def _add_protected_range(book: Spreadsheet, req: dict, next_id: Any) -> dict:
+    """Store a protected range; the reply has the shape of the recorded real one."""
+    pr = copy.deepcopy(req.get("protectedRange", {}))
+    where = _range_of(book, pr.get("range", {}))
+    # Like protobuf JSON, the real reply leaves out defaults (sheetId 0, false, empty lists).
+    grid = {k: v for k, v in pr.get("range", {}).items() if (k, v) != ("sheetId", 0)}
+    asked = {k: v for k, v in (pr.get("editors") or {}).items() if v}
+    pr.update(
+        {
+            "protectedRangeId": next_id(),
+            "range": grid,
+            "requestingUserCanEdit": True,
+            "editors": asked,
+        }
+    )
+    if not pr.get("warningOnly"):
+        pr.pop("warningOnly", None)
+    else:
+        pr["editors"] = {}  # editors are ignored for a warning-only range
+    if pr.get("description") is None:
+        pr.pop("description", None)
+    reply = {"addProtectedRange": {"protectedRange": copy.deepcopy(pr)}}
+    # What spreadsheets.get shows afterwards: the caller is always an editor.
+    users = [*pr["editors"].get("users", [])]
+    pr["editors"] = {**pr["editors"], "users": [*users, CALLER] if CALLER not in users else users}
+    where["sheet"].protected_ranges.append(pr)
+    return reply
+
+
+def _delete_protected_range(book: Spreadsheet, range_id: Any) -> None:
+    for sheet in book.sheets:
+        for pr in sheet.protected_ranges:
+            if pr.get("protectedRangeId") == range_id:
+                sheet.protected_ranges.remove(pr)
+                return
+    raise ApiError(
+        400,
+        "INVALID_ARGUMENT",
+        f"Invalid requests[0].deleteProtectedRange: No protected range with id: {range_id}",
+    )
+
+
 def batch_update(book: Spreadsheet, body: dict, next_id: Any) -> dict:
     """Apply every request in order; all or none, like the real service."""
     saved = (copy.deepcopy(book.sheets), book.title)
@@ -388,25 +431,10 @@ def _batch_update(book: Spreadsheet, body: dict, next_id: Any) -> dict:
             where["sheet"].validations.append({"range": where["range"], "rule": req.get("rule")})
             replies.append({})
         elif kind == "addProtectedRange":
-            pr = copy.deepcopy(req.get("protectedRange", {}))
-            where = _range_of(book, pr.get("range", {}))
-            # Like protobuf JSON, the real reply leaves out defaults (sheetId 0, false).
-            grid = {k: v for k, v in pr.get("range", {}).items() if (k, v) != ("sheetId", 0)}
-            pr.update(
-                {
-                    "protectedRangeId": next_id(),
-                    "range": grid,
-                    "requestingUserCanEdit": True,
-                    "editors": {},
-                }
-            )
-            if not pr.get("warningOnly"):
-                pr.pop("warningOnly", None)
-            if pr.get("description") is None:
-                pr.pop("description", None)
-            replies.append({"addProtectedRange": {"protectedRange": copy.deepcopy(pr)}})
-            pr["editors"] = {"users": [CALLER]}  # what spreadsheets.get shows afterwards
-            where["sheet"].protected_ranges.append(pr)
+            replies.append(_add_protected_range(book, req, next_id))
+        elif kind == "deleteProtectedRange":
+            _delete_protected_range(book, req.get("protectedRangeId"))
+            replies.append({})
         elif kind in (
             "repeatCell",
             "updateBorders",

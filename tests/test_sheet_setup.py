@@ -8,7 +8,8 @@ import io
 import pandas as pd
 import pytest
 
-from kbo_dashboard.commands.sheet_setup import init_sheet, run_check, run_init
+from kbo_dashboard.commands.check import run_check
+from kbo_dashboard.commands.sheet_setup import init_sheet, run_init
 from kbo_dashboard.intake.parse import parse
 from kbo_dashboard.scoring.scoring import score_competition
 from kbo_dashboard.sources.demo import demo_tabs
@@ -31,7 +32,7 @@ def test_init_sheet_round_trip_is_clean(sheets_emulator):
     assert result.judge_tabs == ["J1", "J2", "J3"]
 
     raw = GoogleSheetSource(key, api_url=sheets_emulator.url).fetch()
-    assert list(raw.tabs) == ["Products", "Judges", "Criteria", "J1", "J2", "J3"]  # Sheet1 gone
+    assert list(raw.tabs) == ["Products", "Judges", "Criteria", "J1", "J2", "J3", "Decision"]
     assert raw.tabs["J1"] == SMALL_TABS["J1"]
     # J3 was created with a header and one prefilled row per product (4 products).
     assert [row[0] for row in raw.tabs["J3"][1:]] == ["A1", "A2", "B1", "B2"]
@@ -40,7 +41,8 @@ def test_init_sheet_round_trip_is_clean(sheets_emulator):
 
     j3 = sheets_emulator.sheet(key, "J3")
     assert (j3.frozen_rows, j3.frozen_columns) == (1, 2)
-    assert [pr["range"]["endRowIndex"] for pr in j3.protected_ranges] == [1]
+    header = [pr for pr in j3.protected_ranges if "endRowIndex" in pr["range"]]
+    assert [pr["range"]["endRowIndex"] for pr in header] == [1]
     rules = {v["range"]["startColumnIndex"]: v["rule"] for v in j3.validations}
     # Columns C and D hold the criteria "inn" (max 60) and "idn" (max 40).
     assert sorted(rules) == [2, 3]
@@ -77,6 +79,11 @@ def test_workbook_and_google_sheet_give_identical_results(sheets_emulator, tmp_p
 
 def _args(**kw) -> argparse.Namespace:
     return argparse.Namespace(secrets="/nonexistent/secrets.toml", lang="en", **kw)
+
+
+@pytest.fixture(autouse=True)
+def _no_global_secrets(monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path))  # check reads ~/.streamlit/secrets.toml too
 
 
 @pytest.fixture

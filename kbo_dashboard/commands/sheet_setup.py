@@ -3,12 +3,14 @@
 * ``python -m kbo_dashboard init-sheet [--demo | --from-xlsx PATH | --judges N]`` fills an empty
   Google Sheet (shared with the service account as Editor) with every tab of the layout: one score
   tab per judge with the product rows prefilled, data validation 0..max on every score cell,
-  frozen and protected header rows. It costs four API requests whatever the number of judges.
-* ``python -m kbo_dashboard check`` reads the configured source (Google Sheet, .xlsx or demo),
-  prints the same issues as the Data issues page and exits 0 (no errors), 1 (errors in the data)
-  or 2 (the source could not be read or is not configured).
+  frozen and protected header rows, each judge's tab editable only by that judge, the service
+  account and the staff (:mod:`kbo_dashboard.commands.protections`), and a ``Decision`` tab only
+  the service account may edit. It costs four API requests whatever the number of judges.
+* ``init-sheet --protect-only`` applies or refreshes those protections on a filled sheet,
+  touching no values: three requests (metadata, values, one batchUpdate).
+* ``check`` is in :mod:`kbo_dashboard.commands.check`.
 
-Settings come from ``.streamlit/secrets.toml`` and the environment
+Settings come from the secrets Streamlit reads and the environment
 (see :mod:`kbo_dashboard.sources.config`).
 """
 
@@ -24,17 +26,34 @@ from typing import Any, TextIO
 
 import gspread
 
+from kbo_dashboard.commands.check import settings_from_environment
+from kbo_dashboard.commands.protections import (
+    protect_sheet,
+    protection_requests,
+    wanted_protections,
+)
 from kbo_dashboard.i18n import t
-from kbo_dashboard.intake.issues import ERROR, WARNING
 from kbo_dashboard.intake.parse import parse
 from kbo_dashboard.sources import layout as L
-from kbo_dashboard.sources.config import Settings, load_settings, make_source, read_secrets_file
-from kbo_dashboard.sources.google_http import WRITE_SCOPES, load_credentials, make_gspread_client
-from kbo_dashboard.sources.google_source import quote_tab, source_error, spreadsheet_key
+from kbo_dashboard.sources.config import Settings
+from kbo_dashboard.sources.google_http import (
+    WRITE_SCOPES,
+    load_credentials,
+    make_gspread_client,
+    service_account_email,
+)
+from kbo_dashboard.sources.google_source import (
+    VALUE_PARAMS,
+    quote_tab,
+    source_error,
+    spreadsheet_key,
+    tabs_from_values,
+)
 from kbo_dashboard.sources.source import RawWorkbook, Rows, SourceError
 
 DEFAULT_TAB_NAMES = {"sheet1", "ชีต1", "แผ่นงาน1", "feuille 1", "hoja 1"}
 HEADER_COLOR = {"red": 0.867, "green": 0.922, "blue": 0.969}
+DEFAULT_JUDGES = 27  # the seed report's committee
 _MAX_SUFFIX = re.compile(r"\(\s*[\d.]+\s*\)")
 
 
@@ -61,6 +80,10 @@ def complete_tabs(tabs: dict[str, Rows]) -> tuple[dict[str, Rows], Any]:
     for judge in competition.judges.itertuples():
         if judge.sheet and judge.sheet not in out:
             out[judge.sheet] = [header, *[list(p) for p in products]]
+    if L.DECISION not in out:
+        from kbo_dashboard.meeting.decision import HEADER
+
+        out[L.DECISION] = [list(HEADER)]
     return out, competition
 
 
@@ -166,7 +189,12 @@ def layout_requests(
     return requests
 
 
-def init_sheet(tabs: dict[str, Rows], spreadsheet: str, client: gspread.Client) -> InitResult:
+def init_sheet(
+    tabs: dict[str, Rows],
+    spreadsheet: str,
+    client: gspread.Client,
+    service_email: str | None = None,
+) -> InitResult:
     """Set up the empty Google Sheet ``spreadsheet`` (URL or key) with ``tabs`` and the layout.
 
     Raises :class:`SourceError` if the sheet already has one of the tabs, or cannot be written.
@@ -188,9 +216,11 @@ def init_sheet(tabs: dict[str, Rows], spreadsheet: str, client: gspread.Client) 
         for name, vr in zip(existing, values.get("valueRanges", []), strict=False)
         if not vr.get("values") and name.casefold() in DEFAULT_TAB_NAMES
     ]
-    requests = layout_requests(
-        full, judge_tabs, criteria, first_id=max(existing.values(), default=0) + 100
-    )
+    first_id = max(existing.values(), default=0) + 100
+    requests = layout_requests(full, judge_tabs, criteria, first_id=first_id)
+    ids = {name: first_id + offset for offset, name in enumerate(full)}
+    staff = competition.settings.get("staff_emails", ())
+    requests += protection_requests(wanted_protections(competition, service_email, staff), ids)
     requests += [{"deleteSheet": {"sheetId": existing[name]}} for name in blank]
     http.batch_update(key, {"requests": requests})
     data = [
@@ -203,15 +233,18 @@ def init_sheet(tabs: dict[str, Rows], spreadsheet: str, client: gspread.Client) 
 # --- command line ---------------------------------------------------------------------------
 
 
-def settings_from_environment(secrets_path: str = ".streamlit/secrets.toml") -> Settings:
-    return load_settings(read_secrets_file(secrets_path), os.environ)
-
-
 def _init_args(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--demo", action="store_true", help="fill in the demo data")
     group.add_argument("--from-xlsx", metavar="PATH", help="copy a local .xlsx in the layout")
-    parser.add_argument("--judges", type=int, default=3, help="judge tabs in an empty layout")
+    group.add_argument(
+        "--protect-only",
+        action="store_true",
+        help="only apply or refresh who may edit each tab, on a filled sheet",
+    )
+    parser.add_argument(
+        "--judges", type=int, default=DEFAULT_JUDGES, help="judge tabs in an empty layout"
+    )
     parser.add_argument("--secrets", default=".streamlit/secrets.toml", help=argparse.SUPPRESS)
 
 
@@ -223,6 +256,11 @@ def run_init(args: argparse.Namespace, out: TextIO | None = None) -> int:
         if settings.kind != "google":
             print(t("cli.init.not_google", lang), file=out)
             return 2
+        key = spreadsheet_key(settings.spreadsheet or "")
+        if getattr(args, "protect_only", False):
+            added = _with_client(settings, key, lambda c, e: _protect(c, key, e))
+            print(t("cli.init.protected", lang, count=added, label=key), file=out)
+            return 0
         if args.demo:
             from kbo_dashboard.sources.demo import demo_tabs
 
@@ -235,8 +273,7 @@ def run_init(args: argparse.Namespace, out: TextIO | None = None) -> int:
             from kbo_dashboard.sources.workbook import template_tabs
 
             tabs = template_tabs(n_judges=args.judges)
-        key = spreadsheet_key(settings.spreadsheet or "")
-        result = _init_with_settings(tabs, key, settings)
+        result = _with_client(settings, key, lambda c, e: init_sheet(tabs, key, c, e))
     except SourceError as err:
         print(err.message_th if lang == "th" else err.message_en, file=out)
         return 2
@@ -247,7 +284,18 @@ def run_init(args: argparse.Namespace, out: TextIO | None = None) -> int:
     return 0
 
 
-def _init_with_settings(tabs: dict[str, Rows], key: str, settings: Settings) -> InitResult:
+def _protect(client: gspread.Client, key: str, service_email: str | None) -> int:
+    http = client.http_client
+
+    def read(titles: list[str]) -> Any:
+        body = http.values_batch_get(key, [quote_tab(n) for n in titles], dict(VALUE_PARAMS))
+        return parse(RawWorkbook(tabs_from_values(titles, body)))
+
+    return protect_sheet(key, http, service_email, read)[0]
+
+
+def _with_client(settings: Settings, key: str, job: Callable[[gspread.Client, Any], Any]) -> Any:
+    """``job(client, service e-mail)`` with a write-scope client; failures as SourceError."""
     from kbo_dashboard.sources.google_http import CredentialsError, RetryPolicy
 
     try:
@@ -261,43 +309,12 @@ def _init_with_settings(tabs: dict[str, Rows], key: str, settings: Settings) -> 
             timeout_s=max(settings.timeout_s, 30.0), give_up_s=max(settings.give_up_s, 60.0)
         )
         client = make_gspread_client(credentials, settings.api_url, policy)
-        return init_sheet(tabs, key, client)
+        email = service_account_email(settings.credentials_info, settings.credentials_file)
+        return job(client, email)
     except SourceError:
         raise
     except (CredentialsError, Exception) as exc:  # noqa: BLE001 - shown as a clean message
         raise source_error(exc, key, settings.client_email) from None
-
-
-def _check_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("th", "en"), default=os.environ.get("KBO_LANG", "th"))
-    parser.add_argument("--secrets", default=".streamlit/secrets.toml", help=argparse.SUPPRESS)
-
-
-def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    """Print the source's issues; 0 = no errors, 1 = errors in the data, 2 = unreadable."""
-    out, lang = out or sys.stdout, args.lang
-    try:
-        source = make_source(settings_from_environment(args.secrets))
-        print(t("cli.check.source", lang, label=source.describe()), file=out)
-        competition = parse(source.fetch())
-    except SourceError as err:
-        print(err.message_th if lang == "th" else err.message_en, file=out)
-        return 2
-    counts = {ERROR: 0, WARNING: 0}
-    for issue in competition.issues:
-        counts[issue.severity] = counts.get(issue.severity, 0) + 1
-        message = issue.message_th if lang == "th" else issue.message_en
-        action = issue.action_th if lang == "th" else issue.action_en
-        who = " ".join(x for x in (issue.judge_id, issue.product_id) if x)
-        print(
-            f"{t(f'severity.{issue.severity}', lang)}\t{issue.where}\t{who}\t{message} → {action}",
-            file=out,
-        )
-    if counts[ERROR]:
-        print(t("cli.check.failed", lang, errors=counts[ERROR], warnings=counts[WARNING]), file=out)
-        return 1
-    print(t("cli.check.ok", lang, warnings=counts[WARNING]), file=out)
-    return 0
 
 
 Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
@@ -305,5 +322,7 @@ Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Na
 
 def register(commands: dict[str, Command]) -> None:
     """Add ``init-sheet`` and ``check`` to the command table of ``python -m kbo_dashboard``."""
+    from kbo_dashboard.commands import check
+
     commands["init-sheet"] = (_init_args, run_init)
-    commands["check"] = (_check_args, run_check)
+    commands["check"] = (check.check_args, check.run_check)

@@ -8,6 +8,7 @@ app carries on with what it can read. Judges' score tabs are read by
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,8 @@ from kbo_dashboard.sources.source import RawWorkbook
 
 PRODUCT_COLUMNS = ["product_id", "product_name", "producer_group", "district", "category"]
 JUDGE_COLUMNS = ["judge_id", "judge_name", "sector", "sheet", "has_tab"]
+JUDGE_COLUMNS += ["email", "link"]  # the judge's e-mail; a link straight to their tab (or "")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 CRITERION_COLUMNS = [
     "criterion_id",
     "name_th",
@@ -118,13 +121,29 @@ def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
                         action="judge_not_counted",
                     )
                 )
+            email = v.get("email", "")
+            if email and not _EMAIL.match(email):
+                issues.append(
+                    make_issue(
+                        WARNING,
+                        "bad_email",
+                        **where(table, r, "email"),
+                        judge_id=v["judge_id"],
+                        value=email,
+                        action="email_ignored",
+                    )
+                )
+                email = ""
+            tab_name = raw.tab_name(sheet) or sheet
             records.append(
                 {
                     "judge_id": v["judge_id"],
                     "judge_name": v["judge_name"],
                     "sector": sector,
-                    "sheet": raw.tab_name(sheet) or sheet,
+                    "sheet": tab_name,
                     "has_tab": has_tab,
+                    "email": email,
+                    "link": raw.links.get(tab_name, ""),
                 }
             )
     return pd.DataFrame(records, columns=JUDGE_COLUMNS)

@@ -8,6 +8,7 @@ the judges.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from kbo_dashboard.i18n import t
@@ -28,6 +29,8 @@ KEY_ALIASES: dict[str, tuple[str, ...]] = {
     "meeting_date": ("วันที่ประชุม", "วันที่", "date"),
     "quorum": ("องค์ประชุม",),
     "method": ("วิธีรวมคะแนน", "aggregation"),
+    "staff_emails": ("อีเมลเจ้าหน้าที่", "staff", "staff e-mails"),
+    "responses_tab": ("แท็บคำตอบฟอร์ม", "form responses tab", "responses"),
 }
 
 DEFAULTS: dict[str, Any] = {
@@ -37,6 +40,8 @@ DEFAULTS: dict[str, Any] = {
     "meeting_date": None,
     "quorum": None,
     "method": "mean",
+    "staff_emails": (),
+    "responses_tab": None,
 }
 
 
@@ -71,6 +76,11 @@ def read_date(cell: object) -> dt.date | None:
     return None
 
 
+def email_list(text: str) -> tuple[str, ...]:
+    """The e-mail addresses in ``text`` (separated by commas, semicolons or spaces)."""
+    return tuple(p for p in re.split(r"[\s,;]+", text.strip()) if "@" in p)
+
+
 def _key(text: object) -> str | None:
     folded = L.normalise_header(text)
     for key, aliases in KEY_ALIASES.items():
@@ -81,8 +91,10 @@ def _key(text: object) -> str | None:
 
 def _setting(key: str, cell: object, n_judges: int) -> Any:
     """A setting's value from its cell, or None when the cell cannot be read as one."""
-    if key in ("title", "province"):
+    if key in ("title", "province", "responses_tab"):
         return cell_text(cell) or None
+    if key == "staff_emails":
+        return email_list(cell_text(cell)) or None
     if key == "meeting_date":
         return read_date(cell)
     if key == "method":

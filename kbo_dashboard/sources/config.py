@@ -180,6 +180,19 @@ def read_secrets_file(path: str | os.PathLike = ".streamlit/secrets.toml") -> di
         raise SourceError(en, th, kind="config") from None
 
 
+def streamlit_secrets(project: str | os.PathLike = ".streamlit/secrets.toml") -> dict[str, Any]:
+    """The secrets Streamlit would load: ``~/.streamlit/secrets.toml``, then the project's file.
+
+    Streamlit's documented order: both files are read and combined; on a key in both, the
+    project's file wins (a top-level update, so its ``[connections]`` table replaces the
+    global one whole, as in ``st.secrets``).
+    """
+    merged: dict[str, Any] = {}
+    for path in (Path.home() / ".streamlit" / "secrets.toml", Path(project)):
+        merged.update(read_secrets_file(path))
+    return merged
+
+
 def make_source(settings: Settings) -> Source:
     """The source the settings describe: Google Sheet, else .xlsx workbook, else the demo.
 

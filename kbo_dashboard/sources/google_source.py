@@ -5,7 +5,10 @@ How one refresh stays one request
 The tab names are needed to ask for values. They are learnt, together with every cell, by one
 ``spreadsheets.get`` whose ``fields`` keep only tab titles and cell values::
 
-    fields=properties(title),sheets(properties(title,sheetType),data(rowData(values(effectiveValue))))
+    fields=properties(title),sheets(properties(sheetId,title,sheetType),data(rowData(values(effectiveValue))))
+
+The same answer gives each tab's ``sheetId``, so every tab's direct link
+(``…/edit#gid=<sheetId>``, :func:`tab_link`) costs no request; later refreshes reuse them.
 
 After that, each refresh is one ``values:batchGet`` over every known tab with
 ``valueRenderOption=UNFORMATTED_VALUE`` and ``dateTimeRenderOption=SERIAL_NUMBER``: numbers come as
@@ -60,7 +63,8 @@ from kbo_dashboard.sources.source import RawWorkbook, SourceError
 log = logging.getLogger(__name__)
 
 FULL_FIELDS = (
-    "properties(title),sheets(properties(title,sheetType),data(rowData(values(effectiveValue))))"
+    "properties(title),sheets(properties(sheetId,title,sheetType),"
+    "data(rowData(values(effectiveValue))))"
 )
 VALUE_PARAMS = {
     "valueRenderOption": "UNFORMATTED_VALUE",
@@ -100,6 +104,17 @@ def quote_tab(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
+def tab_link(key: str, sheet_id: int) -> str:
+    """The URL that opens spreadsheet ``key`` on the tab with ``sheet_id``."""
+    return f"https://docs.google.com/spreadsheets/d/{key}/edit#gid={sheet_id}"
+
+
+def sheet_ids_from_grid(body: Mapping[str, Any]) -> dict[str, int]:
+    """Tab title -> sheetId, from a ``spreadsheets.get`` body."""
+    props = [sheet.get("properties", {}) for sheet in body.get("sheets", [])]
+    return {p.get("title", ""): int(p.get("sheetId", 0)) for p in props}  # 0 is left out
+
+
 def _trim(rows: list[list[Any]]) -> list[list[Any]]:
     """Drop trailing blanks in each row and trailing empty rows, as the values API does."""
     out = []
@@ -127,6 +142,14 @@ def _cell(effective: Mapping[str, Any] | None) -> Any:
     if "errorValue" in effective:
         return ERROR_TEXT.get(effective["errorValue"].get("type", ""), "#ERROR!")
     return ""
+
+
+def tabs_from_values(names: list[str], body: Mapping[str, Any]) -> dict[str, list[list[Any]]]:
+    """Each tab's rows from a ``values:batchGet`` body asked for ``names`` in order."""
+    value_ranges = body.get("valueRanges", [])
+    if len(value_ranges) != len(names):
+        raise ValueError("valueRanges do not match the ranges asked for")
+    return {name: _trim(vr.get("values", [])) for name, vr in zip(names, value_ranges, strict=True)}
 
 
 def tabs_from_grid(body: Mapping[str, Any]) -> dict[str, list[list[Any]]]:
@@ -177,6 +200,7 @@ class GoogleSheetSource:
         self._info, self._file, self._credentials = credentials_info, credentials_file, credentials
         self._http: RetryingHTTPClient | None = None
         self._tabs: list[str] | None = None
+        self._links: dict[str, str] = {}
         self._learnt_at = -math.inf
         self.title: str | None = None
         self._lock = threading.Lock()
@@ -215,21 +239,15 @@ class GoogleSheetSource:
         tabs = tabs_from_grid(body)
         self.title = body.get("properties", {}).get("title") or self.title
         self._tabs, self._learnt_at = list(tabs), time.monotonic()
-        return RawWorkbook(tabs)
+        ids = sheet_ids_from_grid(body)
+        self._links = {name: tab_link(self.key, ids[name]) for name in tabs if name in ids}
+        return RawWorkbook(tabs, links=dict(self._links))
 
     def _fetch_values(self, http: RetryingHTTPClient) -> RawWorkbook:
         names = list(self._tabs or [])
         ranges = [quote_tab(name) for name in names]
         body = http.call(lambda: http.values_batch_get(self.key, ranges, dict(VALUE_PARAMS)))
-        value_ranges = body.get("valueRanges", [])
-        if len(value_ranges) != len(names):
-            raise ValueError("valueRanges do not match the ranges asked for")
-        return RawWorkbook(
-            {
-                name: _trim(vr.get("values", []))
-                for name, vr in zip(names, value_ranges, strict=True)
-            }
-        )
+        return RawWorkbook(tabs_from_values(names, body), links=dict(self._links))
 
     def _client(self) -> RetryingHTTPClient:
         if self._http is None:

@@ -53,6 +53,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("judge_name", "ชื่อกรรมการ", "Judge name", ("ชื่อ", "name")),
         Column("sector", "ภาคส่วน", "Sector", ("ภาค",), required=False),
         Column("sheet", "แท็บคะแนน", "Sheet", ("แท็บ", "tab", "score tab")),
+        Column("email", "อีเมล", "E-mail", ("email address", "อีเมล์", "gmail"), required=False),
     ),
     CRITERIA: (
         Column("criterion_id", "รหัสเกณฑ์", "Criterion ID", ("รหัส", "id")),
@@ -143,6 +144,8 @@ DEFAULT_CRITERIA: tuple[CriterionSpec, ...] = (
 )
 
 SETTING_KEYS = ("title", "province", "year", "meeting_date", "quorum", "method")
+#: Settings that name people and tabs on the judges' side (issue 13).
+SIDE_SETTING_KEYS = ("staff_emails", "responses_tab")
 
 
 def normalise_header(text: object) -> str:

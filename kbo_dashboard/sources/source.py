@@ -24,6 +24,8 @@ class RawWorkbook:
 
     tabs: dict[str, Rows]
     fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    #: tab name -> a link that opens the sheet on that tab (Google Sheets only; else empty)
+    links: dict[str, str] = field(default_factory=dict)
 
     def tab(self, name: str) -> Rows | None:
         """The rows of tab ``name``, matched case- and space-insensitively, or None."""

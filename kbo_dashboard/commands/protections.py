@@ -1,0 +1,162 @@
+"""Who may edit which tab: each judge their own tab, only the app the ``Decision`` tab.
+
+Every protection this app makes is a whole-tab ``ProtectedRange`` whose description starts with
+:data:`MARK`, so a refresh can find and replace exactly those and leave the owner's own
+protections (and the header rows' protections) alone:
+
+* a judge's tab: editors are that judge's e-mail, the service account and the ``staff_emails``
+  of the Settings tab. A judge with no e-mail gets a warning-only protection instead (Sheets
+  asks anyone before they edit the tab; editors are ignored for warning-only ranges);
+* the ``Decision`` tab: only the service account may edit it (the spreadsheet's owner always
+  can: Google does not let a protection shut out the owner).
+
+All of it is one list of requests for one ``batchUpdate``, whatever the number of judges.
+Request and response shapes: Sheets API v4 ``AddProtectedRangeRequest``,
+``DeleteProtectedRangeRequest`` and ``ProtectedRange`` (``range`` with only ``sheetId`` is the
+whole tab; ``editors.users`` is a list of e-mails).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from kbo_dashboard.intake.issues import WARNING, Issue, make_issue
+from kbo_dashboard.intake.parse import Competition
+from kbo_dashboard.sources import layout as L
+
+MARK = "KBO "  # description prefix of the protections this app manages
+
+
+@dataclass(frozen=True)
+class TabProtection:
+    """One whole-tab protection this app wants."""
+
+    tab: str
+    description: str
+    editors: tuple[str, ...]  # empty with warning_only
+    warning_only: bool
+
+
+def wanted_protections(
+    comp: Competition, service_email: str | None, staff: Iterable[str] = ()
+) -> list[TabProtection]:
+    """The protections for every judge's tab (that exists) and for the ``Decision`` tab."""
+    app = (service_email,) if service_email else ()
+    staff = tuple(dict.fromkeys(s for s in staff if s))
+    out = []
+    for judge in comp.judges.itertuples():
+        if not judge.has_tab:
+            continue
+        description = f"{MARK}judge {judge.judge_id}"
+        if judge.email:
+            editors = tuple(dict.fromkeys((judge.email, *app, *staff)))
+            out.append(TabProtection(judge.sheet, description, editors, False))
+        else:
+            out.append(TabProtection(judge.sheet, description, (), True))
+    out.append(TabProtection(L.DECISION, f"{MARK}decision", app, False))
+    return out
+
+
+def _protected_range(sheet_id: int, want: TabProtection) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "range": {"sheetId": sheet_id},
+        "description": want.description,
+        "warningOnly": want.warning_only,
+    }
+    if not want.warning_only:
+        body["editors"] = {"users": list(want.editors)}
+    return body
+
+
+def protection_requests(
+    wanted: list[TabProtection],
+    sheet_ids: Mapping[str, int],
+    existing: Iterable[Mapping[str, Any]] = (),
+) -> list[dict]:
+    """``batchUpdate`` requests: drop this app's old protections, add the wanted ones.
+
+    ``existing`` are the ``protectedRanges`` the spreadsheet has now; tabs missing from
+    ``sheet_ids`` are skipped.
+    """
+    requests: list[dict] = [
+        {"deleteProtectedRange": {"protectedRangeId": pr["protectedRangeId"]}}
+        for pr in existing
+        if str(pr.get("description", "")).startswith(MARK) and "protectedRangeId" in pr
+    ]
+    for want in wanted:
+        if want.tab in sheet_ids:
+            body = _protected_range(sheet_ids[want.tab], want)
+            requests.append({"addProtectedRange": {"protectedRange": body}})
+    return requests
+
+
+def protection_issues(comp: Competition, protected: Mapping[str, list[dict]]) -> list[Issue]:
+    """What ``check`` reports: a judge's tab with no protection, a judge with no e-mail.
+
+    ``protected`` maps each tab name to its ``protectedRanges``; a tab protected only in part
+    (the header rows) counts as not protected.
+    """
+    issues = []
+    for judge in comp.judges.itertuples():
+        if not judge.has_tab:
+            continue
+        ranges = protected.get(judge.sheet, [])
+        whole = [pr for pr in ranges if set(pr.get("range", {})) <= {"sheetId"}]
+        if not whole:
+            issues.append(
+                make_issue(
+                    WARNING,
+                    "judge_tab_unprotected",
+                    tab=judge.sheet,
+                    judge_id=judge.judge_id,
+                    judge=judge.judge_id,
+                    action="run_protect",
+                )
+            )
+        if not judge.email:
+            issues.append(
+                make_issue(
+                    WARNING,
+                    "judge_no_email",
+                    tab=L.JUDGES,
+                    judge_id=judge.judge_id,
+                    judge=judge.judge_id,
+                    action="warning_protection",
+                )
+            )
+    return issues
+
+
+PROTECTION_FIELDS = "sheets(properties(sheetId,title),protectedRanges)"
+
+
+def sheet_protections(meta: Mapping[str, Any]) -> tuple[dict[str, int], dict[str, list[dict]]]:
+    """Tab title -> sheetId, and tab title -> its protected ranges, from sheet metadata."""
+    ids, ranges = {}, {}
+    for sheet in meta.get("sheets", []):
+        title = sheet.get("properties", {}).get("title", "")
+        ids[title] = int(sheet.get("properties", {}).get("sheetId", 0))
+        ranges[title] = list(sheet.get("protectedRanges", []))
+    return ids, ranges
+
+
+def protect_sheet(
+    key: str, http: Any, service_email: str | None, read_values: Any
+) -> tuple[int, int]:
+    """Apply or refresh the protections on a filled sheet, touching no values.
+
+    Three requests: the metadata (tab IDs and protections), the values (``read_values(titles)``
+    returns the parsed :class:`Competition`) and one ``batchUpdate``. Returns (protections
+    added, requests made).
+    """
+    ids, ranges = sheet_protections(http.fetch_sheet_metadata(key, {"fields": PROTECTION_FIELDS}))
+    comp = read_values(list(ids))
+    wanted = wanted_protections(comp, service_email, comp.settings.get("staff_emails", ()))
+    existing = [pr for prs in ranges.values() for pr in prs]
+    requests = protection_requests(wanted, ids, existing)
+    if requests:
+        http.batch_update(key, {"requests": requests})
+    added = sum(1 for r in requests if "addProtectedRange" in r)
+    return added, 2 + bool(requests)
