@@ -9,7 +9,7 @@ from kbo_dashboard.reports.export import rankings_table, scores_long, to_csv_byt
 from kbo_dashboard.reports.pdf import build_pdf
 from kbo_dashboard.reports.xlsx import build_xlsx
 from kbo_dashboard.scoring.aggregation import METHODS
-from kbo_dashboard.ui import chair, frame, pickers, state
+from kbo_dashboard.ui import chair, frame, judges_side, pickers, state
 from kbo_dashboard.ui.page_tables import download_name
 from kbo_dashboard.ui.state import tr
 
@@ -67,3 +67,5 @@ for kind, build, mime in reports:
         on_click="ignore",
         key=f"download_{kind}",
     )
+
+judges_side.downloads(comp, lang, today)  # judge cards, to-do messages

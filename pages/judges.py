@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from kbo_dashboard.scoring.progress import judge_progress
-from kbo_dashboard.ui import frame, state
+from kbo_dashboard.scoring.progress import fixes_apart, judge_progress
+from kbo_dashboard.ui import frame, judges_side, state
 from kbo_dashboard.ui.page_tables import col, judges_progress_table, label, remaining_products
 from kbo_dashboard.ui.state import tr
 
@@ -11,9 +11,12 @@ snap = state.snapshot()
 st.title(tr("page.judges"))
 comp = frame.page_start(snap)
 lang = state.lang()
+if judges_side.wanted_judge():  # /judges?judge=J05: that judge's own view, for a phone
+    judges_side.judge_view(comp, judges_side.wanted_judge())
+    st.stop()
 
 progress = judge_progress(comp)
-per_judge = progress.per_judge
+per_judge = fixes_apart(comp, progress.per_judge).assign(link=list(comp.judges["link"]))
 left = st.columns(3)
 left[0].metric(tr("judges_page.finished"), f"{progress.judges_finished}/{progress.judges_total}")
 left[1].metric(
@@ -42,7 +45,7 @@ if shown.empty:
     st.info(tr("judges_page.none_match"), icon=":material/filter_alt_off:")
 else:
     st.dataframe(
-        judges_progress_table(shown, comp.products, lang),
+        judges_side.with_links(judges_progress_table(shown, comp.products, lang), shown, lang),
         hide_index=True,
         width="stretch",
         height=min(35 * (len(shown) + 1) + 3, 1000),  # every judge visible without scrolling
@@ -51,6 +54,7 @@ else:
                 col("progress", lang), min_value=0.0, max_value=1.0, format="percent"
             ),
             col("remaining", lang): st.column_config.TextColumn(width="large"),
+            **judges_side.link_column(lang),
         },
         key="judges_table",
     )
@@ -64,14 +68,19 @@ for judge in waiting.itertuples():
         "judges_page.judge_remaining",
         judge=judge.judge_id,
         name=judge.judge_name,
-        n=len(judge.remaining),
+        n=len(judge.not_scored) + len(judge.partly_scored),
     )
     with st.expander(title, expanded=len(waiting) <= 3):
+        for issue in judge.to_fix:  # a rejected cell is to fix, not "not yet scored"
+            st.error(judges_side.fix_line(issue), icon=":material/edit:")
+        left_to_score = [*judge.partly_scored, *judge.not_scored]
         if not judge.remaining:
             st.caption(tr("judges_page.nothing_expected"))
-        else:
+        elif left_to_score:
             st.dataframe(
-                remaining_products(judge.remaining, comp.products, lang),
+                remaining_products(left_to_score, comp.products, lang),
                 hide_index=True,
                 width="stretch",
             )
+
+judges_side.todo_messages(comp, lang)

@@ -58,3 +58,20 @@ def test_a_cache_hit_makes_no_request(sheet_app):
     at = view("pages/rankings.py")
     at.run()
     assert sheets_requests(sheet_app) == 0
+
+
+def test_judges_page_links_cost_no_extra_request(sheet_app):
+    """Each judge's direct link comes from the cold start's own answer (sheetId per tab)."""
+    at = view("pages/judges.py")
+    assert sheets_requests(sheet_app) == 1
+    key = next(iter(sheet_app.books))
+    table = at.dataframe[0].value
+    links = table[table.columns[-1]].tolist()
+    ids = [sheet_app.sheet(key, f"J{n:02d}").sheet_id for n in range(1, 28)]
+    assert links == [f"https://docs.google.com/spreadsheets/d/{key}/edit#gid={i}" for i in ids]
+    # The next refresh is a values:batchGet; the links are still there, still one request.
+    st.cache_data.clear()
+    sheet_app.reset_log()
+    at = view("pages/judges.py")
+    assert sheets_requests(sheet_app) == 1
+    assert at.dataframe[0].value.iloc[:, -1].tolist() == links

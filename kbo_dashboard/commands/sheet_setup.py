@@ -321,8 +321,9 @@ Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Na
 
 
 def register(commands: dict[str, Command]) -> None:
-    """Add ``init-sheet`` and ``check`` to the command table of ``python -m kbo_dashboard``."""
-    from kbo_dashboard.commands import check
+    """Add ``init-sheet``, ``check`` and ``judge-cards`` to the command table of ``python -m kbo_dashboard``."""
+    from kbo_dashboard.commands import cards, check
 
     commands["init-sheet"] = (_init_args, run_init)
     commands["check"] = (check.check_args, check.run_check)
+    commands["judge-cards"] = (cards.cards_args, cards.run_cards)

@@ -80,3 +80,40 @@ def judge_progress(comp: Competition) -> Progress:
         scores_expected=expected_cells,
         per_judge=frame,
     )
+
+
+#: Issue codes of a single score cell the judge has to correct.
+FIX_CODES = ("above_max", "negative", "not_a_number", "sheet_error")
+
+
+def cells_to_fix(comp: Competition) -> dict[str, list]:
+    """Judge ID -> the issues of their score cells that were rejected, in sheet order."""
+    out: dict[str, list] = {}
+    for issue in comp.issues:
+        if issue.code in FIX_CODES and issue.judge_id and issue.product_id and issue.cell:
+            out.setdefault(issue.judge_id, []).append(issue)
+    return out
+
+
+def fixes_apart(comp: Competition, per_judge: pd.DataFrame) -> pd.DataFrame:
+    """``per_judge`` plus ``to_fix`` (rejected cells' issues), ``partly_scored`` and
+    ``not_scored`` (products, in the order of ``remaining``).
+
+    A product with a rejected cell is something to fix, not something "not yet scored"; a row
+    with some criteria filled in is "partly scored". Each remaining product is in one list.
+    """
+    fixes = cells_to_fix(comp)
+    rows = comp.rows
+    started = rows[(rows["filled"] > 0) & ~rows["complete"]]
+    partial = set(zip(started["judge_id"], started["product_id"]))
+    frame = per_judge.copy()
+    frame["to_fix"] = [fixes.get(j, []) for j in frame["judge_id"]]
+    fixed = [{i.product_id for i in to_fix} for to_fix in frame["to_fix"]]
+    left = [
+        [p for p in remaining if p not in fix]
+        for remaining, fix in zip(frame["remaining"], fixed, strict=True)
+    ]
+    pairs = list(zip(frame["judge_id"], left, strict=True))
+    frame["partly_scored"] = [[p for p in ps if (j, p) in partial] for j, ps in pairs]
+    frame["not_scored"] = [[p for p in ps if (j, p) not in partial] for j, ps in pairs]
+    return frame
