@@ -321,7 +321,7 @@ Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Na
 
 
 def register(commands: dict[str, Command]) -> None:
-    """Add ``init-sheet``, ``check`` and ``judge-cards`` to the command table of ``python -m kbo_dashboard``."""
+    """Add ``init-sheet``, ``check`` and ``judge-cards`` to ``python -m kbo_dashboard``."""
     from kbo_dashboard.commands import cards, check
 
     commands["init-sheet"] = (_init_args, run_init)
