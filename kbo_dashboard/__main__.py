@@ -1,7 +1,10 @@
-"""Command line: ``python -m kbo_dashboard <command>``.
+"""Command line: ``python -m kbo_dashboard <command>`` (``--help`` says what each one does).
 
-- ``template OUT.xlsx [--demo]``: an empty workbook in the layout, or the demo data.
-Other commands (Google Sheets set-up and checks) register themselves in :data:`COMMANDS`.
+- ``template OUT.xlsx [--demo | --from PARTIAL.xlsx] [--judges N] [--lang th|en]``
+  (:mod:`kbo_dashboard.commands.template`);
+- ``hash-password``: the chair's password hash.
+Other commands (Google Sheets set-up, checks, judge cards) register themselves in
+:data:`COMMANDS`.
 """
 
 from __future__ import annotations
@@ -11,9 +14,9 @@ import contextlib
 import sys
 from collections.abc import Callable
 
+from kbo_dashboard.commands import template
+from kbo_dashboard.i18n import t
 from kbo_dashboard.meeting import password
-from kbo_dashboard.sources.demo import demo_tabs
-from kbo_dashboard.sources.workbook import template_tabs, write_xlsx
 
 #: name -> (add_arguments, run); run returns the exit code.
 COMMANDS: dict[
@@ -21,20 +24,7 @@ COMMANDS: dict[
 ] = {}
 
 
-def _template_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("out", help="path of the .xlsx to write")
-    parser.add_argument("--demo", action="store_true", help="write the demo data instead")
-    parser.add_argument("--judges", type=int, default=3, help="judge tabs in an empty template")
-
-
-def _template(args: argparse.Namespace) -> int:
-    tabs = demo_tabs() if args.demo else template_tabs(n_judges=args.judges)
-    write_xlsx(tabs, args.out)
-    print(f"wrote {args.out} ({len(tabs)} tabs)")
-    return 0
-
-
-COMMANDS["template"] = (_template_args, _template)
+COMMANDS["template"] = (template.template_args, template.run_template)
 COMMANDS["hash-password"] = (password.hash_password_args, password.hash_password_command)
 
 
@@ -47,12 +37,20 @@ def _register_optional() -> None:
         sheet_setup.register(COMMANDS)
 
 
+def command_help(key: str) -> str:
+    """A command's one-line help, Thai then English."""
+    return f"{t(key, 'th')} / {t(key, 'en')}"
+
+
 def main(argv: list[str] | None = None) -> int:
     _register_optional()
-    parser = argparse.ArgumentParser(prog="python -m kbo_dashboard")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog="python -m kbo_dashboard", description=command_help("cli.help.program")
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (add_args, _run) in COMMANDS.items():
-        add_args(sub.add_parser(name))
+        text = command_help(f"cli.help.{name.replace('-', '_')}")
+        add_args(sub.add_parser(name, help=text, description=text))
     args = parser.parse_args(argv)
     return COMMANDS[args.command][1](args)
 

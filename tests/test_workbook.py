@@ -48,16 +48,17 @@ def test_cli_template_and_demo(tmp_path, capsys):
     assert main(["template", str(demo), "--demo"]) == 0
     book = load_workbook(empty)
     assert book.sheetnames == [
-        "Settings",
-        "Products",
-        "Judges",
-        "Criteria",
-        "Conflicts",
+        "ตั้งค่า",
+        "ผลิตภัณฑ์",
+        "กรรมการ",
+        "เกณฑ์การให้คะแนน",
+        "ส่วนได้เสีย",
         "J01",
         "J02",
     ]
-    assert [c.value for c in book["Criteria"][2]][:4] == ["innovation", "นวัตกรรม", "Innovation", 25]
+    criteria = [c.value for c in book["เกณฑ์การให้คะแนน"][2]][:4]
+    assert criteria == ["innovation", "นวัตกรรม", "Innovation", 25]
     comp = parse(WorkbookSource(empty).fetch())
-    assert comp.issues == [] and comp.products.empty
+    assert [i.code for i in comp.issues] == ["no_rows"] and comp.products.empty
     assert len(parse(WorkbookSource(demo).fetch()).products) == 20
-    assert "wrote" in capsys.readouterr().out
+    assert "empty.xlsx" in capsys.readouterr().out

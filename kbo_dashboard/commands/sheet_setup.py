@@ -32,6 +32,7 @@ from kbo_dashboard.commands.protections import (
     protection_requests,
     wanted_protections,
 )
+from kbo_dashboard.commands.template import DEFAULT_JUDGES
 from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.parse import parse
 from kbo_dashboard.sources import layout as L
@@ -50,10 +51,10 @@ from kbo_dashboard.sources.google_source import (
     tabs_from_values,
 )
 from kbo_dashboard.sources.source import RawWorkbook, Rows, SourceError
+from kbo_dashboard.sources.workbook import score_header
 
 DEFAULT_TAB_NAMES = {"sheet1", "ชีต1", "แผ่นงาน1", "feuille 1", "hoja 1"}
 HEADER_COLOR = {"red": 0.867, "green": 0.922, "blue": 0.969}
-DEFAULT_JUDGES = 27  # the seed report's committee
 _MAX_SUFFIX = re.compile(r"\(\s*[\d.]+\s*\)")
 
 
@@ -69,13 +70,7 @@ def complete_tabs(tabs: dict[str, Rows]) -> tuple[dict[str, Rows], Any]:
     competition = parse(RawWorkbook(tabs))
     out = {name: [list(row) for row in rows] for name, rows in tabs.items()}
     criteria = list(competition.criteria.itertuples())
-    name_th = next(c.th for c in L.COLUMNS[L.PRODUCTS] if c.key == "product_name")
-    header = [
-        L.PRODUCT_ID.th,
-        name_th,
-        *[f"{c.name_th} ({c.max_score:g})" for c in criteria],
-        L.COMMENT.th,
-    ]
+    header = score_header(criteria, "th")
     products = [[p.product_id, p.product_name] for p in competition.products.itertuples()]
     for judge in competition.judges.itertuples():
         if judge.sheet and judge.sheet not in out:

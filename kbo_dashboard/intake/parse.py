@@ -69,8 +69,15 @@ class Competition:
         return list(self.criteria["criterion_id"])
 
 
+def _listed(table, issues: list[Issue]):
+    """``table``, noting an error when it has a header but no rows (a blank template)."""
+    if table is not None and not table.records:
+        issues.append(make_issue(ERROR, "no_rows", tab=table.tab, cell="A2", action="fill_tab"))
+    return table
+
+
 def _products(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
-    table = read_table(raw, L.PRODUCTS, issues, required=True)
+    table = _listed(read_table(raw, L.PRODUCTS, issues, required=True), issues)
     records = []
     if table:
         for r, v in unique_rows(table, "product_id", issues, p="product_id"):
@@ -92,7 +99,7 @@ def _products(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
 
 
 def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
-    table = read_table(raw, L.JUDGES, issues, required=True)
+    table = _listed(read_table(raw, L.JUDGES, issues, required=True), issues)
     records = []
     if table:
         for r, v in unique_rows(table, "judge_id", issues, j="judge_id"):

@@ -22,6 +22,15 @@ PRODUCTS, JUDGES, CRITERIA, CONFLICTS, SETTINGS, DECISION = (
     "Settings",
     "Decision",
 )
+#: Each reference tab's name in Thai and in English; the template writes one, the parser
+#: accepts either (``Decision`` keeps its English name: the app writes it).
+TAB_NAMES: dict[str, tuple[str, str]] = {
+    SETTINGS: ("ตั้งค่า", SETTINGS),
+    PRODUCTS: ("ผลิตภัณฑ์", PRODUCTS),
+    JUDGES: ("กรรมการ", JUDGES),
+    CRITERIA: ("เกณฑ์การให้คะแนน", CRITERIA),
+    CONFLICTS: ("ส่วนได้เสีย", CONFLICTS),
+}
 REQUIRED_TABS = (PRODUCTS, JUDGES)
 OPTIONAL_TABS = (CRITERIA, CONFLICTS, SETTINGS)
 
@@ -146,6 +155,23 @@ DEFAULT_CRITERIA: tuple[CriterionSpec, ...] = (
 SETTING_KEYS = ("title", "province", "year", "meeting_date", "quorum", "method")
 #: Settings that name people and tabs on the judges' side (issue 13).
 SIDE_SETTING_KEYS = ("staff_emails", "responses_tab")
+#: The Thai label the template writes for each setting (the parser accepts it or the key).
+SETTING_TH = {
+    "title": "ชื่อการประชุม",
+    "province": "จังหวัด",
+    "year": "ปี",
+    "meeting_date": "วันที่ประชุม",
+    "quorum": "องค์ประชุม",
+    "method": "วิธีรวมคะแนน",
+    "staff_emails": "อีเมลเจ้าหน้าที่",
+    "responses_tab": "แท็บคำตอบฟอร์ม",
+}
+
+
+def tab_title(tab: str, lang: str = "th") -> str:
+    """The name the template gives reference tab ``tab`` (``Products``) in ``lang``."""
+    th, en = TAB_NAMES.get(tab, (tab, tab))
+    return th if lang == "th" else en
 
 
 def normalise_header(text: object) -> str:

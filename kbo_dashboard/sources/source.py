@@ -28,21 +28,24 @@ class RawWorkbook:
     links: dict[str, str] = field(default_factory=dict)
 
     def tab(self, name: str) -> Rows | None:
-        """The rows of tab ``name``, matched case- and space-insensitively, or None."""
+        """The rows of tab ``name``, matched case- and space-insensitively, or None.
+
+        A reference tab may also go by its Thai name (``Products`` or ``ผลิตภัณฑ์``).
+        """
         if name in self.tabs:
             return self.tabs[name]
-        key = name.strip().casefold()
-        for tab_name, rows in self.tabs.items():
-            if tab_name.strip().casefold() == key:
-                return rows
-        return None
+        found = self.tab_name(name)
+        return self.tabs[found] if found is not None else None
 
     def tab_name(self, name: str) -> str | None:
         """The tab's name as the sheet spells it, or None."""
-        key = name.strip().casefold()
-        for tab_name in self.tabs:
-            if tab_name.strip().casefold() == key:
-                return tab_name
+        from kbo_dashboard.sources.layout import TAB_NAMES
+
+        for wanted in (name, *TAB_NAMES.get(name, ())):
+            key = wanted.strip().casefold()
+            for tab_name in self.tabs:
+                if tab_name.strip().casefold() == key:
+                    return tab_name
         return None
 
 

@@ -106,39 +106,55 @@ def write_xlsx(tabs: dict[str, Rows], path: str | os.PathLike) -> None:
     book.save(path)
 
 
-def template_tabs(criteria=L.DEFAULT_CRITERIA, n_judges: int = 3) -> dict[str, Rows]:
-    """An empty workbook in the layout: headers, the default criteria and a few judge tabs."""
+def score_header(criteria, lang: str = "th") -> list[str]:
+    """A judge's score tab header: product, name, each criterion with its maximum, comment.
+
+    ``criteria`` are :class:`~kbo_dashboard.sources.layout.CriterionSpec` or parsed rows (any
+    object with ``name_th``, ``name_en`` and ``max_score``).
+    """
+    name = next(c for c in L.COLUMNS[L.PRODUCTS] if c.key == "product_name")
+    pick = (lambda c: c.th) if lang == "th" else (lambda c: c.en)
+    return [
+        pick(L.PRODUCT_ID),
+        pick(name),
+        *[f"{c.name_th if lang == 'th' else c.name_en} ({c.max_score:g})" for c in criteria],
+        pick(L.COMMENT),
+    ]
+
+
+def template_tabs(
+    criteria=L.DEFAULT_CRITERIA, n_judges: int = 27, lang: str = "th"
+) -> dict[str, Rows]:
+    """An empty workbook in the layout: headers, the default criteria and ``n_judges`` judges.
+
+    Tab names, headers and Settings keys are Thai (``lang="th"``) or English; the parser reads
+    either. Judge tabs get their product rows once Products is filled (``template --from``).
+    """
 
     def header(tab: str) -> list[str]:
-        return [c.th for c in L.COLUMNS[tab]]
+        return [c.th if lang == "th" else c.en for c in L.COLUMNS[tab]]
 
+    def name(tab: str) -> str:
+        return L.tab_title(tab, lang)
+
+    keys = [*L.SETTING_KEYS, *L.SIDE_SETTING_KEYS]
+    values = {"method": "mean"}
     tabs: dict[str, Rows] = {
-        L.SETTINGS: [
-            ["รายการ", "ค่า"],
-            ["title", ""],
-            ["province", ""],
-            ["year", ""],
-            ["meeting_date", ""],
-            ["quorum", ""],
-            ["method", "mean"],
+        name(L.SETTINGS): [
+            header(L.SETTINGS),
+            *[[L.SETTING_TH[k] if lang == "th" else k, values.get(k, "")] for k in keys],
         ],
-        L.PRODUCTS: [header(L.PRODUCTS)],
-        L.JUDGES: [header(L.JUDGES)],
-        L.CRITERIA: [[c.key for c in L.COLUMNS[L.CRITERIA]]]
+        name(L.PRODUCTS): [header(L.PRODUCTS)],
+        name(L.JUDGES): [header(L.JUDGES)],
+        name(L.CRITERIA): [header(L.CRITERIA)]
         + [
             [c.criterion_id, c.name_th, c.name_en, c.max_score, c.weight, c.tiebreak_priority or ""]
             for c in criteria
         ],
-        L.CONFLICTS: [header(L.CONFLICTS)],
+        name(L.CONFLICTS): [header(L.CONFLICTS)],
     }
-    score_header = [
-        "รหัสผลิตภัณฑ์",
-        "ชื่อผลิตภัณฑ์",
-        *[f"{c.name_th} ({c.max_score:g})" for c in criteria],
-        "ความเห็น",
-    ]
     for n in range(1, n_judges + 1):
         judge_id = f"J{n:02d}"
-        tabs[L.JUDGES].append([judge_id, "", "", judge_id])
-        tabs[judge_id] = [score_header]
+        tabs[name(L.JUDGES)].append([judge_id, "", "", judge_id])
+        tabs[judge_id] = [score_header(criteria, lang)]
     return tabs
