@@ -6,7 +6,7 @@ import streamlit as st
 
 from kbo_dashboard.meeting.audit import AuditStore, AuditUnavailable
 from kbo_dashboard.reports.export import to_csv_bytes
-from kbo_dashboard.ui import frame, state
+from kbo_dashboard.ui import frame, judges_side, state
 from kbo_dashboard.ui.page_tables import changes_display, download_name, local_be_time
 from kbo_dashboard.ui.state import tr
 
@@ -14,6 +14,7 @@ snap = state.snapshot()
 st.title(tr("page.changes"))
 frame.banners(snap)
 lang = state.lang()
+judges_side.form_history(snap.competition, lang)  # earlier Google Form submissions
 
 problem = frame.record_audit(snap)
 if problem is not None:

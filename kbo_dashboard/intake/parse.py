@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from kbo_dashboard.intake.cells import format_number, read_score
+from kbo_dashboard.intake.form_responses import read_form_responses
 from kbo_dashboard.intake.issues import ERROR, WARNING, Issue, make_issue
 from kbo_dashboard.intake.score_tabs import ScoreTabReader
 from kbo_dashboard.intake.settings import read_settings
@@ -63,6 +64,8 @@ class Competition:
     scores: pd.DataFrame
     rows: pd.DataFrame
     issues: list[Issue] = field(default_factory=list)
+    #: Google Form submissions replaced by a later one (intake.form_count.HISTORY_COLUMNS)
+    form_history: pd.DataFrame | None = None
 
     @property
     def criterion_ids(self) -> list[str]:
@@ -282,13 +285,20 @@ def parse(raw: RawWorkbook) -> Competition:
     for judge in judges.itertuples():
         if judge.has_tab:
             reader.read(raw.tab(judge.sheet) or [], judge.sheet, judge.judge_id)
+    parts = dict(settings=settings, products=products, judges=judges, criteria=criteria)
+    parts["conflicts"] = reader.conflicts
+    form = read_form_responses(raw, parts, issues, reader.scores, reader.rows)
+    tab_rows = [r for r in reader.rows if (r[0], r[1]) not in form.replaces]
     return Competition(
         settings=settings,
         products=products,
         judges=judges,
         criteria=criteria,
         conflicts=conflicts,
-        scores=pd.DataFrame(reader.scores, columns=SCORE_COLUMNS).astype({"score": float}),
-        rows=pd.DataFrame(reader.rows, columns=ROW_COLUMNS).astype(ROW_TYPES),
+        scores=pd.DataFrame(reader.scores + form.scores, columns=SCORE_COLUMNS).astype(
+            {"score": float}
+        ),
+        rows=pd.DataFrame(tab_rows + form.rows, columns=ROW_COLUMNS).astype(ROW_TYPES),
         issues=issues,
+        form_history=form.history,
     )

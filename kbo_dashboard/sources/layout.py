@@ -90,6 +90,17 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 }
 
 PRODUCT_ID = Column("product_id", "รหัสผลิตภัณฑ์", "Product ID", ("รหัส", "id"))
+
+#: A Google Form's responses tab, as Google names it (English and Thai Google accounts), unless
+#: the Settings key ``responses_tab`` names another. Columns: the timestamp Forms writes, the
+#: judge (ID or the e-mail Forms collects), the product, then one question per criterion.
+FORM_TABS = ("Form responses 1", "การตอบกลับแบบฟอร์ม 1", "คำตอบในฟอร์ม 1")
+FORM_COLUMNS = (
+    Column("timestamp", "ประทับเวลา", "Timestamp", ("การประทับเวลา", "เวลา"), required=False),
+    Column("judge_id", "รหัสกรรมการ", "Judge ID", ("judge", "กรรมการ"), required=False),
+    Column("email", "ที่อยู่อีเมล", "Email address", ("อีเมล", "email", "e-mail"), required=False),
+    Column("product_id", "รหัสผลิตภัณฑ์", "Product ID", ("product", "ผลิตภัณฑ์")),
+)
 COMMENT = Column("comment", "ความเห็น", "Comment", ("หมายเหตุ", "comments", "note"), required=False)
 
 # Category codes in the order the seed report lists them, with accepted spellings.

@@ -18,7 +18,7 @@ from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.reports.judge_cards import build_judge_cards
 from kbo_dashboard.scoring.progress import fixes_apart, judge_progress
 from kbo_dashboard.scoring.todo import JudgeTodo, judge_todos, todo_text
-from kbo_dashboard.ui.page_tables import col, download_name
+from kbo_dashboard.ui.page_tables import changes_display, col, download_name
 from kbo_dashboard.ui.state import lang, tr
 
 JUDGE_PARAM = "judge"
@@ -119,3 +119,15 @@ def downloads(comp: Competition, language: str, today: datetime) -> None:
         on_click="ignore",
         key="download_judge_todo",
     )
+
+
+def form_history(comp: Competition | None, language: str) -> None:
+    """On the Changes page: Google Form submissions that a later one replaced."""
+    history = getattr(comp, "form_history", None)
+    if history is None or history.empty:
+        return
+    st.subheader(tr("changes.form_heading"))
+    st.caption(tr("changes.form_note"))
+    table = changes_display(history.sort_values("at", kind="stable"), comp, language)
+    table[col("form_row", language)] = list(history.sort_values("at", kind="stable")["where"])[::-1]
+    st.dataframe(table, hide_index=True, width="stretch", key="form_history_table")
