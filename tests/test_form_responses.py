@@ -120,3 +120,12 @@ def test_changes_page_shows_the_earlier_submission(app_env):
     table: pd.DataFrame = at.dataframe[0].value
     assert table["Row in the responses tab"].tolist() == [f"{FORM_TAB}!2:2"] * 2
     assert sorted(table.iloc[:, -3].astype(str)) == ["25", "35"]  # the earlier values
+
+
+def test_a_judge_who_uses_only_the_form_needs_no_tab():
+    tabs = form_tabs()
+    del tabs["J3"]  # J3 answers B2 through the form only
+    comp = parse(RawWorkbook(tabs))
+    assert "judge_tab_missing" not in {i.code for i in comp.issues}
+    progress = judge_progress(comp).per_judge.set_index("judge_id")
+    assert progress.at["J3", "done"] == 1 and progress.at["J3", "remaining"] == ["A1", "A2", "B1"]
