@@ -129,3 +129,15 @@ def test_a_judge_who_uses_only_the_form_needs_no_tab():
     assert "judge_tab_missing" not in {i.code for i in comp.issues}
     progress = judge_progress(comp).per_judge.set_index("judge_id")
     assert progress.at["J3", "done"] == 1 and progress.at["J3", "remaining"] == ["A1", "A2", "B1"]
+
+
+def test_a_rejected_form_answer_is_in_the_judges_to_do_with_its_tab():
+    from kbo_dashboard.scoring.todo import judge_todos
+
+    tabs = form_tabs()
+    tabs[FORM_TAB][2][3] = "70"  # J2's latest B2 answer: innovation 70, above the maximum 60
+    todos = {todo.judge_id: todo for todo in judge_todos(parse(RawWorkbook(tabs)))}
+    assert todos["J2"].message("th") == (
+        f"J2: แก้ช่อง {FORM_TAB}!D3 ของ B2 (คะแนน 70 เกินคะแนนเต็ม 60)"
+    )
+    assert set(todos) == {"J2"}

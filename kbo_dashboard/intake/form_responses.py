@@ -50,7 +50,9 @@ def responses_tab(raw: RawWorkbook, settings: dict[str, Any], issues: list[Issue
     if named:
         found = raw.tab_name(str(named))
         if found is None:
-            issues.append(make_issue(WARNING, "form_tab_missing", tab=str(named), action="none"))
+            issues.append(
+                make_issue(WARNING, "form_tab_missing", tab=str(named), action="form_not_read")
+            )
         return found
     return next((raw.tab_name(n) for n in L.FORM_TABS if raw.tab_name(n)), None)
 
@@ -119,6 +121,12 @@ def read_form_responses(
             )
         )
         return FormReading(tab)
+    for cid in criteria["criterion_id"]:
+        if cid not in columns:  # that criterion's answers cannot count
+            issues.append(
+                make_issue(ERROR, "missing_column", tab=tab, cell="1:1", column=cid,
+                           action="row_not_counted")
+            )  # fmt: skip
     zone = str(settings.get("time_zone") or DEFAULT_ZONE)
     judges = _judge_lookup(comp_parts["judges"])
     groups: dict[tuple[str, str], list[Submission]] = {}

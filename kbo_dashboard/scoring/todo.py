@@ -21,6 +21,7 @@ class JudgeTodo:
     fixes: tuple  # Issue, one per rejected cell
     not_scored: tuple[str, ...]
     partly_scored: tuple[str, ...] = ()
+    tab: str = ""  # the judge's own tab: its cells are named without the tab
 
     def message(self, lang: str = "th") -> str:
         parts = []
@@ -28,9 +29,8 @@ class JudgeTodo:
             reason = issue.message_th if lang == "th" else issue.message_en
             if lang != "th":
                 reason = reason[:1].lower() + reason[1:]
-            parts.append(
-                t("todo.fix", lang, cell=issue.cell, product=issue.product_id, reason=reason)
-            )
+            cell = issue.cell if issue.tab == self.tab else issue.where  # e.g. a form answer
+            parts.append(t("todo.fix", lang, cell=cell, product=issue.product_id, reason=reason))
         if self.partly_scored:
             parts.append(t("todo.partly_scored", lang, products=", ".join(self.partly_scored)))
         if self.not_scored:
@@ -48,6 +48,7 @@ def judge_todos(comp: Competition) -> list[JudgeTodo]:
             tuple(j.to_fix),
             tuple(j.not_scored),
             tuple(j.partly_scored),
+            str(j.sheet),
         )
         for j in frame.itertuples()
         if j.to_fix or j.not_scored or j.partly_scored
