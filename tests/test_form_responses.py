@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from kbo_dashboard.intake.form_responses import submission_time
@@ -141,3 +143,41 @@ def test_a_rejected_form_answer_is_in_the_judges_to_do_with_its_tab():
         f"J2: แก้ช่อง {FORM_TAB}!D3 ของ B2 (คะแนน 70 เกินคะแนนเต็ม 60)"
     )
     assert set(todos) == {"J2"}
+
+
+# --- for every sequence of submissions: the latest counts, the rest is history --------------
+SUBMISSION = st.tuples(
+    st.sampled_from(["J1", "J2", "J3"]),  # judge (none of these scored B2 in a tab)
+    st.integers(0, 600),  # minutes after 08:00
+    st.integers(0, 60),  # innovation
+    st.integers(0, 40),  # identity
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(SUBMISSION, max_size=12))
+def test_the_latest_submission_counts_for_every_sequence(submissions):
+    tabs = form_tabs()
+    tabs[FORM_TAB] = [tabs[FORM_TAB][0]] + [
+        [44704 + (8 * 60 + minute) / 1440, judge, "B2", str(inn), str(idn)]
+        for judge, minute, inn, idn in submissions
+    ]
+    comp = parse(RawWorkbook(tabs))
+    # Naive reference: per judge, the submission with the largest (time, row) wins.
+    latest: dict[str, tuple] = {}
+    for row, (judge, minute, inn, idn) in enumerate(submissions):
+        if judge not in latest or (minute, row) >= latest[judge][:2]:
+            latest[judge] = (minute, row, inn, idn)
+    b2 = comp.scores[comp.scores["product_id"] == "B2"]
+    got = {
+        (j, c): s for j, c, s in zip(b2["judge_id"], b2["criterion_id"], b2["score"], strict=True)
+    }
+    # J1 scored B2 in their tab (30 + 20): a J1 answer is an error and the tab counts.
+    expected = {("J1", "inn"): 30, ("J1", "idn"): 20}
+    for judge, (_, _, inn, idn) in latest.items():
+        if judge != "J1":
+            expected.update({(judge, "inn"): inn, (judge, "idn"): idn})
+    assert ("form_and_tab" in {i.code for i in comp.issues}) == ("J1" in latest)
+    assert got == expected
+    # Every earlier submission is history, one row per criterion (J1's included).
+    assert len(comp.form_history) == 2 * (len(submissions) - len(latest))

@@ -14,11 +14,16 @@ import copy
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kbo_dashboard.commands.check import run_check
+from kbo_dashboard.commands.protections import MARK, protection_requests, wanted_protections
 from kbo_dashboard.commands.sheet_setup import init_sheet, run_init
+from kbo_dashboard.intake.parse import parse
 from kbo_dashboard.sources.config import load_settings, streamlit_secrets
 from kbo_dashboard.sources.google_source import GoogleSheetSource
+from kbo_dashboard.sources.source import RawWorkbook
 from tests.sheets_emulator_api import CALLER
 from tests.test_sheet_setup import client_for
 from tests.workbooks import SMALL_TABS
@@ -157,3 +162,42 @@ def test_check_reads_secrets_in_streamlits_order(tmp_path, monkeypatch):
     secrets = streamlit_secrets(project_file)
     assert load_settings(secrets, {}).spreadsheet == "1ProjectKey000000"
     assert secrets["KBO_WORKBOOK"] == "global.xlsx"
+
+
+# --- for every panel: one protection per judge tab, the right editors -----------------------
+@settings(max_examples=60, deadline=None)
+@given(
+    emails=st.lists(st.booleans(), min_size=0, max_size=40),
+    staff=st.lists(st.sampled_from(["a@x.org", "b@x.org", "c@x.org"]), max_size=3),
+    old=st.lists(st.sampled_from(["KBO judge J01", "owner's own", "KBO decision"]), max_size=4),
+)
+def test_protections_for_every_panel(emails, staff, old):
+    n = len(emails)
+    judges = [["judge_id", "judge_name", "sheet", "email"]]
+    judges += [[f"J{i:02d}", f"Judge {i}", f"J{i:02d}", f"j{i}@x.org" if e else ""]
+               for i, e in enumerate(emails, start=1)]  # fmt: skip
+    tabs = {"Products": [["product_id", "product_name", "producer_group", "category"]],
+            "Judges": judges,
+            "Settings": [["key", "value"], ["staff_emails", " ".join(staff)]]}  # fmt: skip
+    tabs.update({f"J{i:02d}": [["product_id"]] for i in range(1, n + 1)})
+    comp = parse(RawWorkbook(tabs))
+    ids = {name: 100 + k for k, name in enumerate([*tabs, "Decision"])}
+    existing = [{"protectedRangeId": 900 + k, "description": d} for k, d in enumerate(old)]
+    requests = protection_requests(wanted_protections(comp, APP, comp.settings["staff_emails"]),
+                                   ids, existing)  # fmt: skip
+    # Naive reference: delete exactly the app's old ranges, then one add per judge + Decision.
+    deleted = [r["deleteProtectedRange"]["protectedRangeId"] for r in requests
+               if "deleteProtectedRange" in r]  # fmt: skip
+    assert deleted == [900 + k for k, d in enumerate(old) if d.startswith(MARK)]
+    added = [r["addProtectedRange"]["protectedRange"] for r in requests if "addProtectedRange" in r]
+    assert len(added) == n + 1 and len(requests) == len(deleted) + n + 1
+    staff_once = list(dict.fromkeys(staff))
+    for i, (has_email, pr) in enumerate(zip(emails, added, strict=False), start=1):
+        assert pr["range"] == {"sheetId": ids[f"J{i:02d}"]}
+        if has_email:
+            assert pr["warningOnly"] is False
+            assert pr["editors"]["users"] == [f"j{i}@x.org", APP, *staff_once]
+        else:
+            assert pr["warningOnly"] is True and "editors" not in pr
+    assert added[-1] == {"range": {"sheetId": ids["Decision"]}, "description": "KBO decision",
+                         "warningOnly": False, "editors": {"users": [APP]}}  # fmt: skip
