@@ -104,28 +104,14 @@ def protection_issues(comp: Competition, protected: Mapping[str, list[dict]]) ->
             continue
         ranges = protected.get(judge.sheet, [])
         whole = [pr for pr in ranges if set(pr.get("range", {})) <= {"sheetId"}]
-        if not whole:
-            issues.append(
-                make_issue(
-                    WARNING,
-                    "judge_tab_unprotected",
-                    tab=judge.sheet,
-                    judge_id=judge.judge_id,
-                    judge=judge.judge_id,
-                    action="run_protect",
-                )
-            )
+        found = [] if whole else [("judge_tab_unprotected", judge.sheet, "run_protect")]
         if not judge.email:
-            issues.append(
-                make_issue(
-                    WARNING,
-                    "judge_no_email",
-                    tab=L.JUDGES,
-                    judge_id=judge.judge_id,
-                    judge=judge.judge_id,
-                    action="warning_protection",
-                )
-            )
+            found.append(("judge_no_email", L.JUDGES, "warning_protection"))
+        issues += [
+            make_issue(WARNING, code, tab=tab, judge_id=judge.judge_id, judge=judge.judge_id,
+                       action=action)
+            for code, tab, action in found
+        ]  # fmt: skip
     return issues
 
 

@@ -31,15 +31,6 @@ from kbo_dashboard.intake.tables import find_columns
 from kbo_dashboard.sources import layout as L
 from kbo_dashboard.sources.source import RawWorkbook
 
-HISTORY_COLUMNS = [
-    "at",
-    "judge_id",
-    "product_id",
-    "criterion_id",
-    "old_value",
-    "new_value",
-    "where",
-]
 DEFAULT_ZONE = "Asia/Bangkok"
 _TIME_FORMATS = ("%d/%m/%Y %H:%M:%S", "%m/%d/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y %H:%M")
 
