@@ -89,20 +89,19 @@ def test_judge_cards_command_on_the_demo_has_no_qr_code(tmp_path, monkeypatch):
 # The demo's slips (kbo_dashboard/sources/demo.py): J08!C6 = 30 in innovation (max 25), J11!E8 =
 # "ดีมาก" in quality, J14 scored 2 of 5 criteria for P-15, J26 has scored P-01..P-12 and J27
 # P-01..P-05 (20 products).
-EXPECTED_TH = [
-    "J08: แก้ช่อง C6 ของ P-05 (คะแนน 30 เกินคะแนนเต็ม 25)",
-    "J11: แก้ช่อง E8 ของ P-07 (คะแนน “ดีมาก” ไม่ใช่ตัวเลข)",
-    "J14: ให้คะแนนยังไม่ครบทุกเกณฑ์ P-15",
-    "J26: ยังไม่ได้ให้คะแนน " + ", ".join(f"P-{n:02d}" for n in range(13, 21)),
-    "J27: ยังไม่ได้ให้คะแนน " + ", ".join(f"P-{n:02d}" for n in range(6, 21)),
-]
-EXPECTED_EN = [
-    "J08: fix cell C6 of P-05 (score 30 is above the maximum 25)",
-    "J11: fix cell E8 of P-07 (score “ดีมาก” is not a number)",
-    "J14: not every criterion scored: P-15",
-    "J26: not scored yet: " + ", ".join(f"P-{n:02d}" for n in range(13, 21)),
-    "J27: not scored yet: " + ", ".join(f"P-{n:02d}" for n in range(6, 21)),
-]
+LATE_26 = ", ".join(f"P-{n:02d}" for n in range(13, 21))
+LATE_27 = ", ".join(f"P-{n:02d}" for n in range(6, 21))
+EXPECTED = [  # (Thai, English), one line per unfinished judge
+    ("J08: แก้ช่อง C6 ของ P-05 (คะแนน 30 เกินคะแนนเต็ม 25)",
+     "J08: fix cell C6 of P-05 (score 30 is above the maximum 25)"),
+    ("J11: แก้ช่อง E8 ของ P-07 (คะแนน “ดีมาก” ไม่ใช่ตัวเลข)",
+     "J11: fix cell E8 of P-07 (score “ดีมาก” is not a number)"),
+    ("J14: ให้คะแนนยังไม่ครบทุกเกณฑ์ P-15", "J14: not every criterion scored: P-15"),
+    (f"J26: ยังไม่ได้ให้คะแนน {LATE_26}", f"J26: not scored yet: {LATE_26}"),
+    (f"J27: ยังไม่ได้ให้คะแนน {LATE_27}", f"J27: not scored yet: {LATE_27}"),
+]  # fmt: skip
+EXPECTED_TH = [th for th, _ in EXPECTED]
+EXPECTED_EN = [en for _, en in EXPECTED]
 
 
 @pytest.mark.parametrize("lang, expected", [("th", EXPECTED_TH), ("en", EXPECTED_EN)])
