@@ -147,3 +147,13 @@ def test_deep_link_shows_one_judges_own_progress(app_env):
     assert not at.dataframe and not at.code  # only this judge, nothing of the others
     at = _judges_page({"judge": "J27"}, lang="en")
     assert at.info[-1].value.startswith("Not scored yet: P-06, P-07")
+
+
+def test_downloads_page_offers_the_cards_and_every_message(app_env, captured_downloads):
+    from tests.test_pages_data import be_today, open_page
+
+    open_page("downloads")
+    text = captured_downloads[f"kbo-judge-todo-{be_today()}.txt"].decode("utf-8-sig")
+    assert text == "\n".join(EXPECTED_TH) + "\n\n" + "\n".join(EXPECTED_EN) + "\n"
+    cards = captured_downloads.deferred[f"kbo-judge-cards-{be_today()}.pdf"]()
+    assert cards.startswith(b"%PDF-")
