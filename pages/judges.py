@@ -69,6 +69,7 @@ for judge in waiting.itertuples():
         judge=judge.judge_id,
         name=judge.judge_name,
         n=len(judge.not_scored) + len(judge.partly_scored),
+        fix=len(judge.to_fix),
     )
     with st.expander(title, expanded=len(waiting) <= 3):
         for issue in judge.to_fix:  # a rejected cell is to fix, not "not yet scored"

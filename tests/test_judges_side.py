@@ -138,6 +138,10 @@ def test_judges_page_offers_each_message_to_copy(app_env, lang, expected):
     assert [c.value for c in at.code] == expected
     errors = [e.value for e in at.error]
     assert any("J08!C6" in e and "P-05" in e for e in errors)
+    if lang == "en":  # J11's only problem is a cell to fix, not a product left to score
+        assert "J11 กรรมการคนที่ 11 — 1 cells to fix · 0 still to score" in [
+            e.label for e in at.expander
+        ]
 
 
 def test_deep_link_shows_one_judges_own_progress(app_env):
