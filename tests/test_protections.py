@@ -134,6 +134,17 @@ def test_protect_only_refreshes_protections_and_touches_no_value(sheets_emulator
     assert run_check(_args(), out) == 0
     assert "not protected" not in out.getvalue() and "no e-mail" not in out.getvalue()
 
+    # A Decision tab made later (by the app's first decision) is reported until protected.
+    sheets_emulator.add_tab(key, "Decision", [["decision_id"]])
+    out = io.StringIO()
+    assert run_check(_args(), out) == 0
+    assert "The Decision tab is not protected" in out.getvalue()
+    assert run_init(_args(protect_only=True), io.StringIO()) == 0
+    (decision,) = _whole_tab(sheets_emulator.sheet(key, "Decision"))
+    assert decision["editors"]["users"] == [CALLER]  # the service account (anonymous here)
+    out = io.StringIO()
+    assert run_check(_args(), out) == 0 and "not protected" not in out.getvalue()
+
 
 def test_the_dashboard_refresh_reads_no_protections(sheets_emulator):
     key = sheets_emulator.create_spreadsheet(_tabs())

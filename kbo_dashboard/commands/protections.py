@@ -93,18 +93,26 @@ def protection_requests(
 
 
 def protection_issues(comp: Competition, protected: Mapping[str, list[dict]]) -> list[Issue]:
-    """What ``check`` reports: a judge's tab with no protection, a judge with no e-mail.
+    """What ``check`` reports: a judge's tab with no protection, a judge with no e-mail, and a
+    ``Decision`` tab anyone may type a decision into.
 
     ``protected`` maps each tab name to its ``protectedRanges``; a tab protected only in part
     (the header rows) counts as not protected.
     """
+
+    def whole(tab: str) -> list[dict]:
+        return [pr for pr in protected.get(tab, []) if set(pr.get("range", {})) <= {"sheetId"}]
+
     issues = []
+    if L.DECISION in protected and not whole(L.DECISION):
+        issues.append(make_issue(WARNING, "decision_unprotected", tab=L.DECISION,
+                                 action="run_protect"))  # fmt: skip
     for judge in comp.judges.itertuples():
         if not judge.has_tab:
             continue
-        ranges = protected.get(judge.sheet, [])
-        whole = [pr for pr in ranges if set(pr.get("range", {})) <= {"sheetId"}]
-        found = [] if whole else [("judge_tab_unprotected", judge.sheet, "run_protect")]
+        found = (
+            [] if whole(judge.sheet) else [("judge_tab_unprotected", judge.sheet, "run_protect")]
+        )
         if not judge.email:
             found.append(("judge_no_email", L.JUDGES, "warning_protection"))
         issues += [
