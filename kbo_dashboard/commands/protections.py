@@ -25,6 +25,7 @@ from typing import Any
 from kbo_dashboard.intake.issues import WARNING, Issue, make_issue
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.sources import layout as L
+from kbo_dashboard.sources.sheet_links import sheet_ids
 
 MARK = "KBO "  # description prefix of the protections this app manages
 
@@ -128,12 +129,11 @@ PROTECTION_FIELDS = "sheets(properties(sheetId,title),protectedRanges)"
 
 def sheet_protections(meta: Mapping[str, Any]) -> tuple[dict[str, int], dict[str, list[dict]]]:
     """Tab title -> sheetId, and tab title -> its protected ranges, from sheet metadata."""
-    ids, ranges = {}, {}
-    for sheet in meta.get("sheets", []):
-        title = sheet.get("properties", {}).get("title", "")
-        ids[title] = int(sheet.get("properties", {}).get("sheetId", 0))
-        ranges[title] = list(sheet.get("protectedRanges", []))
-    return ids, ranges
+    ranges = {
+        sheet.get("properties", {}).get("title", ""): list(sheet.get("protectedRanges", []))
+        for sheet in meta.get("sheets", [])
+    }
+    return sheet_ids(meta), ranges
 
 
 def protect_sheet(

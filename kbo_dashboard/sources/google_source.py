@@ -7,8 +7,8 @@ The tab names are needed to ask for values. They are learnt, together with every
 
     fields=properties(title),sheets(properties(sheetId,title,sheetType),data(rowData(values(effectiveValue))))
 
-The same answer gives each tab's ``sheetId``, so every tab's direct link
-(``…/edit#gid=<sheetId>``, :func:`tab_link`) costs no request; later refreshes reuse them.
+The same answer gives each tab's ``sheetId``, so every tab's direct link (``…/edit#gid=<id>``,
+:mod:`~kbo_dashboard.sources.sheet_links`) costs no request; later refreshes reuse them.
 
 After that, each refresh is one ``values:batchGet`` over every known tab with
 ``valueRenderOption=UNFORMATTED_VALUE`` and ``dateTimeRenderOption=SERIAL_NUMBER``: numbers come as
@@ -58,6 +58,7 @@ from kbo_dashboard.sources.google_http import (
     make_http_client,
     service_account_email,
 )
+from kbo_dashboard.sources.sheet_links import tab_links
 from kbo_dashboard.sources.source import RawWorkbook, SourceError
 
 log = logging.getLogger(__name__)
@@ -102,17 +103,6 @@ def spreadsheet_key(value: str) -> str:
 def quote_tab(name: str) -> str:
     """A tab name as an A1 range for the whole tab: ``'Judge 01'`` (quotes doubled inside)."""
     return "'" + name.replace("'", "''") + "'"
-
-
-def tab_link(key: str, sheet_id: int) -> str:
-    """The URL that opens spreadsheet ``key`` on the tab with ``sheet_id``."""
-    return f"https://docs.google.com/spreadsheets/d/{key}/edit#gid={sheet_id}"
-
-
-def sheet_ids_from_grid(body: Mapping[str, Any]) -> dict[str, int]:
-    """Tab title -> sheetId, from a ``spreadsheets.get`` body."""
-    props = [sheet.get("properties", {}) for sheet in body.get("sheets", [])]
-    return {p.get("title", ""): int(p.get("sheetId", 0)) for p in props}  # 0 is left out
 
 
 def _trim(rows: list[list[Any]]) -> list[list[Any]]:
@@ -239,8 +229,7 @@ class GoogleSheetSource:
         tabs = tabs_from_grid(body)
         self.title = body.get("properties", {}).get("title") or self.title
         self._tabs, self._learnt_at = list(tabs), time.monotonic()
-        ids = sheet_ids_from_grid(body)
-        self._links = {name: tab_link(self.key, ids[name]) for name in tabs if name in ids}
+        self._links = tab_links(self.key, body)
         return RawWorkbook(tabs, links=dict(self._links))
 
     def _fetch_values(self, http: RetryingHTTPClient) -> RawWorkbook:
