@@ -293,6 +293,10 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
             f"{t(f'severity.{issue.severity}', lang)}\t{issue.where}\t{who}\t{message} → {action}",
             file=out,
         )
+    rejected = competition.rows
+    rejected = int((rejected["filled"] > rejected["valid"]).sum())
+    if rejected:
+        print(t("cli.check.rows_not_counted", lang, n=rejected), file=out)
     if counts[ERROR]:
         print(t("cli.check.failed", lang, errors=counts[ERROR], warnings=counts[WARNING]), file=out)
         return 1
