@@ -21,6 +21,7 @@ place). ``tests/test_panel.py`` compares all of this with the naive re-scoring l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -48,6 +49,11 @@ class Panel:
             tiebreaks = np.empty((*matrix.values.shape, 0))
         return cls(matrix, tiebreaks, max(int(quorum), 1))
 
+    @cached_property
+    def scenario_means(self) -> np.ndarray:
+        """Tie-break means per scenario (the same under every method), built once."""
+        return scenario_tiebreaks(self.tiebreaks)
+
     def judges_with_totals(self) -> np.ndarray:
         """Row indices of judges with at least one counted total."""
         return np.flatnonzero(~np.isnan(self.values).all(axis=1))
@@ -60,22 +66,23 @@ def competition_panel(comp) -> Panel:
     matrix = score_matrix(judge_totals(comp))
     tiebreak_ids = [m.key.removeprefix("mean_") for m in ranking.precedence(comp.criteria)[1:]]
     cube = np.full((*matrix.values.shape, len(tiebreak_ids)), np.nan)
-    scores = comp.scores[comp.scores["criterion_id"].isin(tiebreak_ids)]
-    scores = scores.drop_duplicates(["judge_id", "product_id", "criterion_id"])
+    scores = comp.scores
+    crit = pdindex(tiebreak_ids, scores["criterion_id"])
     rows = pdindex(matrix.judge_ids, scores["judge_id"])
     cols = pdindex(matrix.product_ids, scores["product_id"])
-    crit = pdindex(tiebreak_ids, scores["criterion_id"])
-    keep = (rows >= 0) & (cols >= 0) & (crit >= 0)
+    keep = np.flatnonzero((rows >= 0) & (cols >= 0) & (crit >= 0))[::-1]  # first row wins
     cube[rows[keep], cols[keep], crit[keep]] = scores["score"].to_numpy(float)[keep]
     cube[np.isnan(matrix.values)] = np.nan  # only counted rows break ties
     return Panel(matrix, cube, max(int(comp.settings.get("quorum") or 1), 1))
 
 
 def pdindex(labels: list[str], values) -> np.ndarray:
-    """Position of each value in ``labels`` (-1 when absent)."""
+    """Position of each value in ``labels`` (-1 when absent); one lookup per distinct value."""
     import pandas as pd
 
-    return pd.Index(labels).get_indexer(values.astype(str))
+    codes, uniques = pd.factorize(values)
+    positions = pd.Index(labels).get_indexer(np.asarray(uniques, dtype=object).astype(str))
+    return np.where(codes >= 0, positions[codes], -1) if len(codes) else codes
 
 
 def _without_each_mean(sums, counts, filled, present) -> np.ndarray:
@@ -200,18 +207,30 @@ def order(panel: Panel, method: str) -> list[str]:
     """Ranked product ids best first under ``method`` (ties by product id), whole panel."""
     values = panel.values
     scores = METHODS[method].scores(values)
-    means = scenario_tiebreaks(panel.tiebreaks)[0]
+    means = panel.scenario_means[0]
     ranked = ((~np.isnan(values)).sum(0) >= panel.quorum) & ~np.isnan(scores)
     keys = _keys(scores, means)
     positions = np.lexsort([np.arange(len(scores)), *(-k for k in reversed(keys))])
     return [panel.matrix.product_ids[i] for i in positions if ranked[i]]
 
 
+def _as_outcomes(panel: Panel, first: np.ndarray) -> list[tuple[str, ...]]:
+    products = np.asarray(panel.matrix.product_ids, dtype=object)
+    return [tuple(products[row]) for row in first]
+
+
+def whole_outcome(panel: Panel, method: str) -> tuple[str, ...]:
+    """First-placed product ids with the whole panel."""
+    values = panel.values
+    scores = METHODS[method].scores(values)[None, :]
+    counts = (~np.isnan(values)).sum(0)[None, :]
+    first = first_places(scores, counts, panel.scenario_means[:1], panel.quorum)
+    return _as_outcomes(panel, first)[0]
+
+
 def outcomes(panel: Panel, method: str) -> list[tuple[str, ...]]:
     """First-placed product ids per scenario (row 0 whole panel, 1 + i without judge i)."""
     scores = scenario_scores(panel.values, method)
     counts = scenario_counts(panel.values)
-    means = scenario_tiebreaks(panel.tiebreaks)
-    first = first_places(scores, counts, means, panel.quorum)
-    products = np.asarray(panel.matrix.product_ids, dtype=object)
-    return [tuple(products[row]) for row in first]
+    first = first_places(scores, counts, panel.scenario_means, panel.quorum)
+    return _as_outcomes(panel, first)

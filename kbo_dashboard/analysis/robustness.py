@@ -74,7 +74,7 @@ def compare_methods(
     rows = []
     outcomes: dict[str, Outcome] = {}
     for method in methods:
-        outcomes[method] = panel_mod.outcomes(panel, method)[0]
+        outcomes[method] = panel_mod.whole_outcome(panel, method)
         scores = dict(zip(panel.matrix.product_ids, get_method(method).scores(panel.values)))
         for position, product_id in enumerate(panel_mod.order(panel, method)[:top_n], start=1):
             rows.append((method, position, product_id, float(scores.get(product_id, np.nan))))
