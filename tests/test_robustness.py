@@ -120,16 +120,19 @@ def test_margin_one_judge_total_can_swap():
     assert result.moves.values.tolist() == [["J3", "B", 70.0, pytest.approx(80.0), "up"]]
 
 
-def test_margin_under_the_median_gives_the_exact_count_but_no_points():
+def test_margin_under_the_median_and_the_trimmed_mean():
     result = margin(ONE_JUDGE_DECIDES, method="median")
     assert (result.leader, result.runner_up) == ("B", "A")
-    assert result.points == pytest.approx(10.0)  # 80 - 70
-    # One total is enough: A's lowest (J1's 70) raised far enough gives A median(70..100, 70,
-    # 100) >= 80. The points are not given under the median.
-    assert (result.totals_to_move, result.points_to_move) == (1, None)
-    assert result.moves[["judge_id", "product_id", "direction"]].values.tolist() == [
-        ["J1", "A", "up"]
-    ]
+    assert result.points == pytest.approx(10.0)  # B median(80, 80, 70) = 80 - A (70, 70, 100) 70
+    # Three judges on each side (odd): exact. One move of 10 points either way: lower one of
+    # B's 80s to 70 (B's median 70) or raise one of A's 70s to 80 (A's median 80). The lowest
+    # level is tried first: J1's B 80 -> 70.
+    assert (result.totals_to_move, result.points_to_move) == (1, pytest.approx(10.0))
+    assert result.moves.values.tolist() == [["J1", "B", 80.0, 70.0, "down"]]
+    # Under the trimmed mean (3 judges: the middle one) the count is exact, the points not given.
+    trimmed = margin(ONE_JUDGE_DECIDES, method="trimmed_mean")
+    assert (trimmed.totals_to_move, trimmed.points_to_move) == (1, None)
+    assert trimmed.moves["new_total"].isna().all()
     normalised = margin(ONE_JUDGE_DECIDES, method="normalised")
     assert (normalised.totals_to_move, normalised.points_to_move) == (None, None)
 

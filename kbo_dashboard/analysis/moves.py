@@ -14,8 +14,9 @@ minimised first, then the points moved.
   programme over every subset of totals).
 - Trimmed mean and median are monotone in every total, so the most a side can move with m
   moves is reached by taking its m most extreme totals to the limit (the leader's highest to 0,
-  the runner-up's lowest to 100); the count is exact. The points are not: they depend on which
-  totals are dropped or in the middle after the move, so none is given.
+  the runner-up's lowest to 100); the count is exact. The points depend on which totals are
+  dropped or in the middle after the move. Under the median with an odd number of counted
+  judges on both sides they are exact (:func:`_median_odd_plan`); otherwise none is given.
 - Judge-normalised: moving one total changes that judge's mean and spread, so every product
   they scored moves; neither figure is given.
 """
@@ -147,6 +148,37 @@ def _count_plan(matrix, leader, runner, gap, method) -> Plan:
     return Plan(a + b, None, _frame(rows))
 
 
+def _median_odd_plan(matrix, leader, runner) -> Plan | None:
+    """Exact count and points under the median when both sides have an odd count, else None.
+
+    With n = 2h - 1 totals the median is <= v exactly when h totals are <= v, so bringing the
+    leader down to a level v means lowering the smallest totals above v to v, as many as are
+    missing; the runner-up's side mirrors it. Count and points are piecewise constant and linear
+    in v between the totals, so trying v at every total of both sides (and 0, 100) finds the
+    lexicographic minimum.
+    """
+    col_l, col_r, rows_l, rows_r = _sides(matrix, leader, runner)
+    if len(rows_l) % 2 == 0 or len(rows_r) % 2 == 0:
+        return None
+    need_l, need_r = len(rows_l) // 2 + 1, len(rows_r) // 2 + 1
+    x, y = col_l[rows_l], col_r[rows_r]
+    best = None
+    for v in sorted({0.0, SCALE_MAX, *x.tolist(), *y.tolist()}):
+        down = rows_l[x > v][np.argsort(x[x > v], kind="stable")]  # smallest above v first
+        down = down[: max(0, need_l - int((x <= v).sum()))]
+        up = rows_r[y < v][np.argsort(-y[y < v], kind="stable")]  # largest below v first
+        up = up[: max(0, need_r - int((y >= v).sum()))]
+        cost = float((col_l[down] - v).sum() + (v - col_r[up]).sum())
+        key = (len(down) + len(up), cost)
+        if best is None or key < best[0]:
+            best = (key, v, down, up)
+    (count, cost), v, down, up = best
+    rows = [
+        (matrix.judge_ids[j], matrix.product_ids[leader], float(col_l[j]), v, "down") for j in down
+    ] + [(matrix.judge_ids[j], matrix.product_ids[runner], float(col_r[j]), v, "up") for j in up]
+    return Plan(count, cost, _frame(rows))
+
+
 def fewest_moves(matrix: ScoreMatrix, leader: int, runner: int, method: str) -> Plan:
     """The fewest totals (and, under the mean, points) to bring ``runner`` level with ``leader``.
 
@@ -158,6 +190,10 @@ def fewest_moves(matrix: ScoreMatrix, leader: int, runner: int, method: str) -> 
         return Plan(0, 0.0, empty_moves())
     if method == "mean":
         return _mean_plan(matrix, leader, runner, gap)
+    if method == "median":
+        exact = _median_odd_plan(matrix, leader, runner)
+        if exact is not None:
+            return exact
     if method in ("trimmed_mean", "median"):
         return _count_plan(matrix, leader, runner, gap, method)
     return Plan(None, None, empty_moves())
