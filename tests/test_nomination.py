@@ -83,3 +83,14 @@ def test_a_shared_first_place_is_never_robust_and_both_tie_breakers_are_named():
     assert set(zip(rows["judge_id"], rows["without"])) == {("J1", ("B",)), ("J2", ("A",))}
     # A shared first place is level already: nothing to move.
     assert (report.margin.totals_to_move, report.margin.points_to_move) == (0, 0.0)
+
+
+def test_prebuilt_totals_give_the_same_report():
+    from kbo_dashboard.scoring.scoring import judge_totals
+
+    comp = parse(RawWorkbook(shared_first_tabs()))
+    given = robustness_report(comp, "median", totals=judge_totals(comp))
+    built = robustness_report(comp, "median")
+    assert given.lojo.without == built.lojo.without
+    assert given.comparison.outcomes == built.comparison.outcomes
+    assert given.margin.moves.equals(built.margin.moves)

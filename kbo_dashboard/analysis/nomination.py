@@ -50,10 +50,16 @@ class RobustnessReport:
         return self.comparison.robust
 
 
-def robustness_report(comp: Competition, method: str = "mean") -> RobustnessReport:
-    """Every robustness figure for the Nomination page, with the full ranking rule."""
+def robustness_report(
+    comp: Competition, method: str = "mean", totals: pd.DataFrame | None = None
+) -> RobustnessReport:
+    """Every robustness figure for the Nomination page, with the full ranking rule.
+
+    ``totals``: the competition's :func:`~kbo_dashboard.scoring.scoring.judge_totals` when the
+    caller has them already (``Results.totals``), to save building them again.
+    """
     method = method_key(method)
-    panel = competition_panel(comp)
+    panel = competition_panel(comp, totals)
     methods = list(METHODS)
     comparison = robustness.compare_methods(panel, methods, top_n=3)
     lojo = robustness.leave_one_judge_out(panel, methods)

@@ -59,11 +59,14 @@ class Panel:
         return np.flatnonzero(~np.isnan(self.values).all(axis=1))
 
 
-def competition_panel(comp) -> Panel:
-    """The :class:`Panel` of a :class:`~kbo_dashboard.intake.parse.Competition` (vectorised)."""
+def competition_panel(comp, totals=None) -> Panel:
+    """The :class:`Panel` of a :class:`~kbo_dashboard.intake.parse.Competition` (vectorised).
+
+    ``totals``: the competition's judge totals if already built (every judge, none excluded).
+    """
     from kbo_dashboard.scoring.scoring import judge_totals
 
-    matrix = score_matrix(judge_totals(comp))
+    matrix = score_matrix(judge_totals(comp) if totals is None else totals)
     tiebreak_ids = [m.key.removeprefix("mean_") for m in ranking.precedence(comp.criteria)[1:]]
     cube = np.full((*matrix.values.shape, len(tiebreak_ids)), np.nan)
     scores = comp.scores
