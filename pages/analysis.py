@@ -5,6 +5,12 @@ import streamlit as st
 
 from kbo_dashboard.analysis.agreement import agreement_table, interpret_icc, interpret_w
 from kbo_dashboard.analysis.judges import judge_matrix, judge_profiles, outlier_scores
+from kbo_dashboard.reports.agreement_text import (
+    alpha_text,
+    caution_text,
+    interval_text,
+    rests_on_text,
+)
 from kbo_dashboard.ui import frame, judge_charts, pickers, state
 from kbo_dashboard.ui.page_tables import (
     agreement_display,
@@ -31,28 +37,35 @@ def shown(value: float) -> str:
 st.header(tr("analysis_page.agreement"))
 table = agreement_table(totals, comp.products)
 overall = table.iloc[0]
-cells = st.columns(3)
+cells = st.columns(4)
 cells[0].metric(tr("judge_chart.kendall_w"), shown(overall["kendall_w"]))
 cells[1].metric(tr("judge_chart.icc_2k"), shown(overall["icc_2k"]))
+cells[1].caption(interval_text(overall["icc_2k_low"], overall["icc_2k_high"], lang))
 cells[2].metric(tr("judge_chart.icc_3k"), shown(overall["icc_3k"]))
+cells[2].caption(interval_text(overall["icc_3k_low"], overall["icc_3k_high"], lang))
+cells[3].metric(tr("agr.alpha"), shown(overall["alpha"]))
 st.markdown(interpret_w(overall["kendall_w"], lang))
 st.markdown(interpret_icc(overall["icc_2k"], lang))
-counted = tr("analysis_page.counted", judges=overall["n_judges"], products=overall["n_products"])
-if overall["n_judges_left_out"]:
-    counted += " " + tr("analysis.agreement.left_out", n=overall["n_judges_left_out"])
-st.caption(counted)
+st.caption(rests_on_text(overall, lang))
+st.caption(alpha_text(overall, lang))
 with st.expander(tr("analysis_page.what_they_mean")):
     st.markdown(tr("analysis_page.explain_w"))
     st.markdown(tr("analysis_page.explain_icc2"))
     st.markdown(tr("analysis_page.explain_icc3"))
+    st.markdown(tr("agr.explain_alpha"))
+    st.markdown(tr("agr.explain_ci"))
     st.markdown(tr("analysis_page.explain_bands"))
 st.plotly_chart(judge_charts.agreement_bars(table, lang), key="agreement_chart")
 st.dataframe(agreement_display(table, lang), hide_index=True, width="stretch", placeholder="-")
 with st.expander(tr("analysis_page.per_category")):
-    for row in table.iloc[1:].itertuples():
-        st.markdown(f"**{scope_label(row.scope, lang)}** — {interpret_w(row.kendall_w, lang)}")
-        if row.n_judges_left_out:
-            st.caption(tr("analysis.agreement.left_out", n=row.n_judges_left_out))
+    for _, row in table.iloc[1:].iterrows():
+        if row["few_products"]:
+            st.markdown(caution_text(row, lang))
+            continue
+        st.markdown(
+            f"**{scope_label(row['scope'], lang)}** — {interpret_w(row['kendall_w'], lang)}"
+        )
+        st.caption(rests_on_text(row, lang) + " " + alpha_text(row, lang))
 
 # --- judge profiles ---
 st.header(tr("analysis_page.profiles"))

@@ -9,10 +9,14 @@ from kbo_dashboard.meeting import decision
 from kbo_dashboard.meeting.password import HASH_KEY, verify_password
 from kbo_dashboard.meeting.pending import pending_for, record, retry_pending
 from kbo_dashboard.ui import chair, frame, pickers, refresh, state
+from kbo_dashboard.ui.robustness_tables import (
+    methods_table,
+    moves_sentence,
+    moves_table,
+    outcome_text,
+)
 from kbo_dashboard.ui.standings_tables import (
     leaders_table,
-    methods_table,
-    moves_table,
     product_text,
     standings_table,
 )
@@ -115,12 +119,15 @@ def show_robustness(snap, comp, results, lang: str) -> None:
     report = state.robustness(snap, results.method)
 
     st.subheader(tr("nom.methods_title"))
-    robust = report.comparison.robust
-    (st.success if robust else st.warning)(
-        tr("analysis.robust.yes" if robust else "analysis.robust.no"),
-        icon=":material/verified:" if robust else ":material/warning:",
-    )
-    st.table(methods_table(comp, report.comparison.top, lang), hide_index=True)
+    shared = [m for m, o in report.comparison.outcomes.items() if len(o) > 1]
+    if report.robust:
+        st.success(tr("analysis.robust.yes"), icon=":material/verified:")
+    elif shared:
+        names = ", ".join(pickers.method_name(m) for m in shared)
+        st.warning(tr("rob.not_robust_tie", methods=names), icon=":material/balance:")
+    else:
+        st.warning(tr("analysis.robust.no"), icon=":material/warning:")
+    st.table(methods_table(comp, report.comparison, lang), hide_index=True)
 
     st.subheader(tr("nom.lojo_title"))
     changes = what_if_rows(report)
@@ -136,8 +143,8 @@ def show_robustness(snap, comp, results, lang: str) -> None:
                 "nom.lojo_change",
                 judge=row.judge_id,
                 method=pickers.method_name(row.method),
-                before=product_text(comp, row.nominee),
-                after=product_text(comp, row.without),
+                before=outcome_text(comp, row.nominee, lang),
+                after=outcome_text(comp, row.without, lang),
             )
             for row in changes.itertuples()
         ]
@@ -154,20 +161,17 @@ def show_robustness(snap, comp, results, lang: str) -> None:
             )["criterion_id"]
         )
         st.markdown(tr("nom.margin_tiebreak", criteria=names))
-    mean = report.mean_margin
-    if mean.totals_to_move is None:
-        st.markdown(tr("analysis.margin.impossible"))
-    elif mean.totals_to_move > 0:
-        st.markdown(
-            tr(
-                "analysis.margin.swap",
-                k=mean.totals_to_move,
-                points=f"{mean.points_to_move:.2f}",
-            )
-        )
-        if results.method != "mean":
-            st.caption(tr("nom.margin_mean_note", points=f"{mean.points:.2f}"))
-        st.table(moves_table(mean.moves, comp, lang), hide_index=True)
+    show_moves(margin, comp, lang)
+    if results.method != "mean":
+        st.caption(tr("nom.margin_mean_note", points=f"{report.mean_margin.points:.2f}"))
+        show_moves(report.mean_margin, comp, lang)
+
+
+def show_moves(margin, comp, lang: str) -> None:
+    """The fewest totals to move under ``margin.method``: the sentence, then which totals."""
+    st.markdown(moves_sentence(margin, lang))
+    if margin.totals_to_move:
+        st.table(moves_table(margin.moves, comp, lang), hide_index=True)
 
 
 def _criterion(comp, criterion_id: str, lang: str) -> str:

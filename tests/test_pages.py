@@ -143,11 +143,16 @@ def test_nomination_small_example_and_what_if(app_env, no_chair_password):
     assert metrics["Judges counted"] == "3 of 3"
     shown = texts(at)
     assert "Runner-up: A1 Rice crackers" in shown
-    assert "Robust: every method picks the same nominee" in shown
+    assert "Robust: every method names the same single nominee" in shown
     # Without J1: A1 75, A2 75, B1 75; innovation A2 47.5 > B1 45 > A1 42.5 -> A2.
     assert (
-        "Without judge J1 (Mean), the winner would change from B1 Silk scarf to A2 Fish sauce"
+        "Without judge J1 (Mean), first place would change from B1 Silk scarf to A2 Fish sauce"
         in (shown)
+    )
+    # Without J3: all 75; innovation A1 45 = A2 45, identity 30 = 30: a shared first place.
+    assert (
+        "Without judge J3 (Mean), first place would change from B1 Silk scarf to "
+        "Shared first place: A1 Rice crackers, A2 Fish sauce" in shown
     )
     # Without J2: A1 80, B1 80; innovation B1 48 > A1 47.5 -> still B1.
     assert "Without judge J2" not in shown

@@ -67,7 +67,7 @@ def test_severities_and_both_languages(broken):
     assert negative.severity == "error"
     assert (negative.judge_id, negative.product_id) == ("J2", "A1")
     assert "-3" in negative.message_en and "ติดลบ" in negative.message_th
-    assert negative.action_en.startswith("Ignored this cell")
+    assert negative.action_en.startswith("This cell cannot be read, so this judge's whole row")
     assert by_cell[("J4", "B2", "thai_digits")].severity == "info"
     assert by_cell[("J1", "3:3", "conflict_scored")].severity == "warning"
 

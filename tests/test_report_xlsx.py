@@ -48,9 +48,28 @@ def test_sheets_are_named_in_thai(book):
         "อาหาร",
         "ผ้าและเครื่องแต่งกาย",
         "คะแนนทั้งหมด",
+        "ความเห็นตรงกัน",
         "ปัญหาข้อมูล",
         "มติ",
     ]
+
+
+def test_agreement_sheet_gives_alpha_the_intervals_and_what_they_rest_on(small):
+    comp, results, _ = small
+    frame = pd.read_excel(
+        io.BytesIO(build_xlsx(comp, results, (), lang="en")), sheet_name="Agreement"
+    )
+    rows = frame.set_index("Group")
+    # SMALL_TABS: only J1 scored every product (B2 is J1's alone), so W and the ICCs rest on
+    # one judge and cannot be computed; alpha uses every eligible total: A1, A2, B1 from J1..J3
+    # (9 totals; B2's lone total has nothing to compare with).
+    overall = rows.loc["All categories"]
+    assert overall["Alpha rests on"].startswith("Alpha uses every eligible total: 9 totals from 3")
+    assert "J2 (not scored yet, or a row not counted)" in overall["W and ICC rest on"]
+    assert pd.isna(overall["ICC(2,k)"]) and pd.isna(overall["ICC(2,k) 95% CI"])
+    # each category has two products: a caution, not a figure
+    food = rows.loc["Food"]
+    assert pd.isna(food["Alpha"]) and food["Note"].startswith("Food: only 2 product(s)")
 
 
 def test_overall_ranking_has_thai_headers_numbers_and_b1_first(book):

@@ -114,6 +114,11 @@ def test_check_exit_codes(sheets_emulator, google_env):
     out = io.StringIO()
     assert run_check(_args(), out) == 1  # the demo has a score above the maximum, and text
     assert "J08!C6" in out.getvalue() and "above the maximum 25" in out.getvalue()
+    # A rejected cell costs the whole row: J08's 30 (C6) and J11's "ดีมาก" (E8) are in
+    # otherwise complete rows, so two judge rows are not counted until fixed.
+    line = next(x for x in out.getvalue().splitlines() if "J08!C6" in x)
+    assert "whole row for this product is not counted until the cell is fixed" in line
+    assert "2 judge rows (judge × product) are not counted" in out.getvalue()
 
     google_env("1NoSuchSpreadsheetKey000")
     out = io.StringIO()

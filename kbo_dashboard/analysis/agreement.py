@@ -11,7 +11,9 @@ formula; it equals Friedman's chi-square / (m (n - 1)), which the tests check ag
 :func:`scipy.stats.friedmanchisquare`. ICCs follow Shrout & Fleiss (1979) from the two-way ANOVA
 mean squares, computed with numpy. scipy has no ICC; pingouin has one but pulls in statsmodels,
 scikit-learn, matplotlib and seaborn for six lines of arithmetic, so we compute it here and check
-it against the paper's published example in the tests.
+it against the paper's published example in the tests. Krippendorff's alpha, which needs no
+complete block, and the ICCs' confidence intervals come from
+:mod:`kbo_dashboard.analysis.reliability`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,13 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from kbo_dashboard.analysis.reliability import (
+    FEW_PRODUCTS,
+    icc_intervals,
+    krippendorff_alpha,
+    left_out_reasons,
+    mean_squares,
+)
 from kbo_dashboard.scoring.aggregation import Totals, score_matrix
 
 OVERALL = "overall"
@@ -88,14 +97,7 @@ def icc(values: np.ndarray) -> dict[str, float]:
     if x.ndim != 2 or x.shape[0] < 2 or x.shape[1] < 2 or np.isnan(x).any():
         return dict.fromkeys(keys, np.nan)
     n, k = x.shape
-    grand = x.mean()
-    ss_rows = k * ((x.mean(axis=1) - grand) ** 2).sum()
-    ss_cols = n * ((x.mean(axis=0) - grand) ** 2).sum()
-    ss_res = ((x - grand) ** 2).sum() - ss_rows - ss_cols
-    bms = ss_rows / (n - 1)
-    jms = ss_cols / (k - 1)
-    ems = ss_res / ((n - 1) * (k - 1))
-    wms = (ss_cols + ss_res) / (n * (k - 1))
+    bms, jms, ems, wms = mean_squares(x)
     with np.errstate(invalid="ignore", divide="ignore"):
         out = {
             "1,1": (bms - wms) / (bms + (k - 1) * wms),
@@ -116,17 +118,21 @@ def complete_block(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return judges, products
 
 
-def _scope_row(scope: str, values: np.ndarray) -> dict[str, object]:
+def _scope_row(scope: str, values: np.ndarray, judges_ids, product_ids, totals) -> dict:
     judges, products = complete_block(values)
     block = values[np.ix_(judges, products)]
     scored = (~np.isnan(values)).any(axis=1)  # judges with at least one eligible total here
     kw = kendalls_w(block)
     iccs = icc(block.T)
+    intervals = icc_intervals(block.T)
+    alpha = krippendorff_alpha(values)
+    left_out = [j for j, out in zip(judges_ids, scored & ~judges) if out]
+    in_scope = [p for p, keep in zip(product_ids, products) if keep]
     return {
         "scope": scope,
         "n_products": int(products.sum()),
         "n_judges": int(judges.sum()),
-        "n_judges_left_out": int((scored & ~judges).sum()),
+        "n_judges_left_out": len(left_out),
         "kendall_w": kw.w,
         "chi2": kw.chi2,
         "p_value": kw.p_value,
@@ -134,26 +140,42 @@ def _scope_row(scope: str, values: np.ndarray) -> dict[str, object]:
         "icc_3k": iccs["3,k"],
         "w_level": w_level(kw.w),
         "icc_level": icc_level(iccs["2,k"]),
+        "icc_2k_low": intervals["2,k"][0],
+        "icc_2k_high": intervals["2,k"][1],
+        "icc_3k_low": intervals["3,k"][0],
+        "icc_3k_high": intervals["3,k"][1],
+        "alpha": alpha.alpha,
+        "alpha_judges": alpha.n_judges,
+        "alpha_products": alpha.n_products,
+        "alpha_totals": alpha.n_totals,
+        "left_out": tuple(sorted(left_out_reasons(totals, left_out, in_scope).items())),
+        "few_products": int(products.sum()) <= FEW_PRODUCTS,
     }
 
 
 def agreement_table(totals: Totals, products: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Kendall's W and ICC(2,k), ICC(3,k) overall and per category, one row per scope.
+    """Kendall's W, ICC(2,k), ICC(3,k) and alpha overall and per category, one row per scope.
 
     ``products`` needs ``product_id`` and ``category``; without it only the overall row is made.
     Categories are listed in sorted order after "overall". Columns: scope, n_products, n_judges,
     n_judges_left_out (judges with some but not all totals in that scope), kendall_w, chi2,
-    p_value, icc_2k, icc_3k, w_level, icc_level.
+    p_value, icc_2k, icc_3k, w_level, icc_level; the 95% intervals icc_2k_low, icc_2k_high,
+    icc_3k_low, icc_3k_high; Krippendorff's alpha with alpha_judges, alpha_products and
+    alpha_totals (what it rests on); left_out ((judge_id, "conflict" | "not_scored") pairs: the
+    judges W and the ICCs leave out, and why); few_products (two or fewer: a caution, not a figure).
     """
     matrix = score_matrix(totals)
-    rows = [_scope_row(OVERALL, matrix.values)]
+    judges, products_ids = matrix.judge_ids, matrix.product_ids
+    rows = [_scope_row(OVERALL, matrix.values, judges, products_ids, totals)]
     if products is not None and len(products):
         category_of = dict(
             zip(products["product_id"].astype(str), products["category"].astype(str))
         )
         columns = np.array([category_of.get(p, "") for p in matrix.product_ids])
         for category in sorted(set(category_of.values())):
-            rows.append(_scope_row(category, matrix.values[:, columns == category]))
+            keep = columns == category
+            ids = [p for p, k in zip(products_ids, keep) if k]
+            rows.append(_scope_row(category, matrix.values[:, keep], judges, ids, totals))
     return pd.DataFrame(rows)
 
 

@@ -9,6 +9,8 @@ Sheets, in order (Thai names and headers; English with ``lang="en"``):
   Separate sheets, because the committee reads and prints them one category at a time.
 - All scores (คะแนนทั้งหมด): every valid score in long form, with its tab and cell and whether it
   counted.
+- Agreement (ความเห็นตรงกัน): W, ICC(2,k) and ICC(3,k) with 95% intervals, Krippendorff's
+  alpha, and what each rests on (:mod:`kbo_dashboard.reports.agreement_text`).
 - Data issues (ปัญหาข้อมูล) and Decisions (มติ, oldest first, the last row marked final).
 
 Headers are bold with frozen panes, columns sized to their text, numbers stay numbers, and
@@ -32,6 +34,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.issues import issues_frame
 from kbo_dashboard.reports import common as rc
+from kbo_dashboard.reports.agreement_text import agreement_frame
 from kbo_dashboard.reports.export import escape_cell, scores_long
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -62,6 +65,8 @@ def build_xlsx(
     _table(
         book.create_sheet(_sheet_name(t("report.sheet.scores", lang))), _scores(comp, results, lang)
     )
+    agreement = agreement_frame(comp, results, lang)
+    _table(book.create_sheet(_sheet_name(t("agr.sheet", lang))), agreement)
     _table(book.create_sheet(_sheet_name(t("report.sheet.issues", lang))), _issues(comp, lang))
     _table(
         book.create_sheet(_sheet_name(t("report.sheet.decisions", lang))), _decisions(history, lang)

@@ -192,17 +192,23 @@ class NormalisedMethod(AggregationMethod):
 
     key = "normalised"
 
-    def normalised_values(self, values: np.ndarray) -> np.ndarray:
-        """The matrix of normalised totals (NaN stays NaN)."""
+    def z_scores(self, values: np.ndarray) -> np.ndarray:
+        """Each judge's totals as z-scores on their own eligible totals (NaN stays NaN)."""
         present = ~np.isnan(values)
-        if not present.any():
-            return values.copy()
         counts = present.sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
             judge_mean = np.where(counts > 0, np.nansum(values, axis=1) / counts, np.nan)
             centred = values - judge_mean[:, None]
             judge_sd = np.sqrt(np.nansum(centred**2, axis=1) / counts)
             z = np.where(judge_sd[:, None] > 1e-9, centred / judge_sd[:, None], 0.0)
+        return np.where(present, z, np.nan)
+
+    def normalised_values(self, values: np.ndarray) -> np.ndarray:
+        """The matrix of normalised totals (NaN stays NaN)."""
+        present = ~np.isnan(values)
+        if not present.any():
+            return values.copy()
+        z = self.z_scores(values)
         pooled = values[present]
         return np.where(present, pooled.mean() + z * pooled.std(), np.nan)
 

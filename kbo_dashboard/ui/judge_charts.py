@@ -22,6 +22,7 @@ NEUTRAL = "#7f7f7f"
 W_COLOUR = "#0072b2"
 ICC2_COLOUR = "#e69f00"
 ICC3_COLOUR = "#009e73"
+ALPHA_COLOUR = "#cc79a7"
 # Band limits drawn on the agreement chart (Koo & Li 2016 for ICC).
 REFERENCE_LINES = (0.5, 0.75, 0.9)
 
@@ -122,19 +123,33 @@ def agreement_bars(table: pd.DataFrame, lang: str = "th") -> go.Figure:
     whose value cannot be computed yet shows no bar.
     """
     scopes = [scope_label(s, lang) for s in table["scope"]]
+    few = table["few_products"].to_numpy(bool) if "few_products" in table else False
     fig = go.Figure()
     for column, name_key, colour in (
         ("kendall_w", "judge_chart.kendall_w", W_COLOUR),
         ("icc_2k", "judge_chart.icc_2k", ICC2_COLOUR),
         ("icc_3k", "judge_chart.icc_3k", ICC3_COLOUR),
+        ("alpha", "agr.alpha", ALPHA_COLOUR),
     ):
-        values = pd.to_numeric(table[column], errors="coerce").astype(float)
+        if column not in table:
+            continue
+        values = pd.to_numeric(table[column], errors="coerce").astype(float).where(~few)
+        error = None
+        if f"{column}_low" in table:  # the ICC's 95% interval as error bars
+            error = {
+                "type": "data",
+                "symmetric": False,
+                "array": (table[f"{column}_high"] - values).clip(lower=0),
+                "arrayminus": (values - table[f"{column}_low"]).clip(lower=0),
+                "color": NEUTRAL,
+            }
         fig.add_trace(
             go.Bar(
                 x=scopes,
                 y=values,
                 name=t(name_key, lang),
                 marker={"color": colour},
+                error_y=error,
                 text=[f"{v:.2f}" if np.isfinite(v) else "" for v in values],
                 textposition="outside",
                 hovertemplate="%{x}<br>%{fullData.name}: %{y:.3f}<extra></extra>",
@@ -143,5 +158,7 @@ def agreement_bars(table: pd.DataFrame, lang: str = "th") -> go.Figure:
     for level in REFERENCE_LINES:
         fig.add_hline(y=level, line_dash="dot", line_color=NEUTRAL, line_width=1)
     fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.15})
-    fig.update_yaxes(range=[0, 1.1], title=t("judge_chart.agreement_axis", lang))
+    lowest = [v for tr in fig.data for v in tr.y if np.isfinite(v)]
+    bottom = min([0.0, *lowest]) - (0.1 if lowest and min(lowest) < 0 else 0.0)
+    fig.update_yaxes(range=[bottom, 1.1], title=t("judge_chart.agreement_axis", lang))
     return _layout(fig, t("judge_chart.agreement_title", lang), height=420)

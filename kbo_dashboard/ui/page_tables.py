@@ -135,19 +135,40 @@ def p_text(p: float) -> str:
 
 
 def agreement_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Kendall's W and the ICCs per scope, with plain-language levels."""
+    """W, the ICCs with their 95% intervals and alpha per scope, with plain-language levels.
+
+    A scope with one or two products shows no figure, only the caution in the note column.
+    """
+    from kbo_dashboard.reports.agreement_text import caution_text, interval_text
+
+    few = table["few_products"].to_numpy(bool)
+
+    def figure(name: str) -> pd.Series:
+        return _round(table[name].where(~few), 3)
+
+    def interval(name: str) -> list[str]:
+        pairs = zip(table[f"{name}_low"], table[f"{name}_high"], few)
+        return ["-" if f else interval_text(lo, hi, lang) for lo, hi, f in pairs]
+
     return pd.DataFrame(
         {
             col("scope", lang): [scope_label(s, lang) for s in table["scope"]],
             col("n_products", lang): table["n_products"].astype(int),
             col("n_judges_counted", lang): table["n_judges"].astype(int),
             col("n_judges_left_out", lang): table["n_judges_left_out"].astype(int),
-            col("kendall_w", lang): _round(table["kendall_w"], 3),
-            col("p_value", lang): [p_text(p) for p in table["p_value"]],
-            col("icc_2k", lang): _round(table["icc_2k"], 3),
-            col("icc_3k", lang): _round(table["icc_3k"], 3),
+            col("kendall_w", lang): figure("kendall_w"),
+            col("p_value", lang): [
+                p_text(p) if not f else "-" for p, f in zip(table["p_value"], few)
+            ],
+            col("icc_2k", lang): figure("icc_2k"),
+            t("agr.col.icc_2k_ci", lang): interval("icc_2k"),
+            col("icc_3k", lang): figure("icc_3k"),
+            t("agr.col.icc_3k_ci", lang): interval("icc_3k"),
+            t("agr.col.alpha", lang): figure("alpha"),
+            t("agr.col.alpha_totals", lang): table["alpha_totals"].astype(int),
             col("w_level", lang): [label("pages.level.w", v, lang) for v in table["w_level"]],
             col("icc_level", lang): [label("pages.level.icc", v, lang) for v in table["icc_level"]],
+            t("agr.col.note", lang): [caution_text(row, lang) for _, row in table.iterrows()],
         }
     )
 

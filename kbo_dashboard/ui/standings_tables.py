@@ -111,34 +111,6 @@ def leaders_table(comp: Competition, results: Results, lang: str) -> pd.DataFram
     return pd.DataFrame(rows, columns=columns)
 
 
-def methods_table(comp: Competition, top: pd.DataFrame, lang: str, top_n: int = 3) -> pd.DataFrame:
-    """:attr:`MethodComparison.top` as one row per method: "P-15 name (84.58)" per position."""
-    rows = []
-    for method, part in top.groupby("method", sort=False):
-        row = {_h("method", lang): t(f"analysis.method.{method}.name", lang)}
-        for position in range(1, top_n + 1):
-            hit = part[part["position"] == position]
-            cell = "-"
-            if not hit.empty:
-                pid, score = hit["product_id"].iloc[0], hit["score"].iloc[0]
-                cell = f"{product_text(comp, pid)} ({score:.2f})"
-            row[t("tbl.position", lang, n=position)] = cell
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
-def moves_table(moves: pd.DataFrame, comp: Competition, lang: str) -> pd.DataFrame:
-    """The judge totals that would have to move (``Margin.moves``)."""
-    return pd.DataFrame(
-        {
-            _h("judge", lang): moves["judge_id"],
-            _h("product", lang): [product_text(comp, p) for p in moves["product_id"]],
-            _h("old_total", lang): moves["old_total"].map(lambda v: f"{v:.2f}"),
-            _h("new_total", lang): moves["new_total"].map(lambda v: f"{v:.2f}"),
-        }
-    )
-
-
 def feed_lines(
     entries: list[tuple[datetime, FeedItem]], lang: str, tz: tzinfo | None = None
 ) -> list[str]:

@@ -115,7 +115,8 @@ def local_time(moment: datetime | None) -> str:
 def _robustness(_competition: Competition, version: str, method: str):
     from kbo_dashboard.analysis.nomination import robustness_report
 
-    return robustness_report(_competition, method)
+    totals = _results(_competition, version, method).totals  # built once, shared
+    return robustness_report(_competition, method, totals=totals)
 
 
 def robustness(snap: Snapshot, method: str):
