@@ -142,8 +142,10 @@ def test_judges_page_shows_what_j26_and_j27_still_have_to_score(app_env):
     done = dict(zip(ids, column(at, 0, "done")))
     assert (done["J26"], done["J27"], done["J05"]) == ("12/20", "5/20", "19/19")  # J05: conflict
     labels = [e.label for e in at.expander]
-    assert "J26 กรรมการคนที่ 26 — ยังไม่ได้ให้คะแนน 8 รายการ" in labels
-    assert "J27 กรรมการคนที่ 27 — ยังไม่ได้ให้คะแนน 15 รายการ" in labels
+    assert "J26 กรรมการคนที่ 26 — ช่องที่ต้องแก้ 0 · ยังไม่ได้ให้คะแนน 8 รายการ" in labels
+    assert "J27 กรรมการคนที่ 27 — ช่องที่ต้องแก้ 0 · ยังไม่ได้ให้คะแนน 15 รายการ" in labels
+    # J08!C6 = 30 is a cell to fix, not a product left to score
+    assert "J08 กรรมการคนที่ 8 — ช่องที่ต้องแก้ 1 · ยังไม่ได้ให้คะแนน 0 รายการ" in labels
 
 
 def test_judges_filters_unfinished_and_sector(app_env):
