@@ -22,7 +22,7 @@ from kbo_dashboard.sources import layout as L
 from kbo_dashboard.sources.source import RawWorkbook
 
 PRODUCT_COLUMNS = ["product_id", "product_name", "producer_group", "district", "category"]
-JUDGE_COLUMNS = ["judge_id", "judge_name", "sector", "sheet", "has_tab"]
+JUDGE_COLUMNS = ["judge_id", "judge_name", "sector", "sheet", "has_tab", "attendance"]
 CRITERION_COLUMNS = [
     "criterion_id",
     "name_th",
@@ -105,6 +105,12 @@ def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
                         action="none_needed",
                     )
                 )
+            attendance = L.normalise_choice(v.get("attendance", ""), L.ATTENDANCE) or ""
+            if v.get("attendance") and not attendance:
+                issues.append(make_issue(
+                    WARNING, "unknown_attendance", **where(table, r, "attendance"),
+                    judge_id=v["judge_id"], value=v["attendance"], action="none_needed",
+                ))  # fmt: skip
             sheet = v["sheet"] or v["judge_id"]
             has_tab = raw.tab(sheet) is not None
             if not has_tab:
@@ -125,6 +131,7 @@ def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
                     "sector": sector,
                     "sheet": raw.tab_name(sheet) or sheet,
                     "has_tab": has_tab,
+                    "attendance": attendance,
                 }
             )
     return pd.DataFrame(records, columns=JUDGE_COLUMNS)
