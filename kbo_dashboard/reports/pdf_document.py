@@ -138,6 +138,11 @@ class Document(FPDF):
         last row must fit on its page, else the last row moves to the next page with it."""
         scale = self.epw / sum(widths)
         widths = [w * scale for w in widths]
+        first = rows[0] if rows else [""] * len(widths)
+        if self._row(
+            headers, widths, aligns, header=True, dry=True, extra=self._height(first, widths)
+        ):
+            self.add_page()  # a header never ends a page without a row under it
         self._row(headers, widths, ["C"] * len(widths), header=True)
         for n, row in enumerate(rows):
             extra = keep_with_next + 2 if n == len(rows) - 1 else 0
@@ -168,6 +173,7 @@ class Document(FPDF):
         if dry:
             return self.will_page_break(height + extra)
         x, y = self.l_margin, self.get_y()
+        self.set_auto_page_break(False)  # the row was measured: it is drawn on this page
         for lines, width, align, size in zip(wrapped, widths, aligns, sizes):
             self.set_font(self.family, "B" if header else "", size)
             self.rect(x, y, width, height, style="DF" if header else "D")
@@ -175,5 +181,11 @@ class Document(FPDF):
                 self.set_xy(x + PAD, y + PAD / 2 + n * TABLE_LINE)
                 self.cell(width - 2 * PAD, TABLE_LINE, line, align=align)
             x += width
+        self.set_auto_page_break(True, margin=16)
         self.set_xy(self.l_margin, y + height)
         return False
+
+    def _height(self, cells: Sequence[str], widths: Sequence[float]) -> float:
+        self.set_font(self.family, "", SMALL)
+        lines = [len(self.text_lines(str(c), w - 2 * PAD) or [""]) for c, w in zip(cells, widths)]
+        return max(lines) * TABLE_LINE + PAD
