@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from kbo_dashboard.scoring.counts import format_count, panel_counts
 from kbo_dashboard.scoring.progress import judge_progress
 from kbo_dashboard.ui import frame, state
 from kbo_dashboard.ui.page_tables import col, judges_progress_table, label, remaining_products
@@ -13,11 +14,15 @@ comp = frame.page_start(snap)
 lang = state.lang()
 
 progress = judge_progress(comp)
+counts = panel_counts(comp, progress=progress)
 per_judge = progress.per_judge
 left = st.columns(3)
-left[0].metric(tr("judges_page.finished"), f"{progress.judges_finished}/{progress.judges_total}")
+left[0].metric(
+    tr("judges_page.finished"), f"{format_count(counts.finished)}/{format_count(counts.panel)}"
+)
 left[1].metric(
-    tr("judges_page.scores"), f"{progress.scores_received:,}/{progress.scores_expected:,}"
+    tr("judges_page.scores"),
+    f"{format_count(counts.scores)}/{format_count(counts.scores_expected)}",
 )
 left[2].metric(tr("judges_page.share"), f"{progress.share:.0%}")
 

@@ -81,9 +81,13 @@ class Document(FPDF):
         size = size or self.body
         self.set_font(self.family, style, size)
         height = size * 0.5
-        for n, line in enumerate(self.text_lines(text, self.epw - indent)):
-            self.set_x(self.l_margin + (indent if n == 0 or align == "L" else 0))
-            self.cell(self.epw - indent, height, line, align=align, new_x="LMARGIN", new_y="NEXT")
+        lines = self.text_lines(text, self.epw - indent)
+        if indent and len(lines) > 1:  # only the first line is indented
+            lines = lines[:1] + self.text_lines(text[len(lines[0]) :].lstrip(), self.epw)
+        for n, line in enumerate(lines):
+            shift = indent if n == 0 else 0
+            self.set_x(self.l_margin + shift)
+            self.cell(self.epw - shift, height, line, align=align, new_x="LMARGIN", new_y="NEXT")
         self.ln(gap)
 
     def heading(self, text: str) -> None:

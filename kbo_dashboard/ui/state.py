@@ -14,6 +14,7 @@ from datetime import datetime
 import streamlit as st
 
 from kbo_dashboard.i18n import DEFAULT_LANG, LANGS, t
+from kbo_dashboard.intake import clock
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.meeting.snapshot import Snapshot, refresh
 from kbo_dashboard.scoring.scoring import Results, score_competition
@@ -105,10 +106,22 @@ def results(snap: Snapshot, method: str | None = None) -> Results | None:
     return _results(snap.competition, snap.version, method)
 
 
-def local_time(moment: datetime | None) -> str:
+def competition_settings() -> dict:
+    """The current competition's settings (for its clock); {} when there is no data."""
+    comp = snapshot().competition
+    return comp.settings if comp is not None else {}
+
+
+def local_time(moment: datetime | None, settings: dict | None = None) -> str:
+    """``14:05:09`` on the competition's clock (Settings ``time_zone``), never the server's."""
     if moment is None:
         return "-"
-    return moment.astimezone().strftime("%H:%M:%S")
+    return clock.clock_time(moment, competition_settings() if settings is None else settings)
+
+
+def zone():
+    """The competition's time zone (for the status line and the change feed)."""
+    return clock.competition_zone(competition_settings())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
