@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -162,7 +162,8 @@ BOM = b"\xef\xbb\xbf"
 
 
 def be_today() -> str:
-    today = datetime.now().astimezone()
+    """Today on the competition's clock (Asia/Bangkok, UTC+7), whatever the server's zone."""
+    today = (datetime.now(UTC) + timedelta(hours=7)).date()
     return f"{today.year + 543}-{today.month:02d}-{today.day:02d}"
 
 
@@ -186,15 +187,19 @@ def test_downloads_offer_bom_csvs_with_formulas_escaped(app_env, captured_downlo
         assert captured_downloads[name].startswith(BOM)
     rows = read_csv(captured_downloads[names["rankings"]])
     header, body = rows[0], rows[1:]
-    by_id = {r[header.index("product_id")]: r for r in body}
-    assert by_id["A1"][header.index("product_name")] == '\'=HYPERLINK("http://x.test","A")'
+    # Thai headers in the Thai UI.
+    assert header[:3] == ["อันดับรวม", "รหัสผลิตภัณฑ์", "ชื่อผลิตภัณฑ์"]
+    by_id = {r[header.index("รหัสผลิตภัณฑ์")]: r for r in body}
+    assert by_id["A1"][header.index("ชื่อผลิตภัณฑ์")] == '\'=HYPERLINK("http://x.test","A")'
     # Ranks from tests/workbooks.py: B1 1, A1 2, A2 3, B2 not yet ranked (1 judge < quorum 2).
-    assert [r[header.index("product_id")] for r in body] == ["B1", "A1", "A2", "B2"]
+    assert [r[header.index("รหัสผลิตภัณฑ์")] for r in body] == ["B1", "A1", "A2", "B2"]
     assert [r[0] for r in body] == ["1", "2", "3", t("rank.not_ranked", "th")]
     # Every score in long form: J1 4 products x 2 criteria + J2 3 x 2 + J3 3 x 2 = 20 rows.
     scores = read_csv(captured_downloads[names["scores"]])
-    assert scores[0][:4] == ["judge_id", "product_id", "criterion_id", "score"]
+    assert scores[0][:4] == ["รหัสกรรมการ", "รหัสผลิตภัณฑ์", "รหัสเกณฑ์", "คะแนน"]
     assert len(scores) - 1 == 20
+    # Yes/no in Thai, never True/False: every one of the 20 scores counts.
+    assert [r[-1] for r in scores[1:]] == ["ใช่"] * 20
     assert t("analysis.method_in_use", "th", name="ค่าเฉลี่ย") in [m.value for m in at.markdown]
 
 
