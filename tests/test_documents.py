@@ -209,3 +209,79 @@ def test_one_score_sheet_per_judge_with_their_scores(demo):
     first = comp.scores[(comp.scores["judge_id"] == "J01") & (comp.scores["product_id"] == "P-01")]
     values = " +".join(f"{v:g}" for v in first["score"])
     assert re.search(r"P-01\s+ปลาส้มไร้ก้างสูตรโบราณ\s+" + r"\s+".join(values.split(" +")), sheets[0])
+
+
+# --- one clock: the competition's, whatever the server's ---------------------------------------
+LATE = dt.datetime(2022, 5, 23, 17, 15, tzinfo=dt.UTC)  # 00:15 on 24 May in Bangkok
+
+
+@pytest.fixture
+def server_on_utc(monkeypatch):
+    """The server's own clock on UTC, as on a cloud host."""
+    import os
+    import time
+
+    old = os.environ.get("TZ")
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+
+
+def test_on_a_utc_server_the_page_and_the_report_agree_on_the_decision_time(
+    app_env, no_chair_password, server_on_utc, demo
+):
+    from kbo_dashboard.meeting.decision_store import LocalDecisionStore
+
+    app_env.data_dir.mkdir(parents=True, exist_ok=True)
+    decision = make_decision(*demo, "P-15", now=LATE)
+    LocalDecisionStore(app_env.data_dir / "decisions.sqlite3").append(decision)
+    page = open_page("pages/nomination.py")
+    shown = texts(page)
+    assert "บันทึกเมื่อ 00:15:00" in shown and "17:15" not in shown
+    history = [str(v) for table in page.table for v in table.value.to_numpy().ravel()]
+    assert "24 พฤษภาคม 2565 00:15:00" in history
+    report = pdftotext(build_pdf(*demo, [decision]))
+    assert "บันทึกเมื่อ 24 พฤษภาคม 2565 เวลา 00:15 น." in report
+    summary = dict(load_workbook(io.BytesIO(build_xlsx(*demo, [decision]))).active.values)
+    assert "24 พฤษภาคม 2565 เวลา 00:15 น." in summary["มติสุดท้าย"]
+    decisions = list(load_workbook(io.BytesIO(build_xlsx(*demo, [decision])))["มติ"].values)
+    assert decisions[1][1] == dt.datetime(2022, 5, 24, 0, 15)
+
+
+def test_file_names_carry_the_competition_date():
+    from kbo_dashboard.intake import clock
+    from kbo_dashboard.ui.page_tables import download_name
+
+    bangkok, utc = {}, {"time_zone": "UTC"}
+    assert download_name("report", clock.today(bangkok, LATE), "pdf") == "kbo-report-2565-05-24.pdf"
+    assert download_name("report", clock.today(utc, LATE), "pdf") == "kbo-report-2565-05-23.pdf"
+    assert clock.format_time(LATE, utc, "en") == "23 May 2565 BE, 17:15"
+
+
+def test_the_downloads_page_builds_every_document_on_a_utc_server(
+    app_env, no_chair_password, server_on_utc, captured_downloads
+):
+    from tests.test_pages_data import be_today
+
+    at = open_page("pages/downloads.py")
+    stamp = be_today()  # Bangkok's date, not the server's
+    names = {
+        f"kbo-announcement-mean-{stamp}.pdf": b"%PDF-",
+        f"kbo-minutes-mean-{stamp}.docx": b"PK",
+        f"kbo-score-sheets-mean-{stamp}.pdf": b"%PDF-",
+        f"kbo-report-mean-{stamp}.pdf": b"%PDF-",
+    }
+    for name, magic in names.items():
+        assert captured_downloads.deferred[name]().startswith(magic), name
+    sheets = pages(captured_downloads.deferred[f"kbo-score-sheets-mean-{stamp}.pdf"]())
+    assert len(sheets) == 27 and all("ข้อมูลตัวอย่าง / DEMO" in p for p in sheets)
+    minutes = docx.Document(
+        io.BytesIO(captured_downloads.deferred[f"kbo-minutes-mean-{stamp}.docx"]())
+    )
+    assert minutes.sections[0].header.paragraphs[0].text == "ร่าง / DRAFT · ข้อมูลตัวอย่าง / DEMO"
+    assert not at.exception

@@ -226,9 +226,10 @@ def test_downloads_name_the_chosen_method(app_env, captured_downloads):
     header = rows[0]
     # Medians (tests/workbooks.py totals): A1 of 80,70,80 = 80; B1 of 80,70,80 = 80;
     # A2 of 70,80,70 = 70. A1 and B1 tie; B1 leads on innovation (136/3 > 135/3).
-    ranked = [(r[header.index("product_id")], r[header.index("score")]) for r in rows[1:4]]
+    # English headers in the English UI.
+    ranked = [(r[header.index("Product ID")], r[header.index("Score")]) for r in rows[1:4]]
     assert ranked == [("B1", "80.0"), ("A1", "80.0"), ("A2", "70.0")]
-    assert {r[header.index("method")] for r in rows[1:]} == {"median"}
+    assert {r[header.index("Method")] for r in rows[1:]} == {"median"}
 
 
 # --- Changes ---
@@ -342,5 +343,5 @@ def test_analysis_page_flags_an_outlier_total_and_keeps_it(app_env, captured_dow
     at.switch_page("pages/downloads.py").run()
     rows = read_csv(captured_downloads[f"kbo-rankings-mean-{be_today()}.csv"])
     header = rows[0]
-    scores = {r[header.index("product_id")]: r[header.index("score")] for r in rows[1:]}
+    scores = {r[header.index("รหัสผลิตภัณฑ์")]: r[header.index("คะแนน")] for r in rows[1:]}
     assert scores == {"P1": "72.0", "P2": "70.0"}
