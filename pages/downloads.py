@@ -4,14 +4,14 @@ committee's papers: the announcement, the draft minutes and the per-judge score 
 from datetime import UTC, datetime
 
 import streamlit as st
-from kbo_dashboard.reports.announcement import build_announcement
-from kbo_dashboard.reports.minutes import build_minutes
-from kbo_dashboard.reports.score_sheets import build_score_sheets
 
 from kbo_dashboard.intake import clock
 from kbo_dashboard.intake.issues import issues_frame
+from kbo_dashboard.reports.announcement import build_announcement
 from kbo_dashboard.reports.export import office_table, rankings_table, scores_long, to_csv_bytes
+from kbo_dashboard.reports.minutes import build_minutes
 from kbo_dashboard.reports.pdf import build_pdf
+from kbo_dashboard.reports.score_sheets import build_score_sheets
 from kbo_dashboard.reports.xlsx import build_xlsx
 from kbo_dashboard.scoring.aggregation import METHODS
 from kbo_dashboard.scoring.counts import format_count, panel_counts

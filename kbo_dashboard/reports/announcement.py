@@ -12,14 +12,13 @@ decision; before one is recorded it is the provisional nominee and the page says
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.intake import clock
 from kbo_dashboard.reports import common as rc
 from kbo_dashboard.reports.pdf import new_document
-from kbo_dashboard.reports.status import report_status
+from kbo_dashboard.reports.status import Decisions, report_status
 
 SIZE = 16
 INDENT = 25  # mm, the first line of a paragraph (2.5 cm)
@@ -47,7 +46,7 @@ def _chosen(comp: Any, results: Any, decision: Any) -> dict[str, str] | None:
 
 
 def announcement_lines(
-    comp: Any, results: Any, decisions: Iterable[Any] | None, lang: str, now: dt.datetime
+    comp: Any, results: Any, decisions: Decisions, lang: str, now: dt.datetime
 ) -> dict[str, Any]:
     """The announcement's parts as text (before Thai digits): heading, subject, body, date."""
     settings = comp.settings
@@ -80,13 +79,7 @@ def announcement_lines(
 
 
 def build_announcement(
-    comp: Any,
-    results: Any,
-    decisions: Iterable[Any] | None = (),
-    lang: str = "th",
-    *,
-    demo: bool = False,
-    now: dt.datetime | None = None,
+    comp: Any, results: Any, decisions: Decisions = (), lang: str = "th", *, demo=False, now=None
 ) -> bytes:
     """The announcement as one-page PDF bytes."""
     now = now or dt.datetime.now(dt.UTC)

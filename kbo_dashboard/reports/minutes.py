@@ -10,9 +10,7 @@ fills in (meeting number, place, times, the recorder) are dotted lines. Every pa
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-from collections.abc import Iterable
 from typing import Any
 
 from docx import Document as WordDocument
@@ -22,7 +20,7 @@ from docx.shared import Pt
 from kbo_dashboard.i18n import t
 from kbo_dashboard.reports import common as rc
 from kbo_dashboard.reports.signatures import DOTS, member_marks, members_by_sector, sector_name
-from kbo_dashboard.reports.status import report_status, status_lines
+from kbo_dashboard.reports.status import Decisions, report_status, status_lines
 from kbo_dashboard.scoring.aggregation import METHODS
 from kbo_dashboard.scoring.counts import format_count, format_score, panel_counts
 
@@ -145,20 +143,13 @@ def _decision(document: Any, comp: Any, status: Any, lang: str) -> None:
 
 
 def build_minutes(
-    comp: Any,
-    results: Any,
-    decisions: Iterable[Any] | None = (),
-    lang: str = "th",
-    *,
-    demo: bool = False,
-    now: dt.datetime | None = None,
-    report: Any = None,
+    comp: Any, results: Any, decisions: Decisions = (), lang: str = "th", *, demo=False, now=None
 ) -> bytes:
     """The draft minutes as .docx bytes."""
     from kbo_dashboard.analysis.nomination import robustness_report
 
     status = report_status(decisions, demo)
-    report = report or robustness_report(comp, results.method)
+    report = robustness_report(comp, results.method)
     document = WordDocument()
     _font(document)
     marks = " · ".join(status.marks())

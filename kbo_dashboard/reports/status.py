@@ -18,6 +18,9 @@ from kbo_dashboard.i18n import t
 from kbo_dashboard.meeting.decision import final
 from kbo_dashboard.reports import common as rc
 
+#: The chair's decisions as the report builders take them (oldest first; None: none).
+Decisions = Iterable[Any] | None
+
 
 @dataclass(frozen=True)
 class ReportStatus:
