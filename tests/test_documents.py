@@ -76,6 +76,8 @@ def test_page_xlsx_and_pdf_show_the_same_counts(app_env, no_chair_password, demo
     assert "22/27" in overview and "2,575/2,695" in overview
     judges = texts(open_page("pages/judges.py"))
     assert "22/27" in judges and "2,575/2,695" in judges
+    projector = texts(open_page("pages/projector.py"))
+    assert "22/27" in projector and "2,575/2,695" in projector
     nomination = texts(open_page("pages/nomination.py"))
     assert "24 จาก 27 คน" in nomination
     downloads = texts(open_page("pages/downloads.py"))
