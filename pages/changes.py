@@ -31,7 +31,7 @@ if first_seen is None:
     st.info(tr("changes_page.empty"), icon=":material/history:")
     st.stop()
 
-settings = state.competition_settings()
+settings = state.settings_of(snap)
 st.caption(tr("changes_page.first_seen", time=local_be_time(first_seen, lang, settings)))
 choices = ("since_first", "since_time", "all")
 period = st.radio(
@@ -46,7 +46,7 @@ if period == "since_first":
     # Strictly after the first snapshot: the scores as first shown are not "changes".
     since = first_seen + timedelta(microseconds=1)
 elif period == "since_time":
-    now = datetime.now(state.zone())  # the competition's clock
+    now = datetime.now(state.zone(snap))  # the competition's clock
     picked = st.columns(2)
     day = picked[0].date_input(tr("changes_page.date"), value=now.date(), key="changes_date")
     moment = picked[1].time_input(
@@ -55,7 +55,7 @@ elif period == "since_time":
         step=60,
         key="changes_time",
     )
-    since = datetime.combine(day, moment, tzinfo=state.zone())
+    since = datetime.combine(day, moment, tzinfo=state.zone(snap))
 
 try:
     changes = store.changes(since=since)
@@ -73,7 +73,7 @@ st.dataframe(table, hide_index=True, width="stretch", key="changes_table")
 st.download_button(
     tr("changes_page.download"),
     data=to_csv_bytes(table),
-    file_name=download_name("changes", datetime.now(state.zone()), "csv", settings=settings),
+    file_name=download_name("changes", datetime.now(state.zone(snap)), "csv", settings=settings),
     mime="text/csv",
     icon=":material/download:",
     on_click="ignore",

@@ -40,7 +40,7 @@ def show_final(lang: str) -> None:
     st.caption(
         tr(
             "nom.decision_meta",
-            time=state.local_time(last.decided_at),
+            time=state.local_time(last.decided_at, state.competition_settings()),
             method=pickers.method_name(last.method),
             score=score,
         )

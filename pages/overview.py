@@ -89,7 +89,7 @@ def body() -> None:
             st.markdown(tr("overview.no_issues"))
         st.page_link("pages/issues.py", label=tr("overview.issues_link"), icon=":material/report:")
         st.subheader(tr("live.feed.title"))
-        lines = feed_lines(refresh.feed_log().entries(8), lang, state.zone())
+        lines = feed_lines(refresh.feed_log().entries(8), lang, state.zone(snap))
         if lines:
             st.markdown("\n".join(f"- {line}" for line in lines))
         else:

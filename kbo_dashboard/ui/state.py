@@ -106,22 +106,26 @@ def results(snap: Snapshot, method: str | None = None) -> Results | None:
     return _results(snap.competition, snap.version, method)
 
 
+def settings_of(snap: Snapshot) -> dict:
+    """The snapshot's competition settings (for its clock); {} when there is no data."""
+    return snap.competition.settings if snap.competition is not None else {}
+
+
 def competition_settings() -> dict:
-    """The current competition's settings (for its clock); {} when there is no data."""
-    comp = snapshot().competition
-    return comp.settings if comp is not None else {}
+    """The current competition's settings, from the shared (cached) snapshot."""
+    return settings_of(snapshot())
 
 
-def local_time(moment: datetime | None, settings: dict | None = None) -> str:
-    """``14:05:09`` on the competition's clock (Settings ``time_zone``), never the server's."""
+def local_time(moment: datetime | None, settings: dict | None) -> str:
+    """``14:05:09`` on the competition's clock (``settings``' time zone), never the server's."""
     if moment is None:
         return "-"
-    return clock.clock_time(moment, competition_settings() if settings is None else settings)
+    return clock.clock_time(moment, settings)
 
 
-def zone():
-    """The competition's time zone (for the status line and the change feed)."""
-    return clock.competition_zone(competition_settings())
+def zone(snap: Snapshot):
+    """The competition's time zone in ``snap`` (for the change feed and the Changes page)."""
+    return clock.competition_zone(settings_of(snap))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
