@@ -19,13 +19,17 @@ import subprocess
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from kbo_dashboard.i18n import MESSAGES
 from kbo_dashboard.intake.parse import parse
 from kbo_dashboard.meeting.decision import make_decision
 from kbo_dashboard.reports.announcement import build_announcement
 from kbo_dashboard.reports.minutes import build_minutes
 from kbo_dashboard.reports.pdf import build_pdf
+from kbo_dashboard.reports.pdf_document import Document
 from kbo_dashboard.reports.score_sheets import build_score_sheets
 from kbo_dashboard.reports.thai_text import words
 from kbo_dashboard.reports.xlsx import build_xlsx
@@ -145,16 +149,43 @@ def test_no_table_header_breaks_inside_a_word(demo):
 
 def test_the_signature_block_never_sits_alone_on_a_page(demo):
     comp, _ = demo
-    alone_avoided = 0
+    carried = 0
     for n in range(12, 21):  # fewer products move the end of the rankings up the page
         part = parse(DemoSource().fetch())
         keep = part.products["product_id"].isin(comp.products["product_id"][:n])
         part.products = part.products[keep].reset_index(drop=True)
-        data = build_pdf(part, score_competition(part))
-        page = next(p for p in pages(data) if "ลงชื่อ" in p and "เลขานุการ" in p)
+        results = score_competition(part)
+        decided = [make_decision(part, results, "P-01", "เหตุผล", now=AT)]  # final: no mark on top
+        page = next(p for p in pages(build_pdf(part, results, decided)) if "เลขานุการ" in p)
         assert re.search(r"P-\d\d\s", page), f"{n} products: the signatures are alone"
-        alone_avoided += page.lstrip().startswith(("ร่าง", "อันดับ"))
-    assert alone_avoided, "no case put the signatures at the top of a new page"
+        # The constructed case: the table's header repeated on top, its last row carried over.
+        carried += page.lstrip().startswith("อันดับ")
+    assert carried, "no case had to carry a row over to keep the signatures company"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    header=st.sampled_from(
+        sorted(
+            {v[lang] for k, v in MESSAGES.items() if k.startswith("col.") for lang in ("th", "en")}
+        )
+    ),
+    width=st.floats(min_value=11, max_value=60),
+)
+def test_every_header_cell_breaks_only_between_words(header, width):
+    pdf = Document("th", "")
+    pdf.add_page()
+    pdf.set_font(pdf.family, "B", pdf.header_size(header, width))
+    lines = pdf.text_lines(header, width)
+    # Naive reference: the places between words (spaces dropped at a break).
+    ends, at = set(), 0
+    for word in words(header):
+        at += len(word)
+        ends.add(at)
+    consumed = 0
+    for line in lines[:-1]:
+        consumed = header.index(line, consumed) + len(line)
+        assert consumed in ends, (header, width, lines)
 
 
 def test_the_committee_signs_by_sector_with_absent_and_conflicted_marked(demo):
