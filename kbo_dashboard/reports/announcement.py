@@ -31,7 +31,7 @@ def digits(text: str, settings: dict) -> str:
     return text.translate(THAI_DIGITS) if settings.get("thai_numerals") else text
 
 
-def _chosen(comp: Any, results: Any, decision: Any) -> dict[str, str] | None:
+def _chosen(comp: Any, results: Any, decision: Any, lang: str) -> dict[str, str] | None:
     product_id = decision.product_id if decision is not None else results.nominee
     if product_id is None:
         return None
@@ -41,7 +41,7 @@ def _chosen(comp: Any, results: Any, decision: Any) -> dict[str, str] | None:
         "name": str(row["product_name"]),
         "group": str(row["producer_group"]),
         "district": str(row.get("district") or "-"),
-        "category": t(f"cat.{row['category']}", "th"),
+        "category": t(f"cat.{row['category']}", lang),
     }
 
 
@@ -53,7 +53,7 @@ def announcement_lines(
     status = report_status(decisions)
     province = settings.get("province") or DOTS
     year = settings.get("year") or ""
-    chosen = _chosen(comp, results, status.decision)
+    chosen = _chosen(comp, results, status.decision, lang)
     meeting = rc.meeting_date_text(comp, lang)
     body = [
         t("ann.body.intro", lang, meeting=meeting, n=len(comp.products), judges=len(comp.judges))
@@ -85,7 +85,7 @@ def build_announcement(
     now = now or dt.datetime.now(dt.UTC)
     settings = comp.settings
     parts = announcement_lines(comp, results, decisions, lang, now)
-    pdf = new_document(comp, lang, report_status(decisions, demo), now, body=SIZE)
+    pdf = new_document(comp, lang, report_status(decisions, demo), now, body=SIZE, footer=False)
     pdf.set_margins(30, 20, 20)  # the Thai official margins: 3 cm left, 2 cm right
     pdf.set_title(parts["heading"])
     pdf.add_page()

@@ -30,12 +30,20 @@ MARK_COLOUR = (200, 30, 30)
 class Document(FPDF):
     """A4 portrait with marks on top, the generation time and page number in the footer."""
 
-    def __init__(self, lang: str, generated: str, marks: Sequence[str] = (), body: float = BODY):
+    def __init__(
+        self,
+        lang: str,
+        generated: str,
+        marks: Sequence[str] = (),
+        body: float = BODY,
+        footer: bool = True,
+    ):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.lang = lang
         self.generated = generated
         self.marks = list(marks)
         self.body = body
+        self.with_footer = footer  # an official one-page notice has none
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(True, margin=16)
         self.family = add_sarabun(self)
@@ -59,6 +67,8 @@ class Document(FPDF):
         self.set_xy(self.l_margin, self.t_margin)
 
     def footer(self) -> None:
+        if not self.with_footer:
+            return
         self.set_y(-12)
         self.set_font(self.family, "", 8)
         self.cell(self.epw / 2, 5, self.generated)
