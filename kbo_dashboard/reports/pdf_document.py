@@ -140,6 +140,26 @@ class Document(FPDF):
             size -= 0.5
         return size
 
+    def fit_widths(self, headers: Sequence[str], widths: Sequence[float]) -> list[float]:
+        """``widths`` scaled to the page, each column at least as wide as its header's longest
+        word at the smallest header size (taken from the widest columns)."""
+        scale = self.epw / sum(widths)
+        widths = [w * scale for w in widths]
+        self.set_font(self.family, "B", MIN_HEADER_SIZE)
+        need = [
+            max([self.get_string_width(w) for w in words(str(h)) if w.strip()] or [0])
+            + 2 * PAD
+            + 0.01
+            for h in headers
+        ]
+        for n, width in enumerate(widths):
+            short = need[n] - width
+            if short > 0:
+                donor = max(range(len(widths)), key=lambda i: widths[i] - need[i])
+                widths[donor] -= short
+                widths[n] += short
+        return widths
+
     def table_rows(
         self,
         headers: Sequence[str],
@@ -150,8 +170,7 @@ class Document(FPDF):
     ) -> None:
         """A bordered table; the header repeats on new pages. ``keep_with_next`` mm after the
         last row must fit on its page, else the last row moves to the next page with it."""
-        scale = self.epw / sum(widths)
-        widths = [w * scale for w in widths]
+        widths = self.fit_widths(headers, widths)
         first = rows[0] if rows else [""] * len(widths)
         if self._row(
             headers, widths, aligns, header=True, dry=True, extra=self._height(first, widths)
