@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from kbo_dashboard.i18n import MESSAGES
+from kbo_dashboard.i18n import MESSAGES, t
 from kbo_dashboard.intake.parse import parse
 from kbo_dashboard.meeting.decision import make_decision
 from kbo_dashboard.reports.announcement import build_announcement
@@ -156,8 +156,15 @@ def test_the_signature_block_never_sits_alone_on_a_page(demo):
         part.products = part.products[keep].reset_index(drop=True)
         results = score_competition(part)
         decided = [make_decision(part, results, "P-01", "เหตุผล", now=AT)]  # final: no mark on top
-        page = next(p for p in pages(build_pdf(part, results, decided)) if "เลขานุการ" in p)
+        every = pages(build_pdf(part, results, decided))
+        at = next(i for i, p in enumerate(every) if "เลขานุการ" in p)
+        page = every[at]
         assert re.search(r"P-\d\d\s", page), f"{n} products: the signatures are alone"
+        # Nor does a heading or a table header end the page before without a row under it.
+        before = [line for line in every[at - 1].splitlines() if line.strip()][:-1]  # no footer
+        headings = {t(f"cat.{c}", "th") for c in part.products["category"]}
+        assert before[-1].strip() not in headings, f"{n} products: a heading ends the page"
+        assert "(คน)" not in before[-1], f"{n} products: a table header ends the page"
         # The constructed case: the table's header repeated on top, its last row carried over.
         carried += page.lstrip().startswith("อันดับ")
     assert carried, "no case had to carry a row over to keep the signatures company"

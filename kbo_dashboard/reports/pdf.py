@@ -252,10 +252,12 @@ def _rankings(pdf: Document, comp: Any, results: Any, lang: str) -> None:
             ]
             for _, r in part.iterrows()
         ]
-        if pdf.will_page_break(30):
+        keep = SIGNATURE_SPACE if category == categories[-1] else 0  # signatures never alone
+        # The heading and the table header go with the first row (and a lone last row with
+        # the signatures).
+        if pdf.will_page_break(30 + (keep if len(rows) == 1 else 0)):
             pdf.add_page()
         pdf.paragraph(t(f"cat.{category}", lang), BODY, "B", gap=0.5)
-        keep = SIGNATURE_SPACE if category == categories[-1] else 0  # signatures never alone
         aligns = ["C", "C", "L", "L", "L", "R", "R"]
         pdf.table_rows(headers, rows, RANKING_WIDTHS, aligns, keep_with_next=keep)
 

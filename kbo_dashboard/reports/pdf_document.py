@@ -172,9 +172,8 @@ class Document(FPDF):
         last row must fit on its page, else the last row moves to the next page with it."""
         widths = self.fit_widths(headers, widths)
         first = rows[0] if rows else [""] * len(widths)
-        if self._row(
-            headers, widths, aligns, header=True, dry=True, extra=self._height(first, widths)
-        ):
+        below = self._height(first, widths) + (keep_with_next + 2 if len(rows) == 1 else 0)
+        if self._row(headers, widths, aligns, header=True, dry=True, extra=below):
             self.add_page()  # a header never ends a page without a row under it
         self._row(headers, widths, ["C"] * len(widths), header=True)
         for n, row in enumerate(rows):
