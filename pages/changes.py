@@ -32,7 +32,8 @@ if first_seen is None:
     st.info(tr("changes_page.empty"), icon=":material/history:")
     st.stop()
 
-st.caption(tr("changes_page.first_seen", time=local_be_time(first_seen, lang)))
+settings = state.settings_of(snap)
+st.caption(tr("changes_page.first_seen", time=local_be_time(first_seen, lang, settings)))
 choices = ("since_first", "since_time", "all")
 period = st.radio(
     tr("changes_page.period"),
@@ -46,7 +47,7 @@ if period == "since_first":
     # Strictly after the first snapshot: the scores as first shown are not "changes".
     since = first_seen + timedelta(microseconds=1)
 elif period == "since_time":
-    now = datetime.now().astimezone()
+    now = datetime.now(state.zone(snap))  # the competition's clock
     picked = st.columns(2)
     day = picked[0].date_input(tr("changes_page.date"), value=now.date(), key="changes_date")
     moment = picked[1].time_input(
@@ -55,7 +56,7 @@ elif period == "since_time":
         step=60,
         key="changes_time",
     )
-    since = datetime.combine(day, moment).astimezone()  # the server's local time
+    since = datetime.combine(day, moment, tzinfo=state.zone(snap))
 
 try:
     changes = store.changes(since=since)
@@ -73,7 +74,7 @@ st.dataframe(table, hide_index=True, width="stretch", key="changes_table")
 st.download_button(
     tr("changes_page.download"),
     data=to_csv_bytes(table),
-    file_name=download_name("changes", datetime.now().astimezone(), "csv"),
+    file_name=download_name("changes", datetime.now(state.zone(snap)), "csv", settings=settings),
     mime="text/csv",
     icon=":material/download:",
     on_click="ignore",

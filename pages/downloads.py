@@ -1,14 +1,20 @@
-"""Downloads: CSVs of the rankings, every score and the issues; the Excel and PDF reports."""
+"""Downloads: CSVs of the rankings, every score and the issues; the Excel and PDF reports; the
+committee's papers: the announcement, the draft minutes and the per-judge score sheets."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import streamlit as st
 
+from kbo_dashboard.intake import clock
 from kbo_dashboard.intake.issues import issues_frame
-from kbo_dashboard.reports.export import rankings_table, scores_long, to_csv_bytes
+from kbo_dashboard.reports.announcement import build_announcement
+from kbo_dashboard.reports.export import office_table, rankings_table, scores_long, to_csv_bytes
+from kbo_dashboard.reports.minutes import build_minutes
 from kbo_dashboard.reports.pdf import build_pdf
+from kbo_dashboard.reports.score_sheets import build_score_sheets
 from kbo_dashboard.reports.xlsx import build_xlsx
 from kbo_dashboard.scoring.aggregation import METHODS
+from kbo_dashboard.scoring.counts import format_count, panel_counts
 from kbo_dashboard.ui import chair, frame, judges_side, pickers, state
 from kbo_dashboard.ui.page_tables import download_name
 from kbo_dashboard.ui.state import tr
@@ -24,9 +30,15 @@ results = state.results(snap, method)
 st.markdown(tr("analysis.method_in_use", name=METHODS[method].name(lang)))
 st.caption(METHODS[method].description(lang))
 
-today = datetime.now().astimezone()
+now = datetime.now(UTC)
+today = clock.today(comp.settings, now)  # the competition's date, for file names
+demo = snap.source_kind == "demo"
+counts = panel_counts(comp, results)
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
+EXTENSIONS = {XLSX: "xlsx", DOCX: "docx", PDF: "pdf"}
 
 st.header(tr("downloads_page.csv"))
 st.caption(tr("downloads_page.csv_note"))
@@ -35,18 +47,28 @@ csv_files = [
     ("scores", scores_long(comp, results), None),
     ("issues", issues_frame(comp.issues), None),
 ]
+notes = {
+    "rankings": tr("downloads_page.rankings_note", n=format_count(len(comp.products))),
+    "scores": tr(
+        "count.scores_note",
+        rows=format_count(counts.score_cells),
+        scores=format_count(counts.scores),
+        aside=format_count(counts.scores_set_aside),
+    ),
+    "issues": tr("downloads_page.issues_note", n=format_count(len(comp.issues))),
+}
 for kind, table, named_method in csv_files:
     row = st.columns([2, 3], vertical_alignment="center")
     row[0].download_button(
         tr(f"downloads_page.{kind}"),
-        data=to_csv_bytes(table),
+        data=to_csv_bytes(office_table(table, lang, comp)),
         file_name=download_name(kind, today, "csv", named_method),
         mime=CSV,
         icon=":material/download:",
         on_click="ignore",
         key=f"download_{kind}",
     )
-    row[1].caption(tr(f"downloads_page.{kind}_note", n=f"{len(table):,}"))
+    row[1].caption(notes[kind])
 
 
 st.header(tr("downloads_page.reports"))
@@ -54,14 +76,20 @@ history, decision_error = chair.decision_history(snap)
 if decision_error is not None:
     st.warning(tr("downloads_page.decisions_unreadable"), icon=":material/warning:")
 st.caption(tr("downloads_page.reports_note"))
-reports = [("xlsx", build_xlsx, XLSX), ("pdf", build_pdf, "application/pdf")]
-for kind, build, mime in reports:
+reports = [
+    ("xlsx", "report", build_xlsx, XLSX),
+    ("pdf", "report", build_pdf, PDF),
+    ("announcement", "announcement", build_announcement, PDF),
+    ("minutes", "minutes", build_minutes, DOCX),
+    ("score_sheets", "score-sheets", build_score_sheets, PDF),
+]
+for kind, name, build, mime in reports:
     # Built only when clicked (a second or two): a failure there leaves the page up and
     # Streamlit reports the failed download. The closure holds this run's data only.
     st.download_button(
         tr(f"downloads_page.{kind}"),
-        data=lambda build=build: build(comp, results, list(history), lang=lang),
-        file_name=download_name("report", today, kind, method),
+        data=lambda build=build: build(comp, results, list(history), lang=lang, demo=demo, now=now),
+        file_name=download_name(name, today, EXTENSIONS[mime], method),
         mime=mime,
         icon=":material/download:",
         on_click="ignore",

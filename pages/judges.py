@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from kbo_dashboard.scoring.counts import format_count, panel_counts
 from kbo_dashboard.scoring.progress import fixes_apart, judge_progress
 from kbo_dashboard.ui import frame, judges_side, state
 from kbo_dashboard.ui.page_tables import col, judges_progress_table, label, remaining_products
@@ -16,11 +17,15 @@ if judges_side.wanted_judge():  # /judges?judge=J05: that judge's own view, for 
     st.stop()
 
 progress = judge_progress(comp)
+counts = panel_counts(comp, progress=progress)
 per_judge = fixes_apart(comp, progress.per_judge).assign(link=list(comp.judges["link"]))
 left = st.columns(3)
-left[0].metric(tr("judges_page.finished"), f"{progress.judges_finished}/{progress.judges_total}")
+left[0].metric(
+    tr("judges_page.finished"), f"{format_count(counts.finished)}/{format_count(counts.panel)}"
+)
 left[1].metric(
-    tr("judges_page.scores"), f"{progress.scores_received:,}/{progress.scores_expected:,}"
+    tr("judges_page.scores"),
+    f"{format_count(counts.scores)}/{format_count(counts.scores_expected)}",
 )
 left[2].metric(tr("judges_page.share"), f"{progress.share:.0%}")
 

@@ -8,7 +8,9 @@ from kbo_dashboard.i18n import t
 from kbo_dashboard.meeting import decision
 from kbo_dashboard.meeting.password import HASH_KEY, verify_password
 from kbo_dashboard.meeting.pending import pending_for, record, retry_pending
+from kbo_dashboard.scoring.counts import counted_for, format_count, format_score, panel_counts
 from kbo_dashboard.ui import chair, frame, pickers, refresh, state
+from kbo_dashboard.ui.page_tables import local_be_time
 from kbo_dashboard.ui.robustness_tables import (
     methods_table,
     moves_sentence,
@@ -38,11 +40,11 @@ def show_final(lang: str) -> None:
         tr("pg.final", product=last.product_id, name=last.product_name),
         icon=":material/gavel:",
     )
-    score = "-" if last.score is None else f"{last.score:.2f}"
+    score = format_score(last.score)
     st.caption(
         tr(
             "nom.decision_meta",
-            time=state.local_time(last.decided_at),
+            time=state.local_time(last.decided_at, state.competition_settings()),
             method=pickers.method_name(last.method),
             score=score,
         )
@@ -53,10 +55,10 @@ def show_final(lang: str) -> None:
         st.table(
             [
                 {
-                    tr("tbl.time"): d.decided_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                    tr("tbl.time"): local_be_time(d.decided_at, lang, state.competition_settings()),
                     tr("tbl.product"): f"{d.product_id} {d.product_name}",
                     tr("tbl.method"): pickers.method_name(d.method),
-                    tr("tbl.score"): "-" if d.score is None else f"{d.score:.2f}",
+                    tr("tbl.score"): format_score(d.score),
                     tr("tbl.reason"): d.reason or "-",
                 }
                 for d in reversed(history)
@@ -72,8 +74,8 @@ def show_nominee(comp, results, lang: str) -> None:
         row = standings.loc[results.nominee]
         cols[0].metric(tr("pg.nominee"), results.nominee, border=True)
         cols[0].caption(str(row["product_name"]))
-        cols[1].metric(tr("nom.score"), f"{row['score']:.2f}", border=True)
-        counted = int(row["n_judges"])
+        cols[1].metric(tr("nom.score"), format_score(row["score"]), border=True)
+        counted = counted_for(results, results.nominee)
     else:
         if results.tied_for_first:
             names = ", ".join(product_text(comp, p) for p in results.tied_for_first)
@@ -96,7 +98,11 @@ def show_nominee(comp, results, lang: str) -> None:
         )
     cols[3].metric(
         tr("nom.judges_counted"),
-        tr("nom.judges_counted_value", n=counted, total=len(comp.judges)),
+        tr(
+            "nom.judges_counted_value",
+            n=format_count(counted),
+            total=format_count(panel_counts(comp, results).panel),
+        ),
         border=True,
     )
     st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))

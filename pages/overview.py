@@ -5,6 +5,7 @@ import streamlit as st
 
 from kbo_dashboard.intake.issues import SEVERITIES, count_by_severity
 from kbo_dashboard.intake.settings import thai_date
+from kbo_dashboard.scoring.counts import format_count, format_score, panel_counts
 from kbo_dashboard.scoring.progress import judge_progress
 from kbo_dashboard.ui import charts, frame, pickers, refresh, state
 from kbo_dashboard.ui.standings_tables import feed_lines, product_text, standings_table
@@ -30,24 +31,25 @@ def body() -> None:
 
     # Progress, nominee and issues as big numbers.
     cols = st.columns(3)
+    counts = panel_counts(comp, results, progress)
     cols[0].metric(
         tr("overview.judges_finished"),
-        f"{progress.judges_finished}/{progress.judges_total}",
+        f"{format_count(counts.finished)}/{format_count(counts.panel)}",
         border=True,
     )
     cols[1].metric(
         tr("overview.scores_received"),
-        f"{progress.scores_received}/{progress.scores_expected}",
+        f"{format_count(counts.scores)}/{format_count(counts.scores_expected)}",
         border=True,
     )
-    counts = count_by_severity(comp.issues)
-    cols[2].metric(tr("overview.issues"), sum(counts.values()), border=True)
+    severities = count_by_severity(comp.issues)
+    cols[2].metric(tr("overview.issues"), sum(severities.values()), border=True)
     st.progress(
         min(1.0, progress.share),
         text=tr(
             "overview.progress_bar",
-            received=progress.scores_received,
-            expected=progress.scores_expected,
+            received=format_count(counts.scores),
+            expected=format_count(counts.scores_expected),
             pct=round(100 * progress.share),
         ),
     )
@@ -63,7 +65,7 @@ def body() -> None:
                     product=results.nominee,
                     name=row["product_name"],
                     group=row["producer_group"],
-                    score=f"{row['score']:.2f}",
+                    score=format_score(row["score"]),
                 ),
                 icon=":material/emoji_events:",
             )
@@ -79,15 +81,15 @@ def body() -> None:
 
     with right:
         st.subheader(tr("overview.issues"))
-        if sum(counts.values()):
+        if sum(severities.values()):
             st.markdown(
-                " · ".join(f"{tr(f'severity.{s}')} **{counts.get(s, 0)}**" for s in SEVERITIES)
+                " · ".join(f"{tr(f'severity.{s}')} **{severities.get(s, 0)}**" for s in SEVERITIES)
             )
         else:
             st.markdown(tr("overview.no_issues"))
         st.page_link("pages/issues.py", label=tr("overview.issues_link"), icon=":material/report:")
         st.subheader(tr("live.feed.title"))
-        lines = feed_lines(refresh.feed_log().entries(8), lang)
+        lines = feed_lines(refresh.feed_log().entries(8), lang, state.zone(snap))
         if lines:
             st.markdown("\n".join(f"- {line}" for line in lines))
         else:

@@ -3,6 +3,7 @@ Readable from the back of a meeting room at 1920x1080."""
 
 import streamlit as st
 
+from kbo_dashboard.scoring.counts import format_count, panel_counts
 from kbo_dashboard.scoring.progress import judge_progress
 from kbo_dashboard.ui import chair, frame, pickers, refresh, state
 from kbo_dashboard.ui.standings_tables import product_text, standings_table
@@ -37,13 +38,14 @@ def body() -> None:
             st.warning(tr("pg.tie", products=names))
         else:
             st.info(tr("pg.no_nominee", quorum=results.quorum))
+        counts = panel_counts(comp, results, progress)
         st.metric(
             tr("overview.judges_finished"),
-            f"{progress.judges_finished}/{progress.judges_total}",
+            f"{format_count(counts.finished)}/{format_count(counts.panel)}",
         )
         st.metric(
             tr("overview.scores_received"),
-            f"{progress.scores_received}/{progress.scores_expected}",
+            f"{format_count(counts.scores)}/{format_count(counts.scores_expected)}",
         )
         st.progress(min(1.0, progress.share), text=f"{round(100 * progress.share)}%")
     refresh.status_line(snap, key="projector_refresh")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -164,7 +164,8 @@ BOM = b"\xef\xbb\xbf"
 
 
 def be_today() -> str:
-    today = datetime.now().astimezone()
+    """Today on the competition's clock (Asia/Bangkok, UTC+7), whatever the server's zone."""
+    today = (datetime.now(UTC) + timedelta(hours=7)).date()
     return f"{today.year + 543}-{today.month:02d}-{today.day:02d}"
 
 
@@ -188,15 +189,19 @@ def test_downloads_offer_bom_csvs_with_formulas_escaped(app_env, captured_downlo
         assert captured_downloads[name].startswith(BOM)
     rows = read_csv(captured_downloads[names["rankings"]])
     header, body = rows[0], rows[1:]
-    by_id = {r[header.index("product_id")]: r for r in body}
-    assert by_id["A1"][header.index("product_name")] == '\'=HYPERLINK("http://x.test","A")'
+    # Thai headers in the Thai UI.
+    assert header[:3] == ["อันดับรวม", "รหัสผลิตภัณฑ์", "ชื่อผลิตภัณฑ์"]
+    by_id = {r[header.index("รหัสผลิตภัณฑ์")]: r for r in body}
+    assert by_id["A1"][header.index("ชื่อผลิตภัณฑ์")] == '\'=HYPERLINK("http://x.test","A")'
     # Ranks from tests/workbooks.py: B1 1, A1 2, A2 3, B2 not yet ranked (1 judge < quorum 2).
-    assert [r[header.index("product_id")] for r in body] == ["B1", "A1", "A2", "B2"]
+    assert [r[header.index("รหัสผลิตภัณฑ์")] for r in body] == ["B1", "A1", "A2", "B2"]
     assert [r[0] for r in body] == ["1", "2", "3", t("rank.not_ranked", "th")]
     # Every score in long form: J1 4 products x 2 criteria + J2 3 x 2 + J3 3 x 2 = 20 rows.
     scores = read_csv(captured_downloads[names["scores"]])
-    assert scores[0][:4] == ["judge_id", "product_id", "criterion_id", "score"]
+    assert scores[0][:4] == ["รหัสกรรมการ", "รหัสผลิตภัณฑ์", "รหัสเกณฑ์", "คะแนน"]
     assert len(scores) - 1 == 20
+    # Yes/no in Thai, never True/False: every one of the 20 scores counts.
+    assert [r[-1] for r in scores[1:]] == ["ใช่"] * 20
     assert t("analysis.method_in_use", "th", name="ค่าเฉลี่ย") in [m.value for m in at.markdown]
 
 
@@ -223,9 +228,10 @@ def test_downloads_name_the_chosen_method(app_env, captured_downloads):
     header = rows[0]
     # Medians (tests/workbooks.py totals): A1 of 80,70,80 = 80; B1 of 80,70,80 = 80;
     # A2 of 70,80,70 = 70. A1 and B1 tie; B1 leads on innovation (136/3 > 135/3).
-    ranked = [(r[header.index("product_id")], r[header.index("score")]) for r in rows[1:4]]
+    # English headers in the English UI.
+    ranked = [(r[header.index("Product ID")], r[header.index("Score")]) for r in rows[1:4]]
     assert ranked == [("B1", "80.0"), ("A1", "80.0"), ("A2", "70.0")]
-    assert {r[header.index("method")] for r in rows[1:]} == {"median"}
+    assert {r[header.index("Method")] for r in rows[1:]} == {"median"}
 
 
 # --- Changes ---
@@ -339,5 +345,5 @@ def test_analysis_page_flags_an_outlier_total_and_keeps_it(app_env, captured_dow
     at.switch_page("pages/downloads.py").run()
     rows = read_csv(captured_downloads[f"kbo-rankings-mean-{be_today()}.csv"])
     header = rows[0]
-    scores = {r[header.index("product_id")]: r[header.index("score")] for r in rows[1:]}
+    scores = {r[header.index("รหัสผลิตภัณฑ์")]: r[header.index("คะแนน")] for r in rows[1:]}
     assert scores == {"P1": "72.0", "P2": "70.0"}

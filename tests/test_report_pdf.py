@@ -72,7 +72,9 @@ def test_pdf_text_has_the_official_contents(report, demo):
     assert "นำอันดับ 2 คือ เทียนหอมลายเทียนพรรษา (P-08) อยู่ 0.81 คะแนน" in text
     layout = pdftotext(report, "-layout")
     assert re.search(r"วิธีรวมคะแนน\s+ค่าเฉลี่ย", layout)
-    assert re.search(r"กรรมการที่นับคะแนน\s+27 จาก 27 คน", layout)
+    assert re.search(r"กรรมการทั้งคณะ\s+27 คน", layout)
+    assert re.search(r"กรรมการที่ให้คะแนนครบ\s+22 จาก 27 คน", layout)
+    assert re.search(r"คะแนนที่ได้รับ\s+2,575 จาก 2,695", layout)
     assert re.search(
         r"\n\s*1\s+1\s+P-15\s+ผ้าไหมกาบบัว\s+กลุ่มทอผ้าไหมกาบบัวบ้านลาดสมดี\s+84\.58\s+24\n", layout
     )
@@ -82,7 +84,7 @@ def test_pdf_text_has_the_official_contents(report, demo):
         assert f"\n{heading}\n" in text
     assert text.count("ลงชื่อ") == 2
     assert "ประธานกรรมการ" in text and "เลขานุการ" in text
-    assert len(pypdf.PdfReader(io.BytesIO(report)).pages) == 3
+    assert len(pypdf.PdfReader(io.BytesIO(report)).pages) == 5  # 3 + the committee signs 2
 
 
 def test_every_product_name_comes_out_intact_with_both_readers(report):

@@ -135,7 +135,9 @@ def test_summary_names_method_quorum_nominee_margin_and_final_decision(book):
     summary = dict(book["สรุป"].iter_rows(min_row=2, values_only=True))
     assert summary["วิธีรวมคะแนน"] == "ค่าเฉลี่ย"
     assert summary["องค์ประชุม (จำนวนกรรมการขั้นต่ำ)"] == 2
-    assert summary["กรรมการที่นับคะแนน"] == "3 จาก 3 คน"
+    # Only J1 scored all four products (J2 and J3 left B2 blank).
+    assert summary["กรรมการทั้งคณะ"] == 3 and summary["กรรมการที่ให้คะแนนครบ"] == 1
+    assert summary["กรรมการที่นับคะแนนผลิตภัณฑ์ที่ได้รับการเสนอชื่อ"] == 3
     assert summary["ผลิตภัณฑ์ที่ได้รับการเสนอชื่อ"] == "Silk scarf (B1)"
     assert summary["คะแนน"] == 76.67 and summary["ส่วนต่างจากอันดับ 2"] == 0
     assert summary["อันดับ 2"] == "Rice crackers (A1)"
@@ -151,7 +153,7 @@ def test_decisions_sheet_is_oldest_first_with_the_last_marked_final(book):
     assert first["รหัสผลิตภัณฑ์"] == "B1" and first["ยืนยันตามผลคะแนน"] == "ใช่"
     assert first["เวลาบันทึก (เวลาประเทศไทย)"] == dt.datetime(2022, 5, 23, 14, 30)
     assert first["สถานะ"] is None and second["สถานะ"] == "มติสุดท้าย"
-    assert second["ยืนยันตามผลคะแนน"] == "ไม่" and second["อันดับรวม"] == 3
+    assert second["ยืนยันตามผลคะแนน"] == "ไม่ใช่" and second["อันดับรวม"] == 3
     assert second["เหตุผล"] == "'=SUM(A1) ตลาดพร้อมกว่า"  # formula-escaped, stays text
 
 

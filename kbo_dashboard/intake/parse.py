@@ -24,7 +24,7 @@ from kbo_dashboard.sources import layout as L
 from kbo_dashboard.sources.source import RawWorkbook
 
 PRODUCT_COLUMNS = ["product_id", "product_name", "producer_group", "district", "category"]
-JUDGE_COLUMNS = ["judge_id", "judge_name", "sector", "sheet", "has_tab"]
+JUDGE_COLUMNS = ["judge_id", "judge_name", "sector", "sheet", "has_tab", "attendance"]
 JUDGE_COLUMNS += ["email", "link"]  # the judge's e-mail; a link straight to their tab (or "")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 CRITERION_COLUMNS = [
@@ -118,6 +118,12 @@ def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
                         action="none_needed",
                     )
                 )
+            attendance = L.normalise_choice(v.get("attendance", ""), L.ATTENDANCE) or ""
+            if v.get("attendance") and not attendance:
+                issues.append(make_issue(
+                    WARNING, "unknown_attendance", **where(table, r, "attendance"),
+                    judge_id=v["judge_id"], value=v["attendance"], action="none_needed",
+                ))  # fmt: skip
             sheet = v["sheet"] or v["judge_id"]
             has_tab = raw.tab(sheet) is not None
             if not has_tab:
@@ -154,6 +160,7 @@ def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
                     "has_tab": has_tab,
                     "email": email,
                     "link": raw.links.get(tab_name, ""),
+                    "attendance": attendance,
                 }
             )
     return pd.DataFrame(records, columns=JUDGE_COLUMNS)

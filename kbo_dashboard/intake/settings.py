@@ -2,7 +2,9 @@
 
 Keys may be typed in Thai or English. The year is in the Buddhist Era; a Common Era year typed
 by mistake (e.g. 2022) is converted (+543) with a note. Quorum defaults to more than half of
-the judges.
+the judges. ``time_zone`` (เขตเวลา) is the competition's clock (:mod:`kbo_dashboard.intake.clock`);
+an unknown zone is an issue at its cell and Asia/Bangkok is used. ``document_number``,
+``signer_name``, ``signer_position`` and ``thai_numerals`` (ใช่/ไม่ใช่) fill the announcement.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.cells import cell_text, is_blank, read_score
+from kbo_dashboard.intake.clock import DEFAULT_ZONE, zone_named
 from kbo_dashboard.intake.issues import INFO, WARNING, Issue, make_issue
 from kbo_dashboard.sources import layout as L
 from kbo_dashboard.sources.layout import SHEETS_EPOCH
@@ -31,6 +34,11 @@ KEY_ALIASES: dict[str, tuple[str, ...]] = {
     "method": ("วิธีรวมคะแนน", "aggregation"),
     "staff_emails": ("อีเมลเจ้าหน้าที่", "staff", "staff e-mails"),
     "responses_tab": ("แท็บคำตอบฟอร์ม", "form responses tab", "responses"),
+    "time_zone": ("เขตเวลา", "timezone", "time zone"),
+    "document_number": ("เลขที่ประกาศ", "เลขที่เอกสาร", "document no"),
+    "signer_name": ("ผู้ลงนาม", "ชื่อผู้ลงนาม", "signer"),
+    "signer_position": ("ตำแหน่งผู้ลงนาม", "ตำแหน่ง", "position"),
+    "thai_numerals": ("เลขไทย", "ใช้เลขไทย"),
 }
 
 DEFAULTS: dict[str, Any] = {
@@ -42,7 +50,22 @@ DEFAULTS: dict[str, Any] = {
     "method": "mean",
     "staff_emails": (),
     "responses_tab": None,
+    "time_zone": DEFAULT_ZONE,
+    "document_number": "",
+    "signer_name": "",
+    "signer_position": "",
+    "thai_numerals": False,
 }
+TEXT_KEYS = (
+    "title",
+    "province",
+    "responses_tab",
+    "document_number",
+    "signer_name",
+    "signer_position",
+)
+YES_WORDS = {"yes", "true", "1", "ใช่", "ใช้", "y"}
+NO_WORDS = {"no", "false", "0", "ไม่", "ไม่ใช่", "ไม่ใช้", "n"}
 
 
 def default_quorum(n_judges: int) -> int:
@@ -91,8 +114,13 @@ def _key(text: object) -> str | None:
 
 def _setting(key: str, cell: object, n_judges: int) -> Any:
     """A setting's value from its cell, or None when the cell cannot be read as one."""
-    if key in ("title", "province", "responses_tab"):
+    if key in TEXT_KEYS:
         return cell_text(cell) or None
+    if key == "time_zone":
+        return cell_text(cell) if zone_named(cell_text(cell)) is not None else None
+    if key == "thai_numerals":
+        word = cell_text(cell).casefold()
+        return True if word in YES_WORDS else False if word in NO_WORDS else None
     if key == "staff_emails":
         return email_list(cell_text(cell)) or None
     if key == "meeting_date":
@@ -123,7 +151,11 @@ def read_settings(raw: RawWorkbook, issues: list[Issue], *, n_judges: int) -> di
         value = _setting(key, cell, n_judges)
         if value is None:
             if not is_blank(cell):
-                fallback = {"quorum": default_quorum(n_judges), "method": "mean"}.get(key, "-")
+                fallback = {
+                    "quorum": default_quorum(n_judges),
+                    "method": "mean",
+                    "time_zone": DEFAULT_ZONE,
+                }.get(key, "-")
                 issues.append(make_issue(
                     WARNING, "bad_setting", key=key, value=cell_text(cell),
                     action="used_default", action_params={"value": fallback}, **where,

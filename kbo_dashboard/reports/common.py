@@ -1,7 +1,8 @@
 """What the Excel and PDF reports share: the facts of the meeting, worded the same way in both.
 
-Times are shown in Thai time (UTC+7 all year; Thailand has no daylight saving, so no time-zone
-database is needed on Windows) with Buddhist Era dates.
+Times are on the competition's clock (:mod:`kbo_dashboard.intake.clock`, Settings ``time_zone``,
+Asia/Bangkok by default) with Buddhist Era dates; counts and scores come from
+:mod:`kbo_dashboard.scoring.counts`, so the reports and the pages agree.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from kbo_dashboard.i18n import t
+from kbo_dashboard.intake import clock
 from kbo_dashboard.intake.settings import thai_date
-
-TH_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
+from kbo_dashboard.scoring.counts import format_score as points  # noqa: F401 (shared name)
 
 
 def method_name(key: str, lang: str = "th") -> str:
@@ -23,26 +24,14 @@ def method_name(key: str, lang: str = "th") -> str:
     return key if name.startswith("analysis.") else name
 
 
-def judges_counted(comp: Any, results: Any) -> tuple[int, int]:
-    """(judges with at least one counted row, judges on the panel)."""
-    totals = results.totals
-    counted = totals.loc[totals["eligible"].astype(bool), "judge_id"].nunique()
-    return int(counted), int(len(comp.judges))
+def thai_time(moment: dt.datetime, lang: str = "th", settings: dict | None = None) -> str:
+    """``23 พฤษภาคม 2565 เวลา 14:05 น.`` on the competition's clock (aware or UTC-naive)."""
+    return clock.format_time(moment, settings, lang)
 
 
-def thai_time(moment: dt.datetime, lang: str = "th") -> str:
-    """``23 พฤษภาคม 2565 เวลา 14:05 น.`` (Thai time) from an aware or UTC-naive datetime."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    local = moment.astimezone(TH_TZ)
-    return t("report.time", lang, date=thai_date(local.date(), lang), clock=local.strftime("%H:%M"))
-
-
-def local_naive(moment: dt.datetime) -> dt.datetime:
-    """Thai time without a zone, for an Excel cell (Excel has no time zones)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(TH_TZ).replace(tzinfo=None)
+def local_naive(moment: dt.datetime, settings: dict | None = None) -> dt.datetime:
+    """The competition's wall-clock time without a zone, for an Excel cell."""
+    return clock.local_naive(moment, settings)
 
 
 def meeting_date_text(comp: Any, lang: str = "th", meeting_date: dt.date | None = None) -> str:
@@ -55,15 +44,6 @@ def meeting_date_text(comp: Any, lang: str = "th", meeting_date: dt.date | None 
 def decision_list(decisions: Iterable[Any] | None) -> list[Any]:
     """Decisions oldest first (None means none)."""
     return list(decisions or ())
-
-
-def points(value: Any) -> str:
-    """A score as text with two decimals, or a dash."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return "-"
-    return "-" if number != number else f"{number:.2f}"
 
 
 def product_names(comp: Any) -> dict[str, str]:

@@ -3,13 +3,15 @@
 - UTF-8 with a byte-order mark, so Excel recognises Thai text.
 - Any text cell starting with ``= + - @``, tab, CR or LF is prefixed with ``'`` (OWASP's CSV
   injection advice). Real numbers are left as numbers, so a score of -1 stays numeric.
+- :func:`office_table` gives a table the headers of the viewer's language (Thai in the Thai UI)
+  and writes yes/no as ใช่/ไม่ใช่ (yes/no in English), never True/False.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from kbo_dashboard.i18n import t
+from kbo_dashboard.i18n import MESSAGES, t
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.scoring.scoring import Results
 
@@ -31,6 +33,38 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(escape_cell)
     return (BOM + safe.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
+
+
+#: Table columns whose header is another column's message.
+HEADER_ALIASES = {"rank_label": "col.rank", "category_rank_label": "col.category_rank"}
+HEADER_ALIASES |= {"category_name": "col.category", "category": "csv.category_code"}
+
+
+def header(column: str, lang: str, criteria: dict[str, str] | None = None) -> str:
+    """The header of ``column`` in ``lang``: ``col.<name>``, ``csv.<name>`` or a criterion mean."""
+    if column.startswith("mean_") and criteria and column[5:] in criteria:
+        return t("csv.mean_of", lang, criterion=criteria[column[5:]])
+    for key in (HEADER_ALIASES.get(column, ""), f"col.{column}", f"csv.{column}"):
+        if key in MESSAGES:
+            return t(key, lang)
+    return column
+
+
+def office_table(frame: pd.DataFrame, lang: str, comp: Competition | None = None) -> pd.DataFrame:
+    """``frame`` with headers in ``lang`` and yes/no words for True/False."""
+    criteria = {}
+    if comp is not None:
+        name = "name_th" if lang == "th" else "name_en"
+        criteria = {
+            r["criterion_id"]: r.get(name) or r["name_th"] for _, r in comp.criteria.iterrows()
+        }
+    yes, no = t("report.yes", lang), t("report.no", lang)
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == bool:
+            out[column] = out[column].map({True: yes, False: no})
+    out.columns = [header(str(c), lang, criteria) for c in out.columns]
+    return out
 
 
 def rankings_table(comp: Competition, results: Results, lang: str = "th") -> pd.DataFrame:

@@ -2,8 +2,12 @@
 
 One A4 document, Thai by default: the province and Buddhist Era year, the meeting date, how the
 scores were combined, the nominee with its criterion means and margin, the chair's recorded decision
-(with its reason and history), the ranking table of every category, and signature lines for the
-chair (ประธานกรรมการ) and the secretary (เลขานุการ).
+(with its reason and history), the ranking table of every category, signature lines for the
+chair (ประธานกรรมการ) and the secretary (เลขานุการ) kept with the table before them, and a page
+for the whole committee to sign (:mod:`kbo_dashboard.reports.signatures`). Counts come from
+:mod:`kbo_dashboard.scoring.counts`, times from the competition's clock; every page says
+"ร่าง / DRAFT" until a decision is recorded, and "ข้อมูลตัวอย่าง / DEMO" on the demo
+(:mod:`kbo_dashboard.reports.status`).
 
 Thai is set in Sarabun (:mod:`kbo_dashboard.reports.fonts`) with HarfBuzz text shaping, so vowels
 and tone marks sit where they belong, and the text copies out of the PDF as typed. Lines are broken
@@ -14,129 +18,21 @@ this module, so fpdf2 never re-wraps it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
-from fpdf import FPDF
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.reports import common as rc
-from kbo_dashboard.reports.fonts import add_sarabun
-from kbo_dashboard.reports.thai_text import wrap
+from kbo_dashboard.reports.pdf_document import BODY, HEADING, TITLE, Document
+from kbo_dashboard.reports.signatures import SIGNATURE_SPACE, committee_page, signature_block
+from kbo_dashboard.reports.status import ReportStatus, report_status, status_lines
+from kbo_dashboard.scoring.counts import format_count, panel_counts
 
-BODY, SMALL, HEADING, TITLE = 12, 10, 14, 18
-LINE = 6.2  # mm per body line
-TABLE_LINE = 5.2
-PAD = 1.2
-HEADER_FILL = (221, 235, 247)
-SIGNATURE_SPACE = 48  # mm the signature block needs
 #: Ranking table columns (mm on A4 portrait): names and producer groups of ~35 Thai characters
 #: fit on one line.
 RANKING_WIDTHS = [15, 12, 13, 54.5, 51.5, 14, 14]
-
-
-class _Document(FPDF):
-    """A4 with the page number and generation time in the footer."""
-
-    def __init__(self, lang: str, generated: str):
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.lang = lang
-        self.generated = generated
-        self.set_margins(18, 16, 18)
-        self.set_auto_page_break(True, margin=16)
-        self.family = add_sarabun(self)
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font(self.family, "", 8)
-        self.cell(self.epw / 2, 5, self.generated)
-        page = t("report.page", self.lang, page=self.page_no(), pages="{nb}")
-        self.cell(self.epw / 2, 5, page, align="R")
-
-    # --- text ---
-    def text_lines(self, text: str, width: float) -> list[str]:
-        return wrap(text, width, self.get_string_width)
-
-    def paragraph(
-        self, text: str, size: float = BODY, style: str = "", align: str = "L", gap: float = 1
-    ) -> None:
-        self.set_font(self.family, style, size)
-        height = size * 0.5
-        for line in self.text_lines(text, self.epw):
-            self.cell(self.epw, height, line, align=align, new_x="LMARGIN", new_y="NEXT")
-        self.ln(gap)
-
-    def heading(self, text: str) -> None:
-        if self.will_page_break(30):
-            self.add_page()
-        self.ln(2)
-        self.paragraph(text, HEADING, "B", gap=1.5)
-
-    def facts(self, rows: Sequence[tuple[str, str]], label_width: float = 70) -> None:
-        """Label and value side by side; both wrap within their columns."""
-        for label, value in rows:
-            self.set_font(self.family, "B", BODY)
-            labels = self.text_lines(str(label), label_width - 2) or [""]
-            self.set_font(self.family, "", BODY)
-            values = self.text_lines(str(value), self.epw - label_width) or [""]
-            height = LINE * max(len(labels), len(values))
-            if self.will_page_break(height):
-                self.add_page()
-            y = self.get_y()
-            self.set_font(self.family, "B", BODY)
-            for n, line in enumerate(labels):
-                self.set_xy(self.l_margin, y + n * LINE)
-                self.cell(label_width, LINE, line)
-            self.set_font(self.family, "", BODY)
-            for n, line in enumerate(values):
-                self.set_xy(self.l_margin + label_width, y + n * LINE)
-                self.cell(self.epw - label_width, LINE, line)
-            self.set_xy(self.l_margin, y + height)
-        self.ln(1)
-
-    # --- tables ---
-    def table_rows(
-        self,
-        headers: Sequence[str],
-        rows: Sequence[Sequence[str]],
-        widths: Sequence[float],
-        aligns: Sequence[str],
-    ) -> None:
-        """A bordered table; long cells wrap between words; the header repeats on new pages."""
-        scale = self.epw / sum(widths)
-        widths = [w * scale for w in widths]
-        self._row(headers, widths, ["C"] * len(widths), header=True)
-        for row in rows:
-            if self._row(row, widths, aligns, dry=True):
-                self.add_page()
-                self._row(headers, widths, ["C"] * len(widths), header=True)
-            self._row(row, widths, aligns)
-        self.ln(2)
-
-    def _row(
-        self,
-        cells: Sequence[str],
-        widths: Sequence[float],
-        aligns: Sequence[str],
-        header: bool = False,
-        dry: bool = False,
-    ) -> bool:
-        """Draw one row (or, with ``dry``, say whether it needs a new page first)."""
-        self.set_font(self.family, "B" if header else "", SMALL)
-        wrapped = [self.text_lines(str(c), w - 2 * PAD) or [""] for c, w in zip(cells, widths)]
-        height = max(len(lines) for lines in wrapped) * TABLE_LINE + PAD
-        if dry:
-            return self.will_page_break(height)
-        x, y = self.l_margin, self.get_y()
-        for lines, width, align in zip(wrapped, widths, aligns):
-            self.rect(x, y, width, height, style="DF" if header else "D")
-            for n, line in enumerate(lines):
-                self.set_xy(x + PAD, y + PAD / 2 + n * TABLE_LINE)
-                self.cell(width - 2 * PAD, TABLE_LINE, line, align=align)
-            x += width
-        self.set_xy(self.l_margin, y + height)
-        return False
 
 
 def build_pdf(
@@ -145,25 +41,43 @@ def build_pdf(
     decisions: Iterable[Any] | None = (),
     lang: str = "th",
     meeting_date: dt.date | None = None,
+    *,
+    demo: bool = False,
+    now: dt.datetime | None = None,
 ) -> bytes:
-    """The official result as PDF bytes."""
+    """The official result as PDF bytes: a draft until a decision is recorded."""
     history = rc.decision_list(decisions)
-    generated = t("report.generated", lang, time=rc.thai_time(dt.datetime.now(dt.UTC), lang))
-    pdf = _Document(lang, generated)
+    status = report_status(history, demo)
+    pdf = new_document(comp, lang, status, now)
     pdf.set_title(t("report.title", lang))
-    pdf.set_lang("th" if lang == "th" else "en")
-    pdf.set_fill_color(*HEADER_FILL)
     pdf.add_page()
     _heading_block(pdf, comp, lang, meeting_date)
+    _status(pdf, comp, status, lang)
     _summary(pdf, comp, results, lang)
     _nominee(pdf, comp, results, lang)
-    _decision(pdf, history, lang)
+    _decision(pdf, history, lang, comp.settings)
     _rankings(pdf, comp, results, lang)
-    _signatures(pdf, lang)
+    signature_block(pdf, lang)
+    committee_page(pdf, comp, lang)
     return bytes(pdf.output())
 
 
-def _heading_block(pdf: _Document, comp: Any, lang: str, meeting_date: dt.date | None) -> None:
+def new_document(
+    comp: Any, lang: str, status: ReportStatus, now: dt.datetime | None = None, **options: Any
+) -> Document:
+    """A document with the marks of ``status`` and the generation time on the competition clock."""
+    moment = now or dt.datetime.now(dt.UTC)
+    generated = t("report.generated", lang, time=rc.thai_time(moment, lang, comp.settings))
+    return Document(lang, generated, status.marks(), **options)
+
+
+def _status(pdf: Document, comp: Any, status: ReportStatus, lang: str) -> None:
+    for n, line in enumerate(status_lines(status, comp.settings, lang)):
+        pdf.paragraph(line, BODY, "B" if n == 0 else "", gap=0.5)
+    pdf.ln(2)
+
+
+def _heading_block(pdf: Document, comp: Any, lang: str, meeting_date: dt.date | None) -> None:
     settings = comp.settings
     pdf.paragraph(t("report.title", lang), TITLE, "B", align="C")
     if settings.get("title"):
@@ -180,8 +94,8 @@ def _heading_block(pdf: _Document, comp: Any, lang: str, meeting_date: dt.date |
     pdf.paragraph(day, BODY, align="C", gap=4)
 
 
-def _summary(pdf: _Document, comp: Any, results: Any, lang: str) -> None:
-    counted, total = rc.judges_counted(comp, results)
+def _summary(pdf: Document, comp: Any, results: Any, lang: str) -> None:
+    counts = panel_counts(comp, results)
     method = rc.method_name(results.method, lang)
     intro = t(
         "report.intro",
@@ -198,12 +112,30 @@ def _summary(pdf: _Document, comp: Any, results: Any, lang: str) -> None:
         [
             (t("report.method", lang), method),
             (t("report.quorum", lang), str(results.quorum)),
-            (t("report.judges_counted", lang), t("report.judges_of", lang, n=counted, total=total)),
+            *count_facts(counts, lang),
         ]
     )
 
 
-def _nominee(pdf: _Document, comp: Any, results: Any, lang: str) -> None:
+def count_facts(counts: Any, lang: str) -> list[tuple[str, str]]:
+    """The panel's counts as (label, value), worded as in the xlsx summary."""
+    facts = [
+        (t("count.panel", lang), t("count.judges", lang, n=format_count(counts.panel))),
+        (
+            t("count.finished", lang),
+            t("report.judges_of", lang, n=format_count(counts.finished), total=counts.panel),
+        ),
+    ]
+    if counts.counted_for_nominee is not None:
+        n = format_count(counts.counted_for_nominee)
+        facts.append((t("count.counted_for_nominee", lang), t("count.judges", lang, n=n)))
+    scores = t(
+        "count.of", lang, n=format_count(counts.scores), total=format_count(counts.scores_expected)
+    )
+    return facts + [(t("count.scores", lang), scores)]
+
+
+def _nominee(pdf: Document, comp: Any, results: Any, lang: str) -> None:
     pdf.heading(t("report.section.nominee", lang))
     names = rc.product_names(comp)
     if results.nominee is None:
@@ -238,14 +170,19 @@ def _nominee(pdf: _Document, comp: Any, results: Any, lang: str) -> None:
     pdf.table_rows(headers, rows, [110, 30, 34], ["L", "R", "R"])
 
 
-def _decision_lines(decision: Any, lang: str) -> list[str]:
+def _decision_lines(decision: Any, lang: str, settings: dict) -> list[str]:
     key = "report.decision.confirmed" if decision.confirmed_nominee else "report.decision.other"
     lines = [t(key, lang, name=decision.product_name, id=decision.product_id)]
     if decision.reason:
         lines.append(t("report.decision.reason", lang, reason=decision.reason))
     by = t("decision.chair", lang) if decision.decided_by == "chair" else decision.decided_by
     lines.append(
-        t("report.decision.when", lang, time=rc.thai_time(decision.decided_at, lang), by=by)
+        t(
+            "report.decision.when",
+            lang,
+            time=rc.thai_time(decision.decided_at, lang, settings),
+            by=by,
+        )
     )
     lines.append(
         t(
@@ -253,20 +190,20 @@ def _decision_lines(decision: Any, lang: str) -> list[str]:
             lang,
             score=rc.points(decision.score),
             rank=decision.rank if decision.rank is not None else "-",
-            n=decision.n_judges,
+            n=format_count(decision.n_judges),
             method=rc.method_name(decision.method, lang),
         )
     )
     return lines
 
 
-def _decision(pdf: _Document, history: list[Any], lang: str) -> None:
+def _decision(pdf: Document, history: list[Any], lang: str, settings: dict) -> None:
     pdf.heading(t("report.section.decision", lang))
     if not history:
         pdf.paragraph(t("report.decision.none", lang))
         return
     final, *_ = history[-1:]
-    for n, line in enumerate(_decision_lines(final, lang)):
+    for n, line in enumerate(_decision_lines(final, lang, settings)):
         pdf.paragraph(line, BODY, "B" if n == 0 else "", gap=0.5)
     if len(history) > 1:
         pdf.ln(1)
@@ -275,7 +212,7 @@ def _decision(pdf: _Document, history: list[Any], lang: str) -> None:
         rows = [
             [
                 str(n),
-                rc.thai_time(d.decided_at, lang),
+                rc.thai_time(d.decided_at, lang, settings),
                 f"{d.product_name} ({d.product_id})",
                 yes if d.confirmed_nominee else no,
                 d.reason or "-",
@@ -287,14 +224,15 @@ def _decision(pdf: _Document, history: list[Any], lang: str) -> None:
         pdf.table_rows(headers, rows, [10, 38, 45, 22, 60], ["C", "L", "L", "C", "L"])
 
 
-def _rankings(pdf: _Document, comp: Any, results: Any, lang: str) -> None:
+def _rankings(pdf: Document, comp: Any, results: Any, lang: str) -> None:
     pdf.heading(t("report.section.rankings", lang))
     not_ranked = t("rank.not_ranked", lang)
     standings = results.standings
     headers = [t(k, lang) for k in ("col.category_rank", "col.rank", "col.id")]
     headers += [t(k, lang) for k in ("col.product_name", "col.producer_group", "col.score")]
     headers.append(t("col.n_judges", lang))
-    for category in rc.category_order(comp):
+    categories = rc.category_order(comp)
+    for category in categories:
         part = standings[standings["category"] == category]
         part = part.sort_values(
             ["ranked", "category_rank", "product_id"],
@@ -314,27 +252,15 @@ def _rankings(pdf: _Document, comp: Any, results: Any, lang: str) -> None:
             ]
             for _, r in part.iterrows()
         ]
-        if pdf.will_page_break(30):
+        keep = SIGNATURE_SPACE if category == categories[-1] else 0  # signatures never alone
+        # The heading and the table header go with the first row (and a lone last row with
+        # the signatures).
+        if pdf.will_page_break(30 + (keep if len(rows) == 1 else 0)):
             pdf.add_page()
         pdf.paragraph(t(f"cat.{category}", lang), BODY, "B", gap=0.5)
-        pdf.table_rows(headers, rows, RANKING_WIDTHS, ["C", "C", "L", "L", "L", "R", "R"])
+        aligns = ["C", "C", "L", "L", "L", "R", "R"]
+        pdf.table_rows(headers, rows, RANKING_WIDTHS, aligns, keep_with_next=keep)
 
 
 def _rank_text(rank: Any, not_ranked: str) -> str:
     return not_ranked if pd.isna(rank) else str(int(rank))
-
-
-def _signatures(pdf: _Document, lang: str) -> None:
-    if pdf.will_page_break(SIGNATURE_SPACE):
-        pdf.add_page()
-    pdf.ln(14)
-    pdf.set_font(pdf.family, "", BODY)
-    half = pdf.epw / 2
-    dots = "." * 40
-    roles = [t("report.sign.chair", lang), t("report.sign.secretary", lang)]
-    rows = [[f"{t('report.sign.line', lang)} {dots}"] * 2, [f"({dots})"] * 2, roles]
-    for row in rows:
-        for n, text in enumerate(row):
-            pdf.set_x(pdf.l_margin + n * half)
-            pdf.cell(half, LINE + 2, text, align="C")
-        pdf.ln(LINE + 2)

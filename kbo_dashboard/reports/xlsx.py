@@ -2,8 +2,10 @@
 
 Sheets, in order (Thai names and headers; English with ``lang="en"``):
 
-- Summary (สรุป): the meeting, the method, the quorum, judges counted, the nominee, its score
-  and margin, and the final decision.
+- Summary (สรุป): draft/demo/final status, the meeting, the method, the quorum, the panel's
+  counts (:mod:`kbo_dashboard.scoring.counts`), the nominee, its score and margin, and the final
+  decision with its time and the checklist then (:mod:`.xlsx_summary`). Until a decision is
+  recorded every sheet prints "ร่าง / DRAFT" in its page header (and the demo mark on demo data).
 - Overall ranking (อันดับรวม): every product, best first, with criterion means; autofilter.
 - One sheet per category (อาหาร, ผ้าและเครื่องแต่งกาย, ...): that category's ranking.
   Separate sheets, because the committee reads and prints them one category at a time.
@@ -36,6 +38,9 @@ from kbo_dashboard.intake.issues import issues_frame
 from kbo_dashboard.reports import common as rc
 from kbo_dashboard.reports.agreement_text import agreement_frame
 from kbo_dashboard.reports.export import escape_cell, scores_long
+from kbo_dashboard.reports.status import ReportStatus, report_status
+from kbo_dashboard.reports.xlsx_summary import summary_frame
+from kbo_dashboard.scoring.counts import round_score
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 BOLD = Font(bold=True)
@@ -46,14 +51,24 @@ FORBIDDEN_IN_SHEET_NAME = str.maketrans({c: "-" for c in "[]:*?/\\"})
 
 
 def build_xlsx(
-    comp: Any, results: Any, decisions: Iterable[Any] | None = (), lang: str = "th"
+    comp: Any,
+    results: Any,
+    decisions: Iterable[Any] | None = (),
+    lang: str = "th",
+    *,
+    demo: bool = False,
+    now: dt.datetime | None = None,
 ) -> bytes:
-    """The report workbook as .xlsx bytes."""
+    """The report workbook as .xlsx bytes; every sheet prints "ร่าง / DRAFT" until decided."""
     history = rc.decision_list(decisions)
+    status = report_status(history, demo)
     book = Workbook()
     summary = book.active
     summary.title = _sheet_name(t("report.sheet.summary", lang))
-    _summary(summary, comp, results, history, lang)
+    frame = summary_frame(comp, results, history, status, lang, now)
+    _table(summary, frame, autofilter=False)
+    for cells in summary.iter_rows(min_row=2, min_col=1, max_col=1):
+        cells[0].font = BOLD
     ranking = _ranking_frame(comp, results, lang)
     _table(book.create_sheet(_sheet_name(t("report.sheet.overall", lang))), ranking)
     per_category = ranking.drop(columns=[t("col.category", lang)])
@@ -69,8 +84,10 @@ def build_xlsx(
     _table(book.create_sheet(_sheet_name(t("agr.sheet", lang))), agreement)
     _table(book.create_sheet(_sheet_name(t("report.sheet.issues", lang))), _issues(comp, lang))
     _table(
-        book.create_sheet(_sheet_name(t("report.sheet.decisions", lang))), _decisions(history, lang)
+        book.create_sheet(_sheet_name(t("report.sheet.decisions", lang))),
+        _decisions(history, lang, comp.settings),
     )
+    mark_sheets(book, status)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -109,13 +126,13 @@ def _ranking_frame(comp: Any, results: Any, lang: str) -> pd.DataFrame:
         t("col.producer_group", lang): frame["producer_group"],
         t("col.district", lang): frame["district"],
         t("col.category", lang): frame["category"].map(lambda c: t(f"cat.{c}", lang)),
-        t("col.score", lang): frame["score"].astype(float).round(2),
+        t("col.score", lang): frame["score"].map(round_score),
         t("col.n_judges", lang): frame["n_judges"].astype(int),
     }
     for cid in comp.criterion_ids:
         label = rc.criterion_label(criteria.loc[cid].to_dict() | {"criterion_id": cid}, lang)
         max_score = criteria.loc[cid, "max_score"]
-        columns[f"{label} ({max_score:g})"] = frame[f"mean_{cid}"].astype(float).round(2)
+        columns[f"{label} ({max_score:g})"] = frame[f"mean_{cid}"].map(round_score)
     return pd.DataFrame(columns).reset_index(drop=True)
 
 
@@ -159,14 +176,14 @@ def _issues(comp: Any, lang: str) -> pd.DataFrame:
     )
 
 
-def _decisions(history: Sequence[Any], lang: str) -> pd.DataFrame:
+def _decisions(history: Sequence[Any], lang: str, settings: dict) -> pd.DataFrame:
     yes, no = t("report.yes", lang), t("report.no", lang)
     rows = []
     for n, d in enumerate(history, start=1):
         rows.append(
             {
                 t("col.seq", lang): n,
-                t("col.decided_at", lang): rc.local_naive(d.decided_at),
+                t("col.decided_at", lang): rc.local_naive(d.decided_at, settings),
                 t("col.decided_by", lang): d.decided_by,
                 t("col.product_id", lang): d.product_id,
                 t("col.product_name", lang): d.product_name,
@@ -174,10 +191,10 @@ def _decisions(history: Sequence[Any], lang: str) -> pd.DataFrame:
                 t("col.provisional", lang): d.provisional_nominee or None,
                 t("col.reason", lang): d.reason,
                 t("col.method", lang): rc.method_name(d.method, lang),
-                t("col.score", lang): d.score,
+                t("col.score", lang): round_score(d.score),
                 t("col.rank", lang): d.rank,
                 t("col.n_judges", lang): d.n_judges,
-                t("col.margin", lang): d.margin,
+                t("col.margin", lang): round_score(d.margin),
                 t("col.status", lang): t("report.final", lang) if n == len(history) else "",
             }
         )
@@ -187,69 +204,14 @@ def _decisions(history: Sequence[Any], lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])
 
 
-# --- the summary sheet ----------------------------------------------------------------------
-def _summary(sheet: Worksheet, comp: Any, results: Any, history: list, lang: str) -> None:
-    settings = comp.settings
-    names = rc.product_names(comp)
-    counted, total = rc.judges_counted(comp, results)
-    nominee = results.nominee
-    standing = results.standings.set_index("product_id")
-    latest = history[-1] if history else None
-    rows: list[tuple[str, Any]] = [
-        (t("report.meeting_title", lang), settings.get("title") or t("report.title", lang)),
-        (t("report.province", lang), settings.get("province") or None),
-        (t("report.year", lang), int(settings["year"]) if settings.get("year") else None),
-        (t("report.date", lang), rc.meeting_date_text(comp, lang)),
-        (t("report.method", lang), rc.method_name(results.method, lang)),
-        (t("report.quorum", lang), int(results.quorum)),
-        (t("report.judges_counted", lang), t("report.judges_of", lang, n=counted, total=total)),
-        (
-            t("report.nominee", lang),
-            f"{names.get(nominee, nominee)} ({nominee})" if nominee else None,
-        ),
-        (t("report.score", lang), _num(standing["score"].get(nominee)) if nominee else None),
-        (t("report.margin", lang), _num(results.margin)),
-        (t("report.runner_up", lang), _product(names, results.runner_up)),
-        (t("report.final_decision", lang), _decision_text(latest, lang)),
-        (t("report.generated", lang, time=""), rc.thai_time(dt.datetime.now(dt.UTC), lang)),
-    ]
-    if nominee is None and len(results.tied_for_first) > 1:
-        tied = ", ".join(_product(names, p) for p in results.tied_for_first)
-        rows.insert(8, (t("report.nominee", lang), t("report.tied", lang, products=tied)))
-    frame = pd.DataFrame(rows, columns=[t("report.item", lang), t("report.value", lang)])
-    _table(sheet, frame, autofilter=False)
-    for cells in sheet.iter_rows(min_row=2, min_col=1, max_col=1):
-        cells[0].font = BOLD
-
-
-def _num(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if number != number else round(number, 2)
-
-
-def _product(names: dict[str, str], product_id: str | None) -> str | None:
-    return f"{names.get(product_id, product_id)} ({product_id})" if product_id else None
-
-
-def _decision_text(decision: Any, lang: str) -> str:
-    if decision is None:
-        return t("report.decision.none", lang)
-    key = "report.decision.confirmed" if decision.confirmed_nominee else "report.decision.other"
-    parts = [t(key, lang, name=decision.product_name, id=decision.product_id)]
-    if decision.reason:
-        parts.append(t("report.decision.reason", lang, reason=decision.reason))
-    parts.append(
-        t(
-            "report.decision.when",
-            lang,
-            time=rc.thai_time(decision.decided_at, lang),
-            by=decision.decided_by,
-        )
-    )
-    return " ".join(parts)
+def mark_sheets(book: Workbook, status: ReportStatus) -> None:
+    """Print "ร่าง / DRAFT" (and the demo mark) in the header of every sheet's pages."""
+    marks = " · ".join(status.marks())
+    for sheet in book.worksheets:
+        if marks:
+            sheet.oddHeader.right.text = marks
+            sheet.oddHeader.right.color = "C81E1E"
+            sheet.sheet_properties.tabColor = "C81E1E"
 
 
 # --- writing a table ------------------------------------------------------------------------

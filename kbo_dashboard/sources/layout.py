@@ -63,6 +63,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("sector", "ภาคส่วน", "Sector", ("ภาค",), required=False),
         Column("sheet", "แท็บคะแนน", "Sheet", ("แท็บ", "tab", "score tab")),
         Column("email", "อีเมล", "E-mail", ("email address", "อีเมล์", "gmail"), required=False),
+        Column("attendance", "การเข้าร่วม", "Attendance", ("เข้าร่วมประชุม",), required=False),
     ),
     CRITERIA: (
         Column("criterion_id", "รหัสเกณฑ์", "Criterion ID", ("รหัส", "id")),
@@ -188,6 +189,12 @@ def tab_title(tab: str, lang: str = "th") -> str:
 def normalise_header(text: object) -> str:
     """Header text folded for matching: case, spaces, ``_`` and ``-`` ignored."""
     return re.sub(r"[\s_\-]+", "", str(text or "")).casefold()
+
+
+ATTENDANCE: dict[str, tuple[str, ...]] = {
+    "present": ("มา", "เข้าร่วม", "มาประชุม", "present", "yes", "ใช่"),
+    "absent": ("ขาด", "ลา", "ไม่มา", "ขาดประชุม", "ไม่เข้าร่วม", "absent", "no", "ไม่ใช่"),
+}
 
 
 def normalise_choice(text: object, choices: dict[str, tuple[str, ...]]) -> str | None:

@@ -7,7 +7,7 @@ import streamlit as st
 from kbo_dashboard.i18n import LANGS, t
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.meeting.snapshot import Snapshot
-from kbo_dashboard.ui.state import LANG_KEY, lang, local_time, tr
+from kbo_dashboard.ui.state import LANG_KEY, lang, local_time, settings_of, tr
 
 #: Every page: (file, catalogue key of its title, icon, url path). The first is the default.
 PAGES = [
@@ -59,7 +59,7 @@ def banners(snap: Snapshot) -> None:
         st.info(tr("app.demo_banner"), icon=":material/science:")
     if not snap.ok:
         reason = snap.error_th if lang() == "th" else snap.error_en
-        when = local_time(snap.fetched_at)
+        when = local_time(snap.fetched_at, settings_of(snap))
         if snap.stale and snap.error_kind == "unreachable":
             st.warning(tr("app.stale", time=when, reason=reason), icon=":material/cloud_off:")
         elif snap.stale:
@@ -70,7 +70,9 @@ def banners(snap: Snapshot) -> None:
     kind = tr(f"app.source_kind.{snap.source_kind}")
     label = kind if snap.source_kind == "demo" else f"{kind} · {snap.source_label}"
     st.caption(
-        tr("app.source", label=label) + " · " + tr("app.updated", time=local_time(snap.fetched_at))
+        tr("app.source", label=label)
+        + " · "
+        + tr("app.updated", time=local_time(snap.fetched_at, settings_of(snap)))
     )
 
 

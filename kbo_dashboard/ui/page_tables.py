@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from kbo_dashboard.i18n import MESSAGES, t
-from kbo_dashboard.intake.settings import BE_OFFSET, thai_date
+from kbo_dashboard.intake import clock
 
 
 def label(prefix: str, code: object, lang: str) -> str:
@@ -34,23 +34,29 @@ def col(name: str, lang: str) -> str:
     return t(f"pages.col.{name}", lang)
 
 
-def be_stamp(day: date | datetime) -> str:
-    """``2565-05-23``: an ISO-ordered date with the Buddhist Era year, for file names."""
-    return f"{day.year + BE_OFFSET:04d}-{day.month:02d}-{day.day:02d}"
+def be_stamp(day: date | datetime, settings: dict | None = None) -> str:
+    """``2565-05-23``: the competition's date (Buddhist Era year), for file names."""
+    return clock.file_stamp(day, settings)
 
 
-def download_name(kind: str, day: date | datetime, ext: str, method: str | None = None) -> str:
-    """``kbo-rankings-mean-2565-05-23.csv``; the method is named when the data depends on it."""
-    parts = ["kbo", kind, *([method] if method else []), be_stamp(day)]
+def download_name(
+    kind: str,
+    day: date | datetime,
+    ext: str,
+    method: str | None = None,
+    settings: dict | None = None,
+) -> str:
+    """``kbo-rankings-mean-2565-05-23.csv``; the method is named when the data depends on it.
+    A moment is put on the competition's clock (``settings``' time zone) first."""
+    parts = ["kbo", kind, *([method] if method else []), be_stamp(day, settings)]
     return "-".join(parts) + f".{ext}"
 
 
-def local_be_time(moment: datetime | pd.Timestamp, lang: str) -> str:
-    """``23 พฤษภาคม 2565 14:03:21``: a UTC moment in the server's local time, BE date."""
+def local_be_time(moment: datetime | pd.Timestamp, lang: str, settings: dict | None = None) -> str:
+    """``23 พฤษภาคม 2565 14:03:21``: a UTC moment on the competition's clock, BE date."""
     if isinstance(moment, pd.Timestamp):
         moment = moment.to_pydatetime()
-    local = moment.astimezone()
-    return f"{thai_date(local.date(), lang)} {local:%H:%M:%S}"
+    return f"{clock.format_date(moment, settings, lang)} {clock.clock_time(moment, settings)}"
 
 
 def _names(frame: pd.DataFrame, key: str, value: str) -> dict[str, str]:
@@ -257,9 +263,10 @@ def changes_display(changes: pd.DataFrame, comp, lang: str) -> pd.DataFrame:
     name_col = f"name_{lang}"
     criteria = _names(comp.criteria, "criterion_id", name_col) if comp else {}
     frame = changes.iloc[::-1]
+    settings = comp.settings if comp else None
     return pd.DataFrame(
         {
-            col("time", lang): [local_be_time(m, lang) for m in frame["at"]],
+            col("time", lang): [local_be_time(m, lang, settings) for m in frame["at"]],
             col("judge_id", lang): frame["judge_id"].astype(str).to_numpy(),
             col("judge_name", lang): [judge_names.get(j, "") for j in frame["judge_id"]],
             col("product_id", lang): frame["product_id"].astype(str).to_numpy(),

@@ -6,8 +6,9 @@ from datetime import datetime
 
 import streamlit as st
 
+from kbo_dashboard.intake import clock
 from kbo_dashboard.meeting.snapshot import Snapshot
-from kbo_dashboard.ui.state import cache_ttl, clear_data_cache, snapshot, tr
+from kbo_dashboard.ui.state import cache_ttl, clear_data_cache, settings_of, snapshot, tr
 
 _REFRESH_WAIT = "_refresh_wait"
 
@@ -58,7 +59,8 @@ def status_line(snap: Snapshot, key: str = "refresh_now") -> None:
 
     ttl = cache_ttl()
     now = datetime.now(UTC)
-    state = status(snap.fetched_at, snap.checked_at, now, ttl)
+    zone = clock.competition_zone(settings_of(snap))
+    state = status(snap.fetched_at, snap.checked_at, now, ttl, tz=zone)
     left, right = st.columns([5, 1], vertical_alignment="center")
     left.caption(tr("live.status", time=state.updated, n=state.next_in))
     right.button(

@@ -11,6 +11,7 @@ import pandas as pd
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.parse import Competition
+from kbo_dashboard.scoring.counts import format_score
 from kbo_dashboard.ui.standings_tables import product_text
 
 
@@ -38,14 +39,14 @@ def methods_table(comp: Competition, comparison, lang: str, top_n: int = 3) -> p
             cell = "-"
             if not hit.empty:
                 pid, score = hit["product_id"].iloc[0], hit["score"].iloc[0]
-                cell = f"{product_text(comp, pid)} ({score:.2f})"
+                cell = f"{product_text(comp, pid)} ({format_score(score)})"
             row[t("tbl.position", lang, n=position)] = cell
         rows.append(row)
     return pd.DataFrame(rows)
 
 
 def _points(value: float) -> str:
-    return "-" if pd.isna(value) else f"{value:.2f}"
+    return format_score(value)
 
 
 def moves_table(moves: pd.DataFrame, comp: Competition, lang: str) -> pd.DataFrame:
@@ -59,7 +60,7 @@ def moves_table(moves: pd.DataFrame, comp: Competition, lang: str) -> pd.DataFra
             t("tbl.old_total", lang): moves["old_total"].map(_points),
             t("tbl.new_total", lang): moves["new_total"].map(_points),
             t("rob.col_change", lang): [
-                t("rob.amount_unknown", lang) if pd.isna(c) else f"{c:.2f}" for c in change
+                t("rob.amount_unknown", lang) if pd.isna(c) else format_score(c) for c in change
             ],
         }
     )
@@ -81,5 +82,5 @@ def moves_sentence(margin, lang: str) -> str:
         lang,
         method=method,
         k=margin.totals_to_move,
-        points=f"{margin.points_to_move:.2f}",
+        points=format_score(margin.points_to_move),
     )

@@ -16,6 +16,7 @@ from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.meeting.live import FeedItem
 from kbo_dashboard.reports.export import rankings_table
+from kbo_dashboard.scoring.counts import format_score
 from kbo_dashboard.scoring.scoring import Results
 from kbo_dashboard.ui.charts import criterion_name
 
@@ -70,15 +71,13 @@ def standings_table(
         out[_h("district", lang)] = frame["district"]
     if category is None:
         out[_h("category", lang)] = frame["category_name"]
-    out[_h("score", lang)] = frame["score"].map(lambda v: "-" if pd.isna(v) else f"{v:.2f}")
+    out[_h("score", lang)] = frame["score"].map(format_score)
     if not compact:
         out[_h("judges", lang)] = frame["n_judges"].astype(int)
     if means and not compact:
         for criterion_id in comp.criterion_ids:
             values = frame[f"mean_{criterion_id}"]
-            out[criterion_name(comp.criteria, criterion_id, lang)] = values.map(
-                lambda v: "-" if pd.isna(v) else f"{v:.2f}"
-            )
+            out[criterion_name(comp.criteria, criterion_id, lang)] = values.map(format_score)
     return out.reset_index(drop=True)
 
 
@@ -103,7 +102,7 @@ def leaders_table(comp: Competition, results: Results, lang: str) -> pd.DataFram
                 (
                     t(f"cat.{category}", lang),
                     product_text(comp, product_id),
-                    f"{score:.2f}",
+                    format_score(score),
                     int(standings.at[product_id, "n_judges"]),
                 )
             )

@@ -14,6 +14,7 @@ from datetime import datetime
 import streamlit as st
 
 from kbo_dashboard.i18n import DEFAULT_LANG, LANGS, t
+from kbo_dashboard.intake import clock
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.meeting.snapshot import Snapshot, refresh
 from kbo_dashboard.scoring.scoring import Results, score_competition
@@ -105,10 +106,26 @@ def results(snap: Snapshot, method: str | None = None) -> Results | None:
     return _results(snap.competition, snap.version, method)
 
 
-def local_time(moment: datetime | None) -> str:
+def settings_of(snap: Snapshot) -> dict:
+    """The snapshot's competition settings (for its clock); {} when there is no data."""
+    return snap.competition.settings if snap.competition is not None else {}
+
+
+def competition_settings() -> dict:
+    """The current competition's settings, from the shared (cached) snapshot."""
+    return settings_of(snapshot())
+
+
+def local_time(moment: datetime | None, settings: dict | None) -> str:
+    """``14:05:09`` on the competition's clock (``settings``' time zone), never the server's."""
     if moment is None:
         return "-"
-    return moment.astimezone().strftime("%H:%M:%S")
+    return clock.clock_time(moment, settings)
+
+
+def zone(snap: Snapshot):
+    """The competition's time zone in ``snap`` (for the change feed and the Changes page)."""
+    return clock.competition_zone(settings_of(snap))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -8,7 +8,7 @@ pdftotext (pypdf when poppler is missing).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -30,7 +30,7 @@ from tests.browser.helpers import (
 
 pytestmark = pytest.mark.browser
 
-KINDS = ("rankings", "scores", "issues", "xlsx", "pdf")
+KINDS = ("rankings", "scores", "issues", "xlsx", "pdf", "announcement")
 BOM = b"\xef\xbb\xbf"
 # The demo (kbo_dashboard/sources/demo.py) has the seed report's shape: 20 products in
 # these categories.
@@ -74,8 +74,14 @@ def need(files: dict[str, Path], kind: str) -> Path:
 
 
 def be_today() -> str:
-    today = date.today()
+    """Today on the competition's clock (Asia/Bangkok), whatever the server's zone."""
+    today = (datetime.now(UTC) + timedelta(hours=7)).date()
     return f"{today.year + 543}-{today:%m-%d}"
+
+
+# Thai headers in the Thai UI (kbo_dashboard/reports/export.py office_table).
+RANK, PRODUCT_ID, NAME, SCORE, METHOD = "อันดับรวม", "รหัสผลิตภัณฑ์", "ชื่อผลิตภัณฑ์", "คะแนน", "วิธีรวมคะแนน"
+JUDGE_ID, CRITERION_ID, COUNTED, CATEGORY = "รหัสกรรมการ", "รหัสเกณฑ์", "นับคะแนน", "รหัสประเภท"
 
 
 def test_rankings_csv_has_bom_and_every_demo_product_best_first(files):
@@ -84,48 +90,44 @@ def test_rankings_csv_has_bom_and_every_demo_product_best_first(files):
     raw = path.read_bytes()
     assert raw.startswith(BOM)
     assert "ผ้าไหมกาบบัว".encode() in raw  # Thai as UTF-8, not mojibake
-    frame = pd.read_csv(path, encoding="utf-8-sig", dtype={"rank_label": str})
+    frame = pd.read_csv(path, encoding="utf-8-sig", dtype={RANK: str})
     assert len(frame) == 20
-    assert frame["product_id"].is_unique
-    assert frame["category"].value_counts().to_dict() == DEMO_CATEGORIES
-    assert frame.loc[0, ["product_id", "product_name", "rank_label"]].tolist() == [
-        NOMINEE_ID,
-        NOMINEE_NAME,
-        "1",
-    ]
-    assert frame.loc[1, "product_id"] == RUNNER_UP_ID
-    ranked = frame[frame["rank_label"] != t("rank.not_ranked", "th")]
-    assert ranked["score"].is_monotonic_decreasing
-    assert ranked["score"].between(0, 100).all()
-    assert set(frame["method"]) == {"mean"}
+    assert frame[PRODUCT_ID].is_unique
+    assert frame[CATEGORY].value_counts().to_dict() == DEMO_CATEGORIES
+    assert frame.loc[0, [PRODUCT_ID, NAME, RANK]].tolist() == [NOMINEE_ID, NOMINEE_NAME, "1"]
+    assert frame.loc[1, PRODUCT_ID] == RUNNER_UP_ID
+    ranked = frame[frame[RANK] != t("rank.not_ranked", "th")]
+    assert ranked[SCORE].is_monotonic_decreasing
+    assert ranked[SCORE].between(0, 100).all()
+    assert set(frame[METHOD]) == {"mean"}
 
 
 def test_scores_csv_is_every_score_in_long_form(files):
     path = need(files, "scores")
     assert path.read_bytes().startswith(BOM)
     frame = pd.read_csv(path, encoding="utf-8-sig")
-    assert {"judge_id", "product_id", "criterion_id", "score", "counted"} <= set(frame.columns)
+    assert {JUDGE_ID, PRODUCT_ID, CRITERION_ID, SCORE, COUNTED} <= set(frame.columns)
     # 27 judges x 20 products x 5 criteria, minus what J26 (8 products) and J27 (15) have not
     # scored yet, is at most 2700 - 40 - 75 = 2585 cells; slips drop a few more.
-    assert 2500 <= len(frame) <= 2585
-    assert frame["score"].between(0, 25).all()
-    assert frame["judge_id"].nunique() == 27
+    assert len(frame) == 2580  # 2,575 scores + 5 typed despite J05's conflict (test_documents)
+    assert frame[SCORE].between(0, 25).all()
+    assert frame[JUDGE_ID].nunique() == 27
     # J05 declared a conflict on P-09 and scored anyway: those scores never count.
-    conflict = frame[(frame["judge_id"] == "J05") & (frame["product_id"] == "P-09")]
+    conflict = frame[(frame[JUDGE_ID] == "J05") & (frame[PRODUCT_ID] == "P-09")]
     assert len(conflict) > 0
-    assert not conflict["counted"].astype(bool).any()
+    assert set(conflict[COUNTED]) == {"ไม่ใช่"} and set(frame[COUNTED]) == {"ใช่", "ไม่ใช่"}
 
 
 def test_issues_csv_lists_the_demo_slips_with_their_cells(files):
     path = need(files, "issues")
     assert path.read_bytes().startswith(BOM)
     frame = pd.read_csv(path, encoding="utf-8-sig")
-    assert {"severity", "code", "tab", "cell"} <= set(frame.columns)
+    assert {"ระดับ", "รหัสปัญหา", "แท็บ", "ช่อง"} <= set(frame.columns)
     assert {"thai_digits", "above_max", "not_a_number", "partial_row", "conflict_scored"} <= set(
-        frame["code"]
+        frame["รหัสปัญหา"]
     )
     # A1 notation: a cell ("E8") or, for a whole-row problem, the row ("10:10").
-    assert frame["cell"].astype(str).str.fullmatch(r"[A-Z]{1,3}[0-9]+|([0-9]+):\1").all()
+    assert frame["ช่อง"].astype(str).str.fullmatch(r"[A-Z]{1,3}[0-9]+|([0-9]+):\1").all()
 
 
 def test_xlsx_opens_in_pandas_with_thai_headers_and_every_product(files):
@@ -160,3 +162,11 @@ def test_downloads_page_shows_the_method_in_use(browser, demo_server):
         expect(main(page)).to_contain_text(t("analysis.method_in_use", "en", name="Mean"))
     finally:
         context.close()
+
+
+def test_announcement_is_one_demo_page_named_with_the_competition_date(files):
+    path = need(files, "announcement")
+    assert path.name == f"kbo-announcement-mean-{be_today()}.pdf"
+    text = words(pdf_text(path))
+    assert "ประกาศคณะกรรมการพิจารณาคัดเลือกผลิตภัณฑ์" in text and NOMINEE_NAME in text
+    assert "ร่าง / DRAFT" in text and "ข้อมูลตัวอย่าง / DEMO" in text

@@ -1,0 +1,77 @@
+"""Whether a report is a draft, a demo or final, and what a final one says about its decision.
+
+A report is a draft ("ร่าง / DRAFT" on every page and sheet) until the chair has recorded a
+decision (:func:`kbo_dashboard.meeting.decision.final`). A report made from the demo data also
+carries "ข้อมูลตัวอย่าง / DEMO", decided or not. A final report names the decision, says when it
+was recorded on the competition's clock, and what the readiness checklist showed then: the
+decision's ``open_points`` (compact JSON list of ``{key, detail_th, detail_en}``; "" is clear).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from kbo_dashboard.i18n import t
+from kbo_dashboard.meeting.decision import final
+from kbo_dashboard.reports import common as rc
+
+#: The chair's decisions as the report builders take them (oldest first; None: none).
+Decisions = Iterable[Any] | None
+
+
+@dataclass(frozen=True)
+class ReportStatus:
+    """The decision a report rests on (None: a draft) and whether its data is the demo."""
+
+    decision: Any
+    demo: bool = False
+
+    @property
+    def draft(self) -> bool:
+        return self.decision is None
+
+    def marks(self) -> list[str]:
+        """The bilingual marks printed on every page: draft and/or demo."""
+        marks = [t("docs.mark.draft", "th")] if self.draft else []
+        return marks + ([t("docs.mark.demo", "th")] if self.demo else [])
+
+
+def report_status(decisions: Iterable[Any] | None, demo: bool = False) -> ReportStatus:
+    return ReportStatus(final(list(decisions or ())), bool(demo))
+
+
+def open_points(decision: Any) -> list[dict[str, str]]:
+    """The checklist's open points saved with ``decision`` ([] when clear or unreadable)."""
+    text = getattr(decision, "open_points", "") or ""
+    try:
+        points = json.loads(text) if text else []
+    except ValueError:
+        return [{"key": "unreadable", "detail_th": text, "detail_en": text}]
+    return [p for p in points if isinstance(p, dict)] if isinstance(points, list) else []
+
+
+def checklist_lines(decision: Any, lang: str) -> list[str]:
+    """What the readiness checklist showed when ``decision`` was recorded."""
+    points = open_points(decision)
+    if not points:
+        return [t("docs.final.checklist_clear", lang)]
+    lines = [t("docs.final.checklist_open", lang, n=len(points))]
+    for point in points:
+        detail = point.get(f"detail_{lang}") or point.get("detail_th") or ""
+        name = t(f"docs.point.{point.get('key', '')}", lang)
+        name = point.get("key", "") if name.startswith("docs.point.") else name
+        lines.append(f"- {name}: {detail}" if detail else f"- {name}")
+    return lines
+
+
+def status_lines(status: ReportStatus, settings: dict | None, lang: str) -> list[str]:
+    """The report's status paragraph: draft, or the final decision, its time and checklist."""
+    if status.draft:
+        return [t("docs.draft_note", lang)]
+    d = status.decision
+    when = rc.thai_time(d.decided_at, lang, settings)
+    lines = [t("docs.final.decision", lang, name=d.product_name, id=d.product_id, time=when)]
+    return lines + checklist_lines(d, lang)
