@@ -108,27 +108,24 @@ def tab_layout(
     key = (at, tuple(map(str, header)))
     found = None if memo is None else memo.get(key)
     if found is None:
-        found = (
-            criterion_columns(header, criteria),
-            _column(header, L.PRODUCT_ID),
-            _column(header, L.COMMENT),
-        )
+        columns = criterion_columns(header, criteria)
+        missing = [c for c in criteria["criterion_id"] if c not in columns]
+        found = (columns, _column(header, L.PRODUCT_ID), _column(header, L.COMMENT), missing)
         if memo is not None:
             memo[key] = found
-    columns, product_col, comment_col = found
-    for cid in criteria["criterion_id"]:
-        if cid not in columns:
-            issues.append(
-                make_issue(
-                    ERROR,
-                    "missing_column",
-                    tab=tab,
-                    cell=f"{at + 1}:{at + 1}",
-                    judge_id=judge_id,
-                    column=cid,
-                    action="row_not_counted",
-                )
+    columns, product_col, comment_col, missing = found
+    for cid in missing:
+        issues.append(
+            make_issue(
+                ERROR,
+                "missing_column",
+                tab=tab,
+                cell=f"{at + 1}:{at + 1}",
+                judge_id=judge_id,
+                column=cid,
+                action="row_not_counted",
             )
+        )
     return TabLayout(at, product_col, comment_col, dict(columns))
 
 
