@@ -4,12 +4,9 @@ from datetime import datetime
 
 import streamlit as st
 
-from kbo_dashboard.intake.issues import issues_frame
-from kbo_dashboard.reports.export import rankings_table, scores_long, to_csv_bytes
-from kbo_dashboard.reports.pdf import build_pdf
-from kbo_dashboard.reports.xlsx import build_xlsx
+from kbo_dashboard.reports.export import to_csv_bytes
 from kbo_dashboard.scoring.aggregation import METHODS
-from kbo_dashboard.ui import chair, frame, pickers, state
+from kbo_dashboard.ui import cached, chair, frame, pickers, state
 from kbo_dashboard.ui.page_tables import download_name
 from kbo_dashboard.ui.state import tr
 
@@ -31,15 +28,15 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 st.header(tr("downloads_page.csv"))
 st.caption(tr("downloads_page.csv_note"))
 csv_files = [
-    ("rankings", rankings_table(comp, results, lang), method),
-    ("scores", scores_long(comp, results), None),
-    ("issues", issues_frame(comp.issues), None),
+    ("rankings", cached.export_table(snap, results, "rankings", lang), method),
+    ("scores", cached.export_table(snap, results, "scores", lang), None),
+    ("issues", cached.issues(snap), None),
 ]
 for kind, table, named_method in csv_files:
     row = st.columns([2, 3], vertical_alignment="center")
     row[0].download_button(
         tr(f"downloads_page.{kind}"),
-        data=to_csv_bytes(table),
+        data=lambda table=table: to_csv_bytes(table),  # written only when clicked
         file_name=download_name(kind, today, "csv", named_method),
         mime=CSV,
         icon=":material/download:",
@@ -54,13 +51,24 @@ history, decision_error = chair.decision_history(snap)
 if decision_error is not None:
     st.warning(tr("downloads_page.decisions_unreadable"), icon=":material/warning:")
 st.caption(tr("downloads_page.reports_note"))
-reports = [("xlsx", build_xlsx, XLSX), ("pdf", build_pdf, "application/pdf")]
-for kind, build, mime in reports:
+
+
+def build_report(kind: str) -> bytes:
+    # The report builders (openpyxl, fpdf2, HarfBuzz, PyThaiNLP) are imported on the first click.
+    if kind == "xlsx":
+        from kbo_dashboard.reports.xlsx import build_xlsx as build
+    else:
+        from kbo_dashboard.reports.pdf import build_pdf as build
+    return build(comp, results, list(history), lang=lang)
+
+
+reports = [("xlsx", XLSX), ("pdf", "application/pdf")]
+for kind, mime in reports:
     # Built only when clicked (a second or two): a failure there leaves the page up and
     # Streamlit reports the failed download. The closure holds this run's data only.
     st.download_button(
         tr(f"downloads_page.{kind}"),
-        data=lambda build=build: build(comp, results, list(history), lang=lang),
+        data=lambda kind=kind: build_report(kind),
         file_name=download_name("report", today, kind, method),
         mime=mime,
         icon=":material/download:",

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from kbo_dashboard.scoring.progress import judge_progress
-from kbo_dashboard.ui import frame, state
+from kbo_dashboard.ui import cached, frame, state
 from kbo_dashboard.ui.page_tables import col, judges_progress_table, label, remaining_products
 from kbo_dashboard.ui.state import tr
 
@@ -12,7 +11,7 @@ st.title(tr("page.judges"))
 comp = frame.page_start(snap)
 lang = state.lang()
 
-progress = judge_progress(comp)
+progress = cached.progress(snap)
 per_judge = progress.per_judge
 left = st.columns(3)
 left[0].metric(tr("judges_page.finished"), f"{progress.judges_finished}/{progress.judges_total}")
