@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from kbo_dashboard.intake.parse import parse
 from kbo_dashboard.intake.score_block import BLANK, SLOW, VALID, classify, grid
+from kbo_dashboard.scoring.progress import judge_progress
+from kbo_dashboard.scoring.scoring import score_competition
 from kbo_dashboard.sources.demo import DemoSource
 from kbo_dashboard.sources.scaled import scaled_tabs
 from kbo_dashboard.sources.source import RawWorkbook
@@ -140,3 +142,41 @@ def test_each_kind_of_problem_cell_is_read_one_by_one():
     ]
     assert comp.scores["score"].tolist() == [18.0, 12.5]
     assert_same_parse(RawWorkbook(tabs))
+
+
+# --- every number downstream: standings and progress ----------------------------------------
+
+
+@pytest.mark.parametrize("tabs", [broken_tabs, lambda: scaled_tabs(1)], ids=["broken", "demo"])
+@pytest.mark.parametrize("method", ["mean", "trimmed_mean", "median", "normalised"])
+def test_standings_are_the_same_from_either_parse(tabs, method):
+    raw = RawWorkbook(tabs())
+    old = score_competition(reference_parse(raw), method)
+    new = score_competition(parse(raw), method)
+    pd.testing.assert_frame_equal(new.standings, old.standings)
+    pd.testing.assert_frame_equal(new.totals, old.totals)
+    assert (new.nominee, new.margin, new.runner_up) == (old.nominee, old.margin, old.runner_up)
+
+
+@pytest.mark.parametrize("tabs", [broken_tabs, lambda: scaled_tabs(2)], ids=["broken", "demo_x2"])
+def test_judge_progress_counts_like_a_naive_count(tabs):
+    comp = parse(RawWorkbook(tabs()))
+    progress = judge_progress(comp)
+    known = set(comp.products["product_id"])
+    conflicts = set(zip(comp.conflicts["judge_id"], comp.conflicts["product_id"]))
+    received = sum(
+        1
+        for j, p in zip(comp.scores["judge_id"], comp.scores["product_id"])
+        if p in known and (j, p) not in conflicts
+    )
+    assert progress.scores_received == received
+    for judge in progress.per_judge.itertuples():
+        done = {
+            p
+            for j, p, ok in zip(
+                comp.rows["judge_id"], comp.rows["product_id"], comp.rows["complete"]
+            )
+            if j == judge.judge_id and ok and (j, p) not in conflicts
+        }
+        assert judge.done == len(done)
+        assert judge.expected == len([p for p in known if (judge.judge_id, p) not in conflicts])
