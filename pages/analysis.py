@@ -44,7 +44,10 @@ with st.expander(tr("analysis_page.what_they_mean")):
     st.markdown(tr("analysis_page.explain_icc2"))
     st.markdown(tr("analysis_page.explain_icc3"))
     st.markdown(tr("analysis_page.explain_bands"))
-st.plotly_chart(judge_charts.agreement_bars(table, lang), key="agreement_chart")
+agreement_chart = cached.figure(
+    snap, "agreement", (lang,), lambda: judge_charts.agreement_bars(table, lang)
+)
+st.plotly_chart(agreement_chart, key="agreement_chart")
 st.dataframe(agreement_display(table, lang), hide_index=True, width="stretch", placeholder="-")
 with st.expander(tr("analysis_page.per_category")):
     for row in table.iloc[1:].itertuples():
@@ -58,7 +61,10 @@ st.caption(tr("analysis_page.explain_profiles"))
 profiles = analysis.profiles
 judge_names = dict(zip(comp.judges["judge_id"].astype(str), comp.judges["judge_name"]))
 if profiles["leniency"].notna().any():
-    st.plotly_chart(judge_charts.leniency_bars(profiles, lang, judge_names), key="leniency_chart")
+    leniency = cached.figure(
+        snap, "leniency", (lang,), lambda: judge_charts.leniency_bars(profiles, lang, judge_names)
+    )
+    st.plotly_chart(leniency, key="leniency_chart")
 st.dataframe(
     profiles_display(profiles, comp.judges, lang), hide_index=True, width="stretch", placeholder="-"
 )
@@ -72,8 +78,13 @@ if matrix.empty or np.isnan(matrix.to_numpy(dtype=float)).all():
     st.info(tr("analysis_page.no_totals"))
 else:
     names = dict(zip(comp.products["product_id"].astype(str), comp.products["product_name"]))
-    figure = judge_charts.heatmap(matrix, lang, relative=relative, product_names=names)
-    st.plotly_chart(figure, key="judge_heatmap")
+    heatmap = cached.figure(
+        snap,
+        "heatmap",
+        (lang, relative),
+        lambda: judge_charts.heatmap(matrix, lang, relative=relative, product_names=names),
+    )
+    st.plotly_chart(heatmap, key="judge_heatmap")
     st.caption(tr("analysis_page.heatmap_note"))
 
 # --- outlier totals for the chair ---

@@ -93,7 +93,9 @@ def body() -> None:
             st.caption(tr("live.feed.empty"))
 
     st.plotly_chart(
-        charts.progress_chart(progress.per_judge, lang),
+        cached.figure(
+            snap, "progress", (lang,), lambda: charts.progress_chart(progress.per_judge, lang)
+        ),
         width="stretch",
         key="progress_chart",
         config={"displayModeBar": False},

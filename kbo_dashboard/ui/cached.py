@@ -8,7 +8,9 @@ robustness report are cached the same way in :mod:`kbo_dashboard.ui.state`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -93,3 +95,16 @@ def export_table(snap: Snapshot, results: Results, kind: str, lang: str) -> pd.D
     return _export_table(
         snap.competition, results, f"{snap.version}/{results.method}", kind, key_lang
     )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _figure(version: str, name: str, key: tuple, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def figure(snap: Snapshot, name: str, key: tuple, build: Callable[[], Any]) -> Any:
+    """A chart built once per data version, ``name`` and ``key`` (language, method, choices...).
+
+    Shared, not copied: ``st.plotly_chart`` only reads a figure, and pages never change one.
+    """
+    return _figure(snap.version, name, key, build)
