@@ -13,21 +13,17 @@ from typing import Any
 import pandas as pd
 
 from kbo_dashboard.intake.cells import cell_text, format_number, is_blank, read_score
-from kbo_dashboard.intake.issues import ERROR, INFO, WARNING, Issue, make_issue
+from kbo_dashboard.intake.issues import ERROR, INFO, WARNING, make_issue
 from kbo_dashboard.intake.parse import ROW_COLUMNS, ROW_TYPES, SCORE_COLUMNS, parse
-from kbo_dashboard.intake.score_tabs import cell_problem, tab_layout
+from kbo_dashboard.intake.score_tabs import ReaderSetup, cell_problem, tab_layout
 from kbo_dashboard.sources import layout as L
 from kbo_dashboard.sources.source import Rows
 
 
 @dataclass
-class ReferenceScoreTabReader:
+class ReferenceScoreTabReader(ReaderSetup):
     """Reads judges' score tabs into valid score cells and per-row status, noting issues."""
 
-    criteria: pd.DataFrame
-    known_products: set[str]
-    conflicts: dict[tuple[str, str], str]
-    issues: list[Issue]
     scores: list[tuple] = field(default_factory=list)
     rows: list[tuple] = field(default_factory=list)
 

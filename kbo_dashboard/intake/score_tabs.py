@@ -130,17 +130,23 @@ def tab_layout(
 
 
 @dataclass
-class ScoreTabReader:
+class ReaderSetup:
+    """What a score-tab reader is given: the rubric, the products, conflicts, the issue list."""
+
+    criteria: pd.DataFrame
+    known_products: set[str]
+    conflicts: dict[tuple[str, str], str]
+    issues: list[Issue]
+
+
+@dataclass
+class ScoreTabReader(ReaderSetup):
     """Reads judges' score tabs column by column into valid score cells and per-row status.
 
     Clean numbers are read as arrays (:mod:`kbo_dashboard.intake.score_block`); only a cell that
     needs a message is read on its own, so the issues are the ones the per-cell reader found.
     """
 
-    criteria: pd.DataFrame
-    known_products: set[str]
-    conflicts: dict[tuple[str, str], str]
-    issues: list[Issue]
     _scores: list[dict] = field(default_factory=list)
     _rows: list[dict] = field(default_factory=list)
 
