@@ -210,46 +210,25 @@ class ScoreTabReader(ReaderSetup):
                 continue
             if reading.kind == "converted":
                 number = format_number(reading.value)
-                note(
-                    i,
-                    1,
-                    INFO,
-                    reading.note,
-                    cell,
-                    value=reading.raw,
-                    number=number,
-                    action="converted",
-                )
+                note(i, 1, INFO, reading.note, cell, value=reading.raw, number=number,
+                     action="converted")  # fmt: skip
             status[k, j], values[k, j] = VALID, reading.value
 
         n = len(self.criteria)
         filled = (status != BLANK).sum(axis=1)
         valid = (status == VALID).sum(axis=1)
         conflicts = self._by_judge.get(judge_id, {})
-        for k, i in enumerate(counted):
-            whole_row = f"{first + i + 1}:{first + i + 1}"
-            if 0 < filled[k] < n:
-                note(
-                    i,
-                    2,
-                    WARNING,
-                    "partial_row",
-                    whole_row,
-                    filled=int(filled[k]),
-                    total=n,
-                    action="row_not_counted",
-                )
-            reason = conflicts.get(pids[i])
-            if reason is not None and filled[k]:
-                note(
-                    i,
-                    3,
-                    WARNING,
-                    "conflict_scored",
-                    whole_row,
-                    reason=reason or "-",
-                    action="score_ignored",
-                )
+        partial = (filled > 0) & (filled < n)
+        declared = np.array([pids[i] in conflicts for i in counted], dtype=bool)
+        for k in np.flatnonzero(partial | (declared & (filled > 0))):
+            i, whole_row = counted[k], f"{first + counted[k] + 1}:{first + counted[k] + 1}"
+            if partial[k]:
+                note(i, 2, WARNING, "partial_row", whole_row, filled=int(filled[k]), total=n,
+                     action="row_not_counted")  # fmt: skip
+            if declared[k] and filled[k]:
+                reason = conflicts[pids[i]] or "-"
+                note(i, 3, WARNING, "conflict_scored", whole_row, reason=reason,
+                     action="score_ignored")  # fmt: skip
         events.sort(key=lambda e: (e[0], e[1]))
         self.issues.extend(issue for *_, issue in events)
 
@@ -278,7 +257,7 @@ class ScoreTabReader(ReaderSetup):
                 "filled": filled,
                 "valid": valid,
                 "complete": (valid == n) & (len(cids) == n),
-                "conflict": np.array([p in conflicts for p in counted_pids], dtype=bool),
+                "conflict": declared,
                 "comment": np.array(comments or [""] * len(idx), dtype=object),
             }
         )
