@@ -180,3 +180,23 @@ def test_judge_progress_counts_like_a_naive_count(tabs):
         }
         assert judge.done == len(done)
         assert judge.expected == len([p for p in known if (judge.judge_id, p) not in conflicts])
+
+
+def test_the_reader_also_gives_tuples_like_the_per_cell_reader():
+    """Code that reads the tabs' scores and rows as tuples (the Google Form responses) gets
+    the same tuples as before."""
+    from kbo_dashboard.intake.score_tabs import ScoreTabReader
+    from tests.reference_parse import ReferenceScoreTabReader
+
+    comp = parse(RawWorkbook(broken_tabs()))
+    readers = []
+    for cls in (ReferenceScoreTabReader, ScoreTabReader):
+        reader = cls(comp.criteria, set(comp.products["product_id"]), {("J1", "B1"): "c"}, [])
+        for judge in comp.judges.itertuples():
+            if judge.has_tab:
+                reader.read(broken_tabs()[judge.sheet], judge.sheet, judge.judge_id)
+        readers.append(reader)
+    old, new = readers
+    assert new.scores == old.scores
+    assert new.rows == old.rows
+    assert ("J4", "A1", "inn", 50.0, "J4", "B2") in new.scores

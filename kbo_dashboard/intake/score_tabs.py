@@ -268,6 +268,16 @@ class ScoreTabReader(ReaderSetup):
             self._rows, ROW_COLUMNS, ROW_TYPES
         )
 
+    @property
+    def scores(self) -> list[tuple]:
+        """The valid score cells as tuples in SCORE_COLUMNS order (for code that reads tuples)."""
+        return _tuples(self._scores, SCORE_COLUMNS)
+
+    @property
+    def rows(self) -> list[tuple]:
+        """Each counted row's status as tuples in ROW_COLUMNS order."""
+        return _tuples(self._rows, ROW_COLUMNS)
+
 
 SCORE_COLUMNS = ["judge_id", "product_id", "criterion_id", "score", "tab", "cell"]
 ROW_COLUMNS = [
@@ -294,6 +304,10 @@ def _repeat(text: str, n: int) -> np.ndarray:
     out = np.empty(n, dtype=object)
     out.fill(text)
     return out
+
+
+def _tuples(parts: list[dict], columns: list[str]) -> list[tuple]:
+    return [t for p in parts for t in zip(*(p[c].tolist() for c in columns))]
 
 
 def _frame(parts: list[dict], columns: list[str], types: dict) -> pd.DataFrame:
