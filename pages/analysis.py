@@ -3,15 +3,14 @@
 import numpy as np
 import streamlit as st
 
-from kbo_dashboard.analysis.agreement import agreement_table, interpret_icc, interpret_w
-from kbo_dashboard.analysis.judges import judge_matrix, judge_profiles, outlier_scores
+from kbo_dashboard.analysis.agreement import interpret_icc, interpret_w
 from kbo_dashboard.reports.agreement_text import (
     alpha_text,
     caution_text,
     interval_text,
     rests_on_text,
 )
-from kbo_dashboard.ui import frame, judge_charts, pickers, state
+from kbo_dashboard.ui import cached, frame, judge_charts, pickers, state
 from kbo_dashboard.ui.page_tables import (
     agreement_display,
     outliers_display,
@@ -24,9 +23,8 @@ snap = state.snapshot()
 st.title(tr("page.analysis"))
 comp = frame.page_start(snap)
 lang = state.lang()
-totals = state.results(
-    snap, pickers.current_method(snap)
-).totals  # totals are the same for every method
+results = state.results(snap, pickers.current_method(snap))  # totals: the same for every method
+analysis = cached.judge_analysis(snap, results)
 
 
 def shown(value: float) -> str:
@@ -35,7 +33,7 @@ def shown(value: float) -> str:
 
 # --- agreement ---
 st.header(tr("analysis_page.agreement"))
-table = agreement_table(totals, comp.products)
+table = analysis.agreement
 overall = table.iloc[0]
 cells = st.columns(4)
 cells[0].metric(tr("judge_chart.kendall_w"), shown(overall["kendall_w"]))
@@ -55,7 +53,10 @@ with st.expander(tr("analysis_page.what_they_mean")):
     st.markdown(tr("agr.explain_alpha"))
     st.markdown(tr("agr.explain_ci"))
     st.markdown(tr("analysis_page.explain_bands"))
-st.plotly_chart(judge_charts.agreement_bars(table, lang), key="agreement_chart")
+agreement_chart = cached.figure(
+    snap, "agreement", (lang,), lambda: judge_charts.agreement_bars(table, lang)
+)
+st.plotly_chart(agreement_chart, key="agreement_chart")
 st.dataframe(agreement_display(table, lang), hide_index=True, width="stretch", placeholder="-")
 with st.expander(tr("analysis_page.per_category")):
     for _, row in table.iloc[1:].iterrows():
@@ -70,10 +71,13 @@ with st.expander(tr("analysis_page.per_category")):
 # --- judge profiles ---
 st.header(tr("analysis_page.profiles"))
 st.caption(tr("analysis_page.explain_profiles"))
-profiles = judge_profiles(totals)
+profiles = analysis.profiles
 judge_names = dict(zip(comp.judges["judge_id"].astype(str), comp.judges["judge_name"]))
 if profiles["leniency"].notna().any():
-    st.plotly_chart(judge_charts.leniency_bars(profiles, lang, judge_names), key="leniency_chart")
+    leniency = cached.figure(
+        snap, "leniency", (lang,), lambda: judge_charts.leniency_bars(profiles, lang, judge_names)
+    )
+    st.plotly_chart(leniency, key="leniency_chart")
 st.dataframe(
     profiles_display(profiles, comp.judges, lang), hide_index=True, width="stretch", placeholder="-"
 )
@@ -82,19 +86,24 @@ st.dataframe(
 st.header(tr("analysis_page.heatmap"))
 relative = st.toggle(tr("analysis_page.relative"), key="analysis_relative")
 order = comp.products.sort_values(["category", "product_id"], kind="stable")["product_id"]
-matrix = judge_matrix(totals, relative=relative, product_order=list(order))
+matrix = cached.heatmap_matrix(snap, results, relative, list(order))
 if matrix.empty or np.isnan(matrix.to_numpy(dtype=float)).all():
     st.info(tr("analysis_page.no_totals"))
 else:
     names = dict(zip(comp.products["product_id"].astype(str), comp.products["product_name"]))
-    figure = judge_charts.heatmap(matrix, lang, relative=relative, product_names=names)
-    st.plotly_chart(figure, key="judge_heatmap")
+    heatmap = cached.figure(
+        snap,
+        "heatmap",
+        (lang, relative),
+        lambda: judge_charts.heatmap(matrix, lang, relative=relative, product_names=names),
+    )
+    st.plotly_chart(heatmap, key="judge_heatmap")
     st.caption(tr("analysis_page.heatmap_note"))
 
 # --- outlier totals for the chair ---
 st.header(tr("analysis_page.outliers"))
 st.caption(tr("analysis_page.explain_outliers"))
-outliers = outlier_scores(totals)
+outliers = analysis.outliers
 if outliers.empty:
     st.success(tr("analysis_page.no_outliers"), icon=":material/task_alt:")
 else:

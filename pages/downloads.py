@@ -1,21 +1,16 @@
 """Downloads: CSVs of the rankings, every score and the issues; the Excel and PDF reports; the
 committee's papers: the announcement, the draft minutes and the per-judge score sheets."""
 
+import importlib
 from datetime import UTC, datetime
 
 import streamlit as st
 
 from kbo_dashboard.intake import clock
-from kbo_dashboard.intake.issues import issues_frame
-from kbo_dashboard.reports.announcement import build_announcement
-from kbo_dashboard.reports.export import office_table, rankings_table, scores_long, to_csv_bytes
-from kbo_dashboard.reports.minutes import build_minutes
-from kbo_dashboard.reports.pdf import build_pdf
-from kbo_dashboard.reports.score_sheets import build_score_sheets
-from kbo_dashboard.reports.xlsx import build_xlsx
+from kbo_dashboard.reports.export import office_table, to_csv_bytes
 from kbo_dashboard.scoring.aggregation import METHODS
 from kbo_dashboard.scoring.counts import format_count, panel_counts
-from kbo_dashboard.ui import chair, frame, judges_side, pickers, state
+from kbo_dashboard.ui import cached, chair, frame, judges_side, pickers, state
 from kbo_dashboard.ui.page_tables import download_name
 from kbo_dashboard.ui.state import tr
 
@@ -43,9 +38,9 @@ EXTENSIONS = {XLSX: "xlsx", DOCX: "docx", PDF: "pdf"}
 st.header(tr("downloads_page.csv"))
 st.caption(tr("downloads_page.csv_note"))
 csv_files = [
-    ("rankings", rankings_table(comp, results, lang), method),
-    ("scores", scores_long(comp, results), None),
-    ("issues", issues_frame(comp.issues), None),
+    ("rankings", cached.export_table(snap, results, "rankings", lang), method),
+    ("scores", cached.export_table(snap, results, "scores", lang), None),
+    ("issues", cached.issues(snap), None),
 ]
 notes = {
     "rankings": tr("downloads_page.rankings_note", n=format_count(len(comp.products))),
@@ -61,7 +56,7 @@ for kind, table, named_method in csv_files:
     row = st.columns([2, 3], vertical_alignment="center")
     row[0].download_button(
         tr(f"downloads_page.{kind}"),
-        data=to_csv_bytes(office_table(table, lang, comp)),
+        data=lambda table=table: to_csv_bytes(office_table(table, lang, comp)),  # on click
         file_name=download_name(kind, today, "csv", named_method),
         mime=CSV,
         icon=":material/download:",
@@ -76,19 +71,29 @@ history, decision_error = chair.decision_history(snap)
 if decision_error is not None:
     st.warning(tr("downloads_page.decisions_unreadable"), icon=":material/warning:")
 st.caption(tr("downloads_page.reports_note"))
+# (kind, file name, builder as "module:function", mime). The builders (openpyxl, fpdf2,
+# HarfBuzz, PyThaiNLP, python-docx) are imported on the first click, not on every page view.
 reports = [
-    ("xlsx", "report", build_xlsx, XLSX),
-    ("pdf", "report", build_pdf, PDF),
-    ("announcement", "announcement", build_announcement, PDF),
-    ("minutes", "minutes", build_minutes, DOCX),
-    ("score_sheets", "score-sheets", build_score_sheets, PDF),
+    ("xlsx", "report", "xlsx:build_xlsx", XLSX),
+    ("pdf", "report", "pdf:build_pdf", PDF),
+    ("announcement", "announcement", "announcement:build_announcement", PDF),
+    ("minutes", "minutes", "minutes:build_minutes", DOCX),
+    ("score_sheets", "score-sheets", "score_sheets:build_score_sheets", PDF),
 ]
-for kind, name, build, mime in reports:
+
+
+def build_report(builder: str) -> bytes:
+    module, function = builder.split(":")
+    build = getattr(importlib.import_module(f"kbo_dashboard.reports.{module}"), function)
+    return build(comp, results, list(history), lang=lang, demo=demo, now=now)
+
+
+for kind, name, builder, mime in reports:
     # Built only when clicked (a second or two): a failure there leaves the page up and
     # Streamlit reports the failed download. The closure holds this run's data only.
     st.download_button(
         tr(f"downloads_page.{kind}"),
-        data=lambda build=build: build(comp, results, list(history), lang=lang, demo=demo, now=now),
+        data=lambda builder=builder: build_report(builder),
         file_name=download_name(name, today, EXTENSIONS[mime], method),
         mime=mime,
         icon=":material/download:",

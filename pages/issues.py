@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from kbo_dashboard.intake.issues import SEVERITIES, count_by_severity, issues_frame
-from kbo_dashboard.ui import frame, state
+from kbo_dashboard.intake.issues import SEVERITIES, count_by_severity
+from kbo_dashboard.ui import cached, frame, state
 from kbo_dashboard.ui.page_tables import issues_table, label
 from kbo_dashboard.ui.state import tr
 
@@ -12,7 +12,7 @@ st.title(tr("page.issues"))
 comp = frame.page_start(snap)
 lang = state.lang()
 
-frame = issues_frame(comp.issues)
+frame = cached.issues(snap)
 if frame.empty:
     st.success(tr("issues_page.none"), icon=":material/task_alt:")
     st.stop()

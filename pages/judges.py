@@ -3,8 +3,8 @@
 import streamlit as st
 
 from kbo_dashboard.scoring.counts import format_count, panel_counts
-from kbo_dashboard.scoring.progress import fixes_apart, judge_progress
-from kbo_dashboard.ui import frame, judges_side, state
+from kbo_dashboard.scoring.progress import fixes_apart
+from kbo_dashboard.ui import cached, frame, judges_side, state
 from kbo_dashboard.ui.page_tables import col, judges_progress_table, label, remaining_products
 from kbo_dashboard.ui.state import tr
 
@@ -16,7 +16,7 @@ if judges_side.wanted_judge():  # /judges?judge=J05: that judge's own view, for 
     judges_side.judge_view(comp, judges_side.wanted_judge())
     st.stop()
 
-progress = judge_progress(comp)
+progress = cached.progress(snap)
 counts = panel_counts(comp, progress=progress)
 per_judge = fixes_apart(comp, progress.per_judge).assign(link=list(comp.judges["link"]))
 left = st.columns(3)

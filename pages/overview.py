@@ -6,8 +6,7 @@ import streamlit as st
 from kbo_dashboard.intake.issues import SEVERITIES, count_by_severity
 from kbo_dashboard.intake.settings import thai_date
 from kbo_dashboard.scoring.counts import format_count, format_score, panel_counts
-from kbo_dashboard.scoring.progress import judge_progress
-from kbo_dashboard.ui import charts, frame, pickers, refresh, state
+from kbo_dashboard.ui import cached, charts, frame, pickers, refresh, state
 from kbo_dashboard.ui.standings_tables import feed_lines, product_text, standings_table
 from kbo_dashboard.ui.state import tr
 
@@ -27,7 +26,7 @@ def body() -> None:
     st.caption(meeting_line(comp.settings, lang))
     method = pickers.current_method(snap)
     results = state.results(snap, method)
-    progress = judge_progress(comp)
+    progress = cached.progress(snap)
 
     # Progress, nominee and issues as big numbers.
     cols = st.columns(3)
@@ -96,7 +95,9 @@ def body() -> None:
             st.caption(tr("live.feed.empty"))
 
     st.plotly_chart(
-        charts.progress_chart(progress.per_judge, lang),
+        cached.figure(
+            snap, "progress", (lang,), lambda: charts.progress_chart(progress.per_judge, lang)
+        ),
         width="stretch",
         key="progress_chart",
         config={"displayModeBar": False},

@@ -4,8 +4,7 @@ Readable from the back of a meeting room at 1920x1080."""
 import streamlit as st
 
 from kbo_dashboard.scoring.counts import format_count, panel_counts
-from kbo_dashboard.scoring.progress import judge_progress
-from kbo_dashboard.ui import chair, frame, pickers, refresh, state
+from kbo_dashboard.ui import cached, chair, frame, pickers, refresh, state
 from kbo_dashboard.ui.standings_tables import product_text, standings_table
 from kbo_dashboard.ui.state import tr
 
@@ -18,7 +17,7 @@ def body() -> None:
     lang = state.lang()
     comp = frame.page_start(snap, need_products=True)
     results = state.results(snap, pickers.current_method(snap))
-    progress = judge_progress(comp)
+    progress = cached.progress(snap)
     history, _ = chair.decision_history(snap)
 
     left, right = st.columns([3, 2], gap="large")

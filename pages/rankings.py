@@ -4,7 +4,7 @@ score spread, under the aggregation method the viewer picks."""
 import streamlit as st
 
 from kbo_dashboard.sources.layout import CATEGORIES
-from kbo_dashboard.ui import charts, frame, pickers, refresh, state
+from kbo_dashboard.ui import cached, charts, frame, pickers, refresh, state
 from kbo_dashboard.ui.standings_tables import not_ranked, product_text, standings_table
 from kbo_dashboard.ui.state import tr
 
@@ -46,14 +46,20 @@ def body() -> None:
     in_category = standings[standings["category"] == category]
     if (in_category["n_judges"] > 0).any():
         labels = table.set_index(table.columns[1])[table.columns[0]]
-        st.plotly_chart(
-            charts.criteria_bars(
+        bars = cached.figure(
+            snap,
+            "criteria_bars",
+            (lang, results.method, category),
+            lambda: charts.criteria_bars(
                 standings,
                 comp.criteria,
                 category,
                 lang,
                 labels=in_category["product_id"].map(labels),
             ),
+        )
+        st.plotly_chart(
+            bars,
             width="stretch",
             key="criteria_bars",
             config=CHART_CONFIG,
@@ -74,13 +80,23 @@ def body() -> None:
     else:
         left, right = st.columns(2)
         left.plotly_chart(
-            charts.radar(standings, comp.criteria, chosen, lang),
+            cached.figure(
+                snap,
+                "radar",
+                (lang, results.method, chosen),
+                lambda: charts.radar(standings, comp.criteria, chosen, lang),
+            ),
             width="stretch",
             key="radar",
             config=CHART_CONFIG,
         )
         right.plotly_chart(
-            charts.score_spread(results.totals, chosen, lang),
+            cached.figure(
+                snap,
+                "spread",
+                (lang, chosen),
+                lambda: charts.score_spread(results.totals, chosen, lang),
+            ),
             width="stretch",
             key="spread",
             config=CHART_CONFIG,

@@ -80,6 +80,9 @@ def captured_downloads(monkeypatch):
     class Downloads(dict):
         deferred: dict = {}
 
+        def __missing__(self, name):  # a file built on click: build it as a click would
+            return self.deferred[name]()
+
     files = Downloads()
     files.deferred = {}
     original = MemoryMediaFileStorage.load_and_get_id

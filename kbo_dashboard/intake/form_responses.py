@@ -88,11 +88,11 @@ def read_form_responses(
     raw: RawWorkbook,
     comp_parts: dict[str, Any],
     issues: list[Issue],
-    tab_scores: list[tuple],
-    tab_rows: list[tuple],
+    tab_reading: Any,
 ) -> FormReading:
     """Read the responses tab, if any. ``comp_parts``: settings, products, judges, criteria and
-    conflicts ((judge, product) -> reason) as parsed so far; ``tab_scores``/``tab_rows``: what
+    conflicts ((judge, product) -> reason) as parsed so far; ``tab_reading``: the score-tab
+    reader, whose ``scores``/``rows`` tuples (read only when a responses tab exists) say what
     the judges' tabs gave, to find a product scored in both places. Never raises."""
     settings = comp_parts["settings"]
     tab = responses_tab(raw, settings, issues)
@@ -175,4 +175,6 @@ def read_form_responses(
                     )
                 )
         groups.setdefault((judge, product), []).append(Submission(r, at, row))
-    return count_submissions(tab, groups, columns, comp_parts, issues, tab_scores, tab_rows)
+    return count_submissions(
+        tab, groups, columns, comp_parts, issues, tab_reading.scores, tab_reading.rows
+    )

@@ -17,7 +17,12 @@ import pandas as pd
 from kbo_dashboard.intake.cells import format_number, read_score
 from kbo_dashboard.intake.form_responses import read_form_responses
 from kbo_dashboard.intake.issues import ERROR, WARNING, Issue, make_issue
-from kbo_dashboard.intake.score_tabs import ScoreTabReader
+from kbo_dashboard.intake.score_tabs import (  # noqa: F401 (the frames' columns, re-exported)
+    ROW_COLUMNS,
+    ROW_TYPES,
+    SCORE_COLUMNS,
+    ScoreTabReader,
+)
 from kbo_dashboard.intake.settings import read_settings
 from kbo_dashboard.intake.tables import read_table, unique_rows, where
 from kbo_dashboard.sources import layout as L
@@ -35,21 +40,6 @@ CRITERION_COLUMNS = [
     "weight",
     "tiebreak_priority",
 ]
-SCORE_COLUMNS = ["judge_id", "product_id", "criterion_id", "score", "tab", "cell"]
-ROW_COLUMNS = [
-    "judge_id",
-    "product_id",
-    "tab",
-    "row",
-    "filled",
-    "valid",
-    "complete",
-    "conflict",
-    "comment",
-]
-
-# Typed even when empty, so boolean masks work on a workbook with no score rows yet.
-ROW_TYPES = {"row": int, "filled": int, "valid": int, "complete": bool, "conflict": bool}
 
 
 @dataclass
@@ -275,15 +265,18 @@ def _conflicts(raw, issues, products: pd.DataFrame, judges: pd.DataFrame) -> pd.
     return pd.DataFrame(records, columns=columns).drop_duplicates(["judge_id", "product_id"])
 
 
-def parse(raw: RawWorkbook) -> Competition:
-    """Read and validate every tab. Never raises on bad content."""
+def parse(raw: RawWorkbook, *, reader_class=ScoreTabReader) -> Competition:
+    """Read and validate every tab. Never raises on bad content.
+
+    ``reader_class`` reads the judges' score tabs (the tests pass the per-cell reference).
+    """
     issues: list[Issue] = []
     products = _products(raw, issues)
     judges = _judges(raw, issues)
     criteria = _criteria(raw, issues)
     conflicts = _conflicts(raw, issues, products, judges)
     settings = read_settings(raw, issues, n_judges=len(judges))
-    reader = ScoreTabReader(
+    reader = reader_class(
         criteria,
         known_products=set(products["product_id"]),
         conflicts={(c.judge_id, c.product_id): c.reason for c in conflicts.itertuples()},
@@ -294,18 +287,24 @@ def parse(raw: RawWorkbook) -> Competition:
             reader.read(raw.tab(judge.sheet) or [], judge.sheet, judge.judge_id)
     parts = dict(settings=settings, products=products, judges=judges, criteria=criteria)
     parts["conflicts"] = reader.conflicts
-    form = read_form_responses(raw, parts, issues, reader.scores, reader.rows)
-    tab_rows = [r for r in reader.rows if (r[0], r[1]) not in form.replaces]
+    form = read_form_responses(raw, parts, issues, reader)
+    scores, rows = reader.frames()
+    if form.replaces:  # an empty tab row that a Form answer fills
+        keys = zip(rows["judge_id"], rows["product_id"])
+        rows = rows[[key not in form.replaces for key in keys]]
+    if form.scores or form.rows:
+        extra = pd.DataFrame(form.scores, columns=SCORE_COLUMNS).astype({"score": float})
+        scores = pd.concat([scores, extra], ignore_index=True)
+        extra = pd.DataFrame(form.rows, columns=ROW_COLUMNS).astype(ROW_TYPES)
+        rows = pd.concat([rows, extra], ignore_index=True)
     return Competition(
         settings=settings,
         products=products,
         judges=judges,
         criteria=criteria,
         conflicts=conflicts,
-        scores=pd.DataFrame(reader.scores + form.scores, columns=SCORE_COLUMNS).astype(
-            {"score": float}
-        ),
-        rows=pd.DataFrame(tab_rows + form.rows, columns=ROW_COLUMNS).astype(ROW_TYPES),
+        scores=scores,
+        rows=rows.reset_index(drop=True),
         issues=issues,
         form_history=form.history,
     )

@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from kbo_dashboard.intake.cells import CellReading, cell_text, format_number, is_blank, read_score
 from kbo_dashboard.intake.issues import ERROR, INFO, WARNING, Issue, make_issue
+from kbo_dashboard.intake.score_block import BLANK, INVALID, SLOW, VALID, classify, grid
 from kbo_dashboard.sources import layout as L
 from kbo_dashboard.sources.source import Rows
 
@@ -66,138 +68,250 @@ def cell_problem(reading: CellReading, maximum: float) -> tuple[str, dict] | Non
     return None
 
 
+@dataclass(frozen=True)
+class TabLayout:
+    """Where things are in one score tab: header row, product, comment and criterion columns."""
+
+    at: int
+    product_col: int
+    comment_col: int | None
+    columns: dict[str, int]
+
+
+def tab_layout(
+    rows: Rows,
+    criteria: pd.DataFrame,
+    tab: str,
+    judge_id: str,
+    issues: list[Issue],
+    memo: dict | None = None,
+) -> TabLayout | None:
+    """The tab's layout; a missing product or criterion column becomes an issue.
+
+    ``memo`` keeps the columns found per header, as most tabs share one header.
+    """
+    at = header_row(rows)
+    if at is None:
+        issues.append(
+            make_issue(
+                ERROR,
+                "missing_column",
+                tab=tab,
+                cell="1:1",
+                judge_id=judge_id,
+                column=f"{L.PRODUCT_ID.key} / {L.PRODUCT_ID.th}",
+                action="judge_not_counted",
+            )
+        )
+        return None
+    header = rows[at]
+    key = (at, tuple(map(str, header)))
+    found = None if memo is None else memo.get(key)
+    if found is None:
+        columns = criterion_columns(header, criteria)
+        missing = [c for c in criteria["criterion_id"] if c not in columns]
+        found = (columns, _column(header, L.PRODUCT_ID), _column(header, L.COMMENT), missing)
+        if memo is not None:
+            memo[key] = found
+    columns, product_col, comment_col, missing = found
+    for cid in missing:
+        issues.append(
+            make_issue(
+                ERROR,
+                "missing_column",
+                tab=tab,
+                cell=f"{at + 1}:{at + 1}",
+                judge_id=judge_id,
+                column=cid,
+                action="row_not_counted",
+            )
+        )
+    return TabLayout(at, product_col, comment_col, dict(columns))
+
+
 @dataclass
-class ScoreTabReader:
-    """Reads judges' score tabs into valid score cells and per-row status, noting issues."""
+class ReaderSetup:
+    """What a score-tab reader is given: the rubric, the products, conflicts, the issue list."""
 
     criteria: pd.DataFrame
     known_products: set[str]
     conflicts: dict[tuple[str, str], str]
     issues: list[Issue]
-    scores: list[tuple] = field(default_factory=list)
-    rows: list[tuple] = field(default_factory=list)
+
+
+@dataclass
+class ScoreTabReader(ReaderSetup):
+    """Reads judges' score tabs column by column into valid score cells and per-row status.
+
+    Clean numbers are read as arrays (:mod:`kbo_dashboard.intake.score_block`); only a cell that
+    needs a message is read on its own, so the issues are the ones the per-cell reader found.
+    """
+
+    _scores: list[dict] = field(default_factory=list)
+    _rows: list[dict] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._maxima = dict(zip(self.criteria["criterion_id"], self.criteria["max_score"]))
+        self._memo: dict = {}
+        self._by_judge: dict[str, dict[str, str]] = {}
+        for (judge_id, pid), reason in self.conflicts.items():
+            self._by_judge.setdefault(judge_id, {})[pid] = reason
 
     def read(self, rows: Rows, tab: str, judge_id: str) -> None:
         """Read one judge's tab. Never raises on bad content."""
-        at = header_row(rows)
-        if at is None:
-            self.issues.append(
-                make_issue(
-                    ERROR,
-                    "missing_column",
-                    tab=tab,
-                    cell="1:1",
-                    judge_id=judge_id,
-                    column=f"{L.PRODUCT_ID.key} / {L.PRODUCT_ID.th}",
-                    action="judge_not_counted",
-                )
-            )
+        layout = tab_layout(rows, self.criteria, tab, judge_id, self.issues, self._memo)
+        if layout is None:
             return
-        header = rows[at]
-        columns = criterion_columns(header, self.criteria)
-        for cid in self.criteria["criterion_id"]:
-            if cid not in columns:
-                self.issues.append(
-                    make_issue(
-                        ERROR,
-                        "missing_column",
-                        tab=tab,
-                        cell=f"{at + 1}:{at + 1}",
-                        judge_id=judge_id,
-                        column=cid,
-                        action="row_not_counted",
-                    )
-                )
-        product_col = _column(header, L.PRODUCT_ID)
-        comment_col = _column(header, L.COMMENT)
-        seen: set[str] = set()
-        for r in range(at + 1, len(rows)):
-            row = rows[r]
-            pid = cell_text(row[product_col]) if product_col < len(row) else ""
-            cells = {cid: (row[c] if c < len(row) else None) for cid, c in columns.items()}
-            where = {"tab": tab, "judge_id": judge_id, "product_id": pid}
-            cell = L.a1(r, product_col)
-            if not pid:
-                if any(not is_blank(v) for v in cells.values()):
-                    self._note(ERROR, "blank_id", cell, where, action="row_skipped")
-            elif pid not in self.known_products:
-                self._note(WARNING, "unknown_product", cell, where, id=pid, action="row_skipped")
-            elif pid in seen:
-                self._note(
-                    ERROR, "duplicate_product_row", cell, where, id=pid, action="first_row_kept"
-                )
-            else:
-                seen.add(pid)
-                comment = ""
-                if comment_col is not None and comment_col < len(row):
-                    comment = cell_text(row[comment_col])
-                self._row(r, cells, columns, where, comment)
+        cids = list(layout.columns)
+        cols = [layout.columns[c] for c in cids]
+        width = max([layout.product_col, layout.comment_col or 0, *cols]) + 1
+        cells = grid(rows[layout.at + 1 :], width)
+        first = layout.at + 1  # sheet row index of cells[0]
+        pids = _texts(cells[:, layout.product_col])
+        block = cells[:, cols]
+        events: list[tuple[int, int, Issue]] = []  # (row, step, issue): sorted into sheet order
 
-    def _row(self, r: int, cells: dict, columns: dict, where: dict, comment: str) -> None:
-        judge_id, pid = where["judge_id"], where["product_id"]
-        maxima = dict(zip(self.criteria["criterion_id"], self.criteria["max_score"]))
-        filled = valid = 0
-        for cid, raw in cells.items():
-            reading = read_score(raw)
-            if reading.kind == "blank":
+        def note(i: int, step: int, severity: str, code: str, cell: str, **params) -> None:
+            where = {"tab": tab, "judge_id": judge_id, "product_id": pids[i]}
+            events.append((i, step, make_issue(severity, code, cell=cell, **where, **params)))
+
+        counted: list[int] = []
+        seen: set[str] = set()
+        known = self.known_products
+        for i, pid in enumerate(pids):
+            if pid and pid in known and pid not in seen:
+                seen.add(pid)
+                counted.append(i)
                 continue
-            filled += 1
-            cell = L.a1(r, columns[cid])
-            problem = cell_problem(reading, maxima[cid])
+            cell = L.a1(first + i, layout.product_col)
+            if not pid:
+                if any(not is_blank(v) for v in block[i]):
+                    note(i, 0, ERROR, "blank_id", cell, action="row_skipped")
+            elif pid not in known:
+                note(i, 0, WARNING, "unknown_product", cell, id=pid, action="row_skipped")
+            else:
+                note(i, 0, ERROR, "duplicate_product_row", cell, id=pid, action="first_row_kept")
+
+        idx = np.array(counted, dtype=int)
+        maxima = np.array([self._maxima[c] for c in cids], dtype=float)
+        status, values = classify(block[idx], maxima)
+        letters = [L.column_letter(c) for c in cols]
+        for k, j in zip(*np.nonzero(status == SLOW)):
+            reading = read_score(block[idx[k], j])
+            if reading.kind == "blank":
+                status[k, j] = BLANK
+                continue
+            i, cell = idx[k], f"{letters[j]}{first + idx[k] + 1}"
+            problem = cell_problem(reading, self._maxima[cids[j]])
             if problem is not None:
                 code, extra = problem
-                self._note(
-                    ERROR, code, cell, where, value=reading.raw, action="cell_ignored", **extra
-                )
+                status[k, j] = INVALID
+                note(i, 1, ERROR, code, cell, value=reading.raw, action="cell_ignored", **extra)
                 continue
             if reading.kind == "converted":
-                self._note(
-                    INFO,
-                    reading.note,
-                    cell,
-                    where,
-                    value=reading.raw,
-                    number=format_number(reading.value),
-                    action="converted",
-                )
-            valid += 1
-            self.scores.append((judge_id, pid, cid, reading.value, where["tab"], cell))
+                number = format_number(reading.value)
+                note(i, 1, INFO, reading.note, cell, value=reading.raw, number=number,
+                     action="converted")  # fmt: skip
+            status[k, j], values[k, j] = VALID, reading.value
+
         n = len(self.criteria)
-        whole_row = f"{r + 1}:{r + 1}"
-        if 0 < filled < n:
-            self._note(
-                WARNING,
-                "partial_row",
-                whole_row,
-                where,
-                filled=filled,
-                total=n,
-                action="row_not_counted",
-            )
-        conflict = self.conflicts.get((judge_id, pid))
-        if conflict is not None and filled:
-            self._note(
-                WARNING,
-                "conflict_scored",
-                whole_row,
-                where,
-                reason=conflict or "-",
-                action="score_ignored",
-            )
-        complete = valid == n and len(columns) == n
-        self.rows.append(
-            (
-                judge_id,
-                pid,
-                where["tab"],
-                r + 1,
-                filled,
-                valid,
-                complete,
-                conflict is not None,
-                comment,
-            )
+        filled = (status != BLANK).sum(axis=1)
+        valid = (status == VALID).sum(axis=1)
+        conflicts = self._by_judge.get(judge_id, {})
+        partial = (filled > 0) & (filled < n)
+        declared = np.array([pids[i] in conflicts for i in counted], dtype=bool)
+        for k in np.flatnonzero(partial | (declared & (filled > 0))):
+            i, whole_row = counted[k], f"{first + counted[k] + 1}:{first + counted[k] + 1}"
+            if partial[k]:
+                note(i, 2, WARNING, "partial_row", whole_row, filled=int(filled[k]), total=n,
+                     action="row_not_counted")  # fmt: skip
+            if declared[k] and filled[k]:
+                reason = conflicts[pids[i]] or "-"
+                note(i, 3, WARNING, "conflict_scored", whole_row, reason=reason,
+                     action="score_ignored")  # fmt: skip
+        events.sort(key=lambda e: (e[0], e[1]))
+        self.issues.extend(issue for *_, issue in events)
+
+        counted_pids = np.array([pids[i] for i in counted], dtype=object)
+        sheet_rows = idx + first + 1
+        kk, jj = np.nonzero(status == VALID)
+        row_text = sheet_rows.astype(str).astype(object)
+        self._scores.append(
+            {
+                "judge_id": _repeat(judge_id, len(kk)),
+                "product_id": counted_pids[kk],
+                "criterion_id": np.array(cids, dtype=object)[jj],
+                "score": values[kk, jj],
+                "tab": _repeat(tab, len(kk)),
+                "cell": np.array(letters, dtype=object)[jj] + row_text[kk],
+            }
+        )
+        comment_col = layout.comment_col
+        comments = _texts(cells[idx, comment_col]) if comment_col is not None else []
+        self._rows.append(
+            {
+                "judge_id": _repeat(judge_id, len(idx)),
+                "product_id": counted_pids,
+                "tab": _repeat(tab, len(idx)),
+                "row": sheet_rows,
+                "filled": filled,
+                "valid": valid,
+                "complete": (valid == n) & (len(cids) == n),
+                "conflict": declared,
+                "comment": np.array(comments or [""] * len(idx), dtype=object),
+            }
         )
 
-    def _note(self, severity: str, code: str, cell: str, where: dict, **params: Any) -> None:
-        self.issues.append(make_issue(severity, code, cell=cell, **where, **params))
+    def frames(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(scores, rows): every valid score cell, and each counted row's status."""
+        return _frame(self._scores, SCORE_COLUMNS, {"score": float}), _frame(
+            self._rows, ROW_COLUMNS, ROW_TYPES
+        )
+
+    @property
+    def scores(self) -> list[tuple]:
+        """The valid score cells as tuples in SCORE_COLUMNS order (for code that reads tuples)."""
+        return _tuples(self._scores, SCORE_COLUMNS)
+
+    @property
+    def rows(self) -> list[tuple]:
+        """Each counted row's status as tuples in ROW_COLUMNS order."""
+        return _tuples(self._rows, ROW_COLUMNS)
+
+
+SCORE_COLUMNS = ["judge_id", "product_id", "criterion_id", "score", "tab", "cell"]
+ROW_COLUMNS = [
+    "judge_id",
+    "product_id",
+    "tab",
+    "row",
+    "filled",
+    "valid",
+    "complete",
+    "conflict",
+    "comment",
+]
+# Typed even when empty, so boolean masks work on a workbook with no score rows yet.
+ROW_TYPES = {"row": int, "filled": int, "valid": int, "complete": bool, "conflict": bool}
+
+
+def _texts(cells: np.ndarray) -> list[str]:
+    """:func:`cell_text` of each cell, with plain text and blanks taken the short way."""
+    return [v.strip() if type(v) is str else "" if v is None else cell_text(v) for v in cells]
+
+
+def _repeat(text: str, n: int) -> np.ndarray:
+    out = np.empty(n, dtype=object)
+    out.fill(text)
+    return out
+
+
+def _tuples(parts: list[dict], columns: list[str]) -> list[tuple]:
+    return [t for p in parts for t in zip(*(p[c].tolist() for c in columns))]
+
+
+def _frame(parts: list[dict], columns: list[str], types: dict) -> pd.DataFrame:
+    if not parts:
+        return pd.DataFrame(columns=columns).astype(types)
+    data = {c: np.concatenate([p[c] for p in parts]) for c in columns}
+    return pd.DataFrame(data, columns=columns).astype(types)

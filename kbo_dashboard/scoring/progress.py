@@ -39,19 +39,28 @@ class Progress:
         return self.scores_received / self.scores_expected if self.scores_expected else 0.0
 
 
+def _sets(frame: pd.DataFrame) -> dict[str, set[str]]:
+    """judge_id -> the set of its product_ids (plain lists: quicker than groupby on text)."""
+    out: dict[str, set[str]] = {}
+    for judge, product in zip(frame["judge_id"].tolist(), frame["product_id"].tolist()):
+        out.setdefault(judge, set()).add(product)
+    return out
+
+
 def judge_progress(comp: Competition) -> Progress:
     products = list(comp.products["product_id"])
-    conflicts = comp.conflicts.groupby("judge_id")["product_id"].apply(set).to_dict()
+    conflicts = _sets(comp.conflicts)
     rows = comp.rows
-    complete = rows[rows["complete"]].groupby("judge_id")["product_id"].apply(set).to_dict()
+    complete = _sets(rows[rows["complete"]])
     valid_ids = set(products)
     n_criteria = len(comp.criteria)
-    counted = comp.scores[comp.scores["product_id"].isin(valid_ids)]
+    scores = comp.scores
+    counted = scores["product_id"].isin(valid_ids).to_numpy(copy=True)
     conflict_pairs = set(zip(comp.conflicts["judge_id"], comp.conflicts["product_id"]))
     if conflict_pairs:
-        pairs = list(zip(counted["judge_id"], counted["product_id"]))
-        counted = counted[[p not in conflict_pairs for p in pairs]]
-    received_by_judge = counted.groupby("judge_id").size().to_dict()
+        pairs = pd.MultiIndex.from_frame(scores[["judge_id", "product_id"]])
+        counted &= ~pairs.isin(list(conflict_pairs))
+    received_by_judge = scores["judge_id"][counted].value_counts().to_dict()
     records = []
     received = expected_cells = 0
     for judge in comp.judges.itertuples():

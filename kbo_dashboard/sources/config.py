@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any
 
 from kbo_dashboard.i18n import both
-from kbo_dashboard.sources.google_http import RetryPolicy
 from kbo_dashboard.sources.source import Source, SourceError
 
 SECTION = "kbo"
@@ -200,6 +199,7 @@ def make_source(settings: Settings) -> Source:
     Credentials are checked on the first ``fetch``, so a bad key shows as a data-source error.
     """
     if settings.kind == "google":
+        from kbo_dashboard.sources.google_http import RetryPolicy  # gspread: only when used
         from kbo_dashboard.sources.google_source import GoogleSheetSource
 
         return GoogleSheetSource(

@@ -8,6 +8,7 @@ down for people in ``docs/workbook.md``; keep the two in step.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -45,8 +46,8 @@ class Column:
     aliases: tuple[str, ...] = ()
     required: bool = True
 
-    def spellings(self) -> set[str]:
-        return {normalise_header(s) for s in (self.key, self.th, self.en, *self.aliases)}
+    def spellings(self) -> frozenset[str]:
+        return folded_set((self.key, self.th, self.en, *self.aliases))
 
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -197,13 +198,19 @@ ATTENDANCE: dict[str, tuple[str, ...]] = {
 }
 
 
+@functools.cache
+def folded_set(spellings: tuple[str, ...]) -> frozenset[str]:
+    """The spellings folded by :func:`normalise_header` (kept: headers are matched often)."""
+    return frozenset(normalise_header(s) for s in spellings)
+
+
 def normalise_choice(text: object, choices: dict[str, tuple[str, ...]]) -> str | None:
     """The code whose spellings include ``text``, or None."""
     folded = normalise_header(text)
     if not folded:
         return None
     for code, spellings in choices.items():
-        if folded == normalise_header(code) or folded in {normalise_header(s) for s in spellings}:
+        if folded in folded_set((code, *spellings)):
             return code
     return None
 

@@ -15,7 +15,6 @@ import pandas as pd
 import streamlit as st
 
 from kbo_dashboard.intake.parse import Competition
-from kbo_dashboard.reports.judge_cards import build_judge_cards
 from kbo_dashboard.scoring.progress import fixes_apart, judge_progress
 from kbo_dashboard.scoring.todo import JudgeTodo, judge_todos, todo_text
 from kbo_dashboard.ui.page_tables import changes_display, col, download_name
@@ -100,7 +99,7 @@ def downloads(comp: Competition, language: str, today: datetime) -> None:
     title = str(comp.settings.get("title") or "")
     st.download_button(
         tr("cards.download"),
-        data=lambda: build_judge_cards(comp, language, title),
+        data=lambda: _judge_cards(comp, language, title),
         file_name=download_name("judge-cards", today, "pdf"),
         mime="application/pdf",
         icon=":material/qr_code_2:",
@@ -131,3 +130,9 @@ def form_history(comp: Competition | None, language: str) -> None:
     table = changes_display(history.sort_values("at", kind="stable"), comp, language)
     table[col("form_row", language)] = list(history.sort_values("at", kind="stable")["where"])[::-1]
     st.dataframe(table, hide_index=True, width="stretch", key="form_history_table")
+
+
+def _judge_cards(comp: Competition, language: str, title: str) -> bytes:
+    from kbo_dashboard.reports.judge_cards import build_judge_cards  # fpdf2: on click only
+
+    return build_judge_cards(comp, language, title)

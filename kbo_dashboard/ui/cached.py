@@ -1,0 +1,110 @@
+"""Page computations heavier than a lookup, built once per data version and shared by viewers.
+
+Each function takes the :class:`~kbo_dashboard.meeting.snapshot.Snapshot` and keys its cache on
+``snap.version`` (a new version on every successful fetch), so a page rerun for a viewer, a
+toggle or the refresh tick only lays out what is already computed. The standings and the
+robustness report are cached the same way in :mod:`kbo_dashboard.ui.state`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from kbo_dashboard.intake.parse import Competition
+from kbo_dashboard.meeting.snapshot import Snapshot
+from kbo_dashboard.scoring.progress import Progress, judge_progress
+from kbo_dashboard.scoring.scoring import Results
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _progress(_comp: Competition, version: str) -> Progress:
+    return judge_progress(_comp)
+
+
+def progress(snap: Snapshot) -> Progress:
+    """Each judge's progress (Overview, Judges, Projector)."""
+    return _progress(snap.competition, snap.version)
+
+
+@dataclass(frozen=True)
+class JudgeAnalysis:
+    """The Judge analysis page's tables (the totals are the same under every method)."""
+
+    agreement: pd.DataFrame
+    profiles: pd.DataFrame
+    outliers: pd.DataFrame
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _judge_analysis(_comp: Competition, _totals: pd.DataFrame, version: str) -> JudgeAnalysis:
+    from kbo_dashboard.analysis.agreement import agreement_table
+    from kbo_dashboard.analysis.judges import judge_profiles, outlier_scores
+
+    return JudgeAnalysis(
+        agreement_table(_totals, _comp.products), judge_profiles(_totals), outlier_scores(_totals)
+    )
+
+
+def judge_analysis(snap: Snapshot, results: Results) -> JudgeAnalysis:
+    return _judge_analysis(snap.competition, results.totals, snap.version)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _heatmap_matrix(
+    _totals: pd.DataFrame, version: str, relative: bool, order: tuple
+) -> pd.DataFrame:
+    from kbo_dashboard.analysis.judges import judge_matrix
+
+    return judge_matrix(_totals, relative=relative, product_order=list(order))
+
+
+def heatmap_matrix(snap: Snapshot, results: Results, relative: bool, order: list) -> pd.DataFrame:
+    """The judges x products matrix of totals (or totals relative to the panel)."""
+    return _heatmap_matrix(results.totals, snap.version, relative, tuple(order))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _issues(_comp: Competition, version: str) -> pd.DataFrame:
+    from kbo_dashboard.intake.issues import issues_frame
+
+    return issues_frame(_comp.issues)
+
+
+def issues(snap: Snapshot) -> pd.DataFrame:
+    """Every data issue as a table, errors first (Data issues page, issues CSV)."""
+    return _issues(snap.competition, snap.version)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _export_table(_comp: Competition, _results: Results, version: str, kind: str, lang: str):
+    from kbo_dashboard.reports.export import rankings_table, scores_long
+
+    if kind == "rankings":
+        return rankings_table(_comp, _results, lang)
+    return scores_long(_comp, _results)
+
+
+def export_table(snap: Snapshot, results: Results, kind: str, lang: str) -> pd.DataFrame:
+    """The rankings (per method and language) or every score, as the CSV downloads hold them."""
+    key_lang = lang if kind == "rankings" else ""
+    return _export_table(
+        snap.competition, results, f"{snap.version}/{results.method}", kind, key_lang
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _figure(version: str, name: str, key: tuple, _build: Callable[[], Any]) -> Any:
+    return _build()
+
+
+def figure(snap: Snapshot, name: str, key: tuple, build: Callable[[], Any]) -> Any:
+    """A chart built once per data version, ``name`` and ``key`` (language, method, choices...).
+
+    Shared, not copied: ``st.plotly_chart`` only reads a figure, and pages never change one.
+    """
+    return _figure(snap.version, name, key, build)
