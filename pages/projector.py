@@ -1,14 +1,42 @@
-"""Projector mode: progress and the overall ranking in large type, no sidebar, refreshing itself.
-Readable from the back of a meeting room at 1920x1080."""
+"""Projector mode: the ranking, the category leaders, the margin and progress in type scaled to
+the screen, no sidebar, refreshing itself without a fade. After a decision the final result is
+the largest thing on screen; the chair can hide the scores until the reveal."""
 
 import streamlit as st
 
 from kbo_dashboard.scoring.progress import judge_progress
-from kbo_dashboard.ui import chair, frame, pickers, refresh, state
-from kbo_dashboard.ui.standings_tables import product_text, standings_table
+from kbo_dashboard.ui import chair, frame, meeting_view, pickers, refresh, state
+from kbo_dashboard.ui.projector_view import TOP_N, projector_style
+from kbo_dashboard.ui.standings_tables import leaders_table, product_text, standings_table
 from kbo_dashboard.ui.state import tr
 
-TOP_N = 10
+
+def show_progress(comp) -> None:
+    progress = judge_progress(comp)
+    cols = st.columns(2)
+    cols[0].metric(
+        tr("overview.judges_finished"), f"{progress.judges_finished}/{progress.judges_total}"
+    )
+    cols[1].metric(
+        tr("overview.scores_received"), f"{progress.scores_received}/{progress.scores_expected}"
+    )
+    st.progress(min(1.0, progress.share), text=f"{round(100 * progress.share)}%")
+
+
+def show_nominee(comp, results, decided: bool) -> None:
+    """The provisional nominee and the margin (smaller than a final decision)."""
+    if not decided and results.nominee:
+        st.metric(tr("pg.nominee"), product_text(comp, results.nominee))
+    elif not decided and results.tied_for_first:
+        names = ", ".join(product_text(comp, p) for p in results.tied_for_first)
+        st.warning(tr("pg.tie", products=names))
+    elif not decided:
+        st.info(tr("pg.no_nominee", quorum=results.quorum))
+    if results.margin is not None:
+        st.markdown(
+            f"{tr('nom.margin')}: **{tr('nom.margin_value', points=f'{results.margin:.2f}')}**"
+            f" ({product_text(comp, results.runner_up)})"
+        )
 
 
 @refresh.live
@@ -16,40 +44,30 @@ def body() -> None:
     snap = refresh.live_snapshot()
     lang = state.lang()
     comp = frame.page_start(snap, need_products=True)
+    if chair.scores_hidden():
+        st.info(tr("projector.hidden"), icon=":material/visibility_off:")
+        show_progress(comp)
+        refresh.status_line(snap, key="projector_refresh")
+        return
     results = state.results(snap, pickers.current_method(snap))
-    progress = judge_progress(comp)
-    history, _ = chair.decision_history(snap)
+    decided = meeting_view.show_final_banner(snap)
 
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns([3, 2], gap="medium")
     with left:
         st.subheader(tr("projector.ranking"))
         table = standings_table(comp, results, lang, top=TOP_N, compact=True)
-        st.table(table, hide_index=True)
+        st.table(table.iloc[:, [0, 1, 2, -1]], hide_index=True)
         st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))
     with right:
-        if history:
-            last = history[-1]
-            st.success(tr("pg.final", product=last.product_id, name=last.product_name))
-        elif results.nominee:
-            st.metric(tr("pg.nominee"), product_text(comp, results.nominee))
-        elif results.tied_for_first:
-            names = ", ".join(product_text(comp, p) for p in results.tied_for_first)
-            st.warning(tr("pg.tie", products=names))
-        else:
-            st.info(tr("pg.no_nominee", quorum=results.quorum))
-        st.metric(
-            tr("overview.judges_finished"),
-            f"{progress.judges_finished}/{progress.judges_total}",
-        )
-        st.metric(
-            tr("overview.scores_received"),
-            f"{progress.scores_received}/{progress.scores_expected}",
-        )
-        st.progress(min(1.0, progress.share), text=f"{round(100 * progress.share)}%")
+        show_nominee(comp, results, decided)
+        st.subheader(tr("nom.leaders"))
+        st.table(leaders_table(comp, results, lang).iloc[:, :3], hide_index=True)
+        show_progress(comp)
     refresh.status_line(snap, key="projector_refresh")
 
 
-frame.projector_style()
-st.title(tr("app.title"))
+projector_style()
+title, leave = st.columns([4, 1], vertical_alignment="center")
+title.title(tr("app.title"))
+leave.page_link("pages/overview.py", label=tr("projector.back"), icon=":material/close:")
 body()
-st.page_link("pages/overview.py", label=tr("projector.back"), icon=":material/close:")

@@ -24,6 +24,7 @@ from typing import Any, TextIO
 
 import gspread
 
+from kbo_dashboard.commands.checklist import print_readiness
 from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.issues import ERROR, WARNING
 from kbo_dashboard.intake.parse import parse
@@ -293,6 +294,7 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
             f"{t(f'severity.{issue.severity}', lang)}\t{issue.where}\t{who}\t{message} → {action}",
             file=out,
         )
+    print_readiness(competition, lang, out)
     if counts[ERROR]:
         print(t("cli.check.failed", lang, errors=counts[ERROR], warnings=counts[WARNING]), file=out)
         return 1
