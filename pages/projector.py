@@ -11,6 +11,14 @@ from kbo_dashboard.ui.standings_tables import leaders_table, product_text, stand
 from kbo_dashboard.ui.state import tr
 
 
+def ranking(comp, results, lang: str):
+    """The top ranked products: rank, "ID name" in one column, score (fits a 1024 px screen)."""
+    table = standings_table(comp, results, lang, top=TOP_N, compact=True)
+    rank, product_id, name, score = table.columns[[0, 1, 2, -1]]
+    table[name] = table[product_id] + " " + table[name]
+    return table[[rank, name, score]]
+
+
 def show_progress(comp) -> None:
     progress = judge_progress(comp)
     cols = st.columns(2)
@@ -52,11 +60,10 @@ def body() -> None:
     results = state.results(snap, pickers.current_method(snap))
     decided = meeting_view.show_final_banner(snap)
 
-    left, right = st.columns([3, 2], gap="medium")
+    left, right = st.columns(2, gap="medium")
     with left:
         st.subheader(tr("projector.ranking"))
-        table = standings_table(comp, results, lang, top=TOP_N, compact=True)
-        st.table(table.iloc[:, [0, 1, 2, -1]], hide_index=True)
+        st.table(ranking(comp, results, lang), hide_index=True)
         st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))
     with right:
         show_nominee(comp, results, decided)
@@ -67,7 +74,7 @@ def body() -> None:
 
 
 projector_style()
-title, leave = st.columns([4, 1], vertical_alignment="center")
+title, leave = st.columns([3, 1], vertical_alignment="center")
 title.title(tr("app.title"))
 leave.page_link("pages/overview.py", label=tr("projector.back"), icon=":material/close:")
 body()

@@ -12,21 +12,26 @@ import streamlit as st
 
 from kbo_dashboard.ui.charts import FONT_FAMILY
 
-#: Ranking rows shown: all of them on a tall screen, fewer on a short one (CSS media query).
+#: Ranking rows shown: all of them on a tall screen, fewer on a short one or under the final
+#: decision's banner (CSS media queries).
 TOP_N = 10
-SHORT_SCREEN_ROWS = 8
+SHORT_SCREEN_ROWS = 7
 
 _CSS = """
 [data-testid="stSidebar"],[data-testid="stSidebarCollapsedControl"],
 [data-testid="stSidebarCollapseButton"],header[data-testid="stHeader"],
 [data-testid="stToolbar"],[data-testid="stDecoration"],[data-testid="stStatusWidget"]
 {display:none!important}
-[data-testid="stMainBlockContainer"]{padding:1.2vh 2.2vw 0;max-width:100%}
+[data-testid="stMainBlockContainer"]{padding:2vh 2.2vw 0;max-width:100%}
 [data-testid="stAppViewContainer"]{font-family:FONT}
 [data-testid="stMain"] [data-testid="stVerticalBlock"]{gap:.9vh}
 [data-stale="true"],.stale-element{opacity:1!important;transition:none!important}
-h1{font-size:clamp(1.3rem,4.4vh,3rem)!important;padding:0!important;margin:0!important}
-h2,h3{font-size:clamp(1rem,3.1vh,2.3rem)!important;padding:.2vh 0!important}
+h1{font-size:clamp(1.3rem,4.4vh,3rem)!important;padding:0!important;margin:0!important;
+line-height:1.35!important}
+h2,h3{font-size:clamp(1rem,3.1vh,2.3rem)!important;padding:.4vh 0 0!important;margin:0!important;
+line-height:1.35!important}
+[data-testid="stPageLink"] a,[data-testid="stTable"] th,[data-testid="stTable"] td:first-child,
+[data-testid="stTable"] td:last-child{white-space:nowrap}
 [data-testid="stMarkdownContainer"] p,[data-testid="stMarkdownContainer"] li
 {font-size:clamp(.85rem,2.5vh,1.7rem);line-height:1.3}
 [data-testid="stMetricValue"],[data-testid="stMetricValue"] *
@@ -38,7 +43,9 @@ h2,h3{font-size:clamp(1rem,3.1vh,2.3rem)!important;padding:.2vh 0!important}
 [data-testid="stPageLink"] p{font-size:clamp(.9rem,2.4vh,1.6rem)}
 .kbo-final{font-size:clamp(1.5rem,6vh,4.6rem)!important}
 [data-testid="stAlert"] p{font-size:clamp(.9rem,2.8vh,2rem)}
-@media (max-height:900px){[data-testid="stTable"] tbody tr:nth-child(n+ROWS){display:none}}
+@media (max-height:700px){[data-testid="stTable"] tbody tr:nth-child(n+ROWS){display:none}}
+@media (max-height:900px){[data-testid="stMain"]:has(.kbo-final) [data-testid="stTable"] tbody
+tr:nth-child(n+ROWS){display:none}}
 """
 
 
