@@ -154,4 +154,8 @@ def test_the_final_decision_and_the_reveal_on_the_overview_and_projector(app_env
     assert final_blocks(projector) == []
     chair.toggle(key="chair_hide").set_value(False).run()
     projector = open_page("pages/projector.py", "en")
-    assert list(projector.table[0].value["ID"]) == ["B1", "A1", "A2"]
+    assert list(projector.table[0].value["Product"]) == [
+        "B1 Silk scarf",
+        "A1 Rice crackers",
+        "A2 Fish sauce",
+    ]

@@ -160,7 +160,11 @@ def test_projector_shows_ranking_and_progress(app_env):
     app_env.use_workbook(SMALL_TABS)
     at = open_page("pages/projector.py", "en")
     no_exception(at)
-    assert list(at.table[0].value["ID"]) == ["B1", "A1", "A2"]
+    assert list(at.table[0].value["Product"]) == [
+        "B1 Silk scarf",
+        "A1 Rice crackers",
+        "A2 Fish sauce",
+    ]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Provisional nominee"] == "B1 Silk scarf"
     assert metrics["Judges finished"] == "1/3"
