@@ -5,7 +5,7 @@ import streamlit as st
 
 from kbo_dashboard.analysis.agreement import agreement_table, interpret_icc, interpret_w
 from kbo_dashboard.analysis.judges import judge_matrix, judge_profiles, outlier_scores
-from kbo_dashboard.ui import frame, judge_charts, pickers, state
+from kbo_dashboard.ui import fit, frame, judge_charts, pickers, state
 from kbo_dashboard.ui.page_tables import (
     agreement_display,
     outliers_display,
@@ -47,7 +47,14 @@ with st.expander(tr("analysis_page.what_they_mean")):
     st.markdown(tr("analysis_page.explain_icc3"))
     st.markdown(tr("analysis_page.explain_bands"))
 st.plotly_chart(judge_charts.agreement_bars(table, lang), key="agreement_chart")
-st.dataframe(agreement_display(table, lang), hide_index=True, width="stretch", placeholder="-")
+agreement = agreement_display(table, lang)
+st.dataframe(
+    agreement,
+    hide_index=True,
+    width="stretch",
+    placeholder="-",
+    column_config=fit.pinned(agreement.columns, 1),
+)
 with st.expander(tr("analysis_page.per_category")):
     for row in table.iloc[1:].itertuples():
         st.markdown(f"**{scope_label(row.scope, lang)}** — {interpret_w(row.kendall_w, lang)}")
@@ -61,8 +68,13 @@ profiles = judge_profiles(totals)
 judge_names = dict(zip(comp.judges["judge_id"].astype(str), comp.judges["judge_name"]))
 if profiles["leniency"].notna().any():
     st.plotly_chart(judge_charts.leniency_bars(profiles, lang, judge_names), key="leniency_chart")
+shown_profiles = profiles_display(profiles, comp.judges, lang)
 st.dataframe(
-    profiles_display(profiles, comp.judges, lang), hide_index=True, width="stretch", placeholder="-"
+    shown_profiles,
+    hide_index=True,
+    width="stretch",
+    placeholder="-",
+    column_config=fit.pinned(shown_profiles.columns, 2),
 )
 
 # --- heatmap ---
@@ -86,10 +98,12 @@ if outliers.empty:
     st.success(tr("analysis_page.no_outliers"), icon=":material/task_alt:")
 else:
     st.warning(tr("analysis_page.n_outliers", n=len(outliers)), icon=":material/flag:")
+    shown_outliers = outliers_display(outliers, comp.judges, comp.products, lang)
     st.dataframe(
-        outliers_display(outliers, comp.judges, comp.products, lang),
+        shown_outliers,
         hide_index=True,
         placeholder="-",
         width="stretch",
         key="outliers_table",
+        column_config=fit.pinned(shown_outliers.columns, 2),
     )

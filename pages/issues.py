@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kbo_dashboard.intake.issues import SEVERITIES, count_by_severity, issues_frame
-from kbo_dashboard.ui import frame, state
+from kbo_dashboard.ui import fit, frame, state
 from kbo_dashboard.ui.page_tables import issues_table, label
 from kbo_dashboard.ui.state import tr
 
@@ -56,9 +56,11 @@ st.caption(tr("issues_page.shown", n=len(shown), total=len(frame)))
 if shown.empty:
     st.info(tr("issues_page.none_match"), icon=":material/filter_alt_off:")
 else:
+    issue_rows = issues_table(shown, lang, other_language)
     st.dataframe(
-        issues_table(shown, lang, other_language),
+        issue_rows,
         hide_index=True,
         width="stretch",
         key="issues_table",
+        column_config=fit.pinned(issue_rows.columns, 2),
     )
