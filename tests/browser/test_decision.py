@@ -70,6 +70,19 @@ def acknowledge(page: Page) -> None:
     settled(page)
 
 
+#: The largest font size among the page's provisional figures and texts (not the final block).
+LARGEST_OTHER_TEXT_JS = """
+() => Math.max(...[...document.querySelectorAll(
+  '[data-testid="stMetricValue"], [data-testid="stAlert"] p, [data-testid="stTable"] td, ' +
+  '[data-testid="stMain"] h2, [data-testid="stMain"] h3')]
+  .map(e => parseFloat(getComputedStyle(e).fontSize)))
+"""
+
+
+def font_px(locator) -> float:
+    return float(locator.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+
+
 def final_line(product: tuple[str, str]) -> str:
     return t("pg.final", "th", product=product[0], name=product[1])
 
@@ -188,6 +201,14 @@ def test_5_every_viewer_sees_the_last_decision_as_final(browser, sheet_server):
         )
         expect(history).to_contain_text("(2)")
         expect(record_button(viewer)).to_have_count(0)
+        # The Overview and the projector show the final decision larger than anything
+        # provisional (the metrics' numbers, the nominee line, the ranking).
+        for url in ("overview", "projector"):
+            open_page(viewer, sheet_server.url, url)
+            final = main(viewer).get_by_test_id("kboFinal")
+            expect(final).to_contain_text(f"{OTHER[0]} {OTHER[1]}")
+            biggest = viewer.evaluate(LARGEST_OTHER_TEXT_JS)
+            assert font_px(final) > biggest, (url, font_px(final), biggest)
     finally:
         context.close()
 
