@@ -47,14 +47,7 @@ with st.expander(tr("analysis_page.what_they_mean")):
     st.markdown(tr("analysis_page.explain_icc3"))
     st.markdown(tr("analysis_page.explain_bands"))
 st.plotly_chart(judge_charts.agreement_bars(table, lang), key="agreement_chart")
-agreement = agreement_display(table, lang)
-st.dataframe(
-    agreement,
-    hide_index=True,
-    width="stretch",
-    placeholder="-",
-    column_config=fit.pinned(agreement.columns, 1),
-)
+fit.wide_table(agreement_display(table, lang), 1, placeholder="-")
 with st.expander(tr("analysis_page.per_category")):
     for row in table.iloc[1:].itertuples():
         st.markdown(f"**{scope_label(row.scope, lang)}** — {interpret_w(row.kendall_w, lang)}")
@@ -68,14 +61,7 @@ profiles = judge_profiles(totals)
 judge_names = dict(zip(comp.judges["judge_id"].astype(str), comp.judges["judge_name"]))
 if profiles["leniency"].notna().any():
     st.plotly_chart(judge_charts.leniency_bars(profiles, lang, judge_names), key="leniency_chart")
-shown_profiles = profiles_display(profiles, comp.judges, lang)
-st.dataframe(
-    shown_profiles,
-    hide_index=True,
-    width="stretch",
-    placeholder="-",
-    column_config=fit.pinned(shown_profiles.columns, 2),
-)
+fit.wide_table(profiles_display(profiles, comp.judges, lang), 2, placeholder="-")
 
 # --- heatmap ---
 st.header(tr("analysis_page.heatmap"))
@@ -98,12 +84,9 @@ if outliers.empty:
     st.success(tr("analysis_page.no_outliers"), icon=":material/task_alt:")
 else:
     st.warning(tr("analysis_page.n_outliers", n=len(outliers)), icon=":material/flag:")
-    shown_outliers = outliers_display(outliers, comp.judges, comp.products, lang)
-    st.dataframe(
-        shown_outliers,
-        hide_index=True,
+    fit.wide_table(
+        outliers_display(outliers, comp.judges, comp.products, lang),
+        2,
         placeholder="-",
-        width="stretch",
         key="outliers_table",
-        column_config=fit.pinned(shown_outliers.columns, 2),
     )

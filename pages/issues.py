@@ -56,11 +56,4 @@ st.caption(tr("issues_page.shown", n=len(shown), total=len(frame)))
 if shown.empty:
     st.info(tr("issues_page.none_match"), icon=":material/filter_alt_off:")
 else:
-    issue_rows = issues_table(shown, lang, other_language)
-    st.dataframe(
-        issue_rows,
-        hide_index=True,
-        width="stretch",
-        key="issues_table",
-        column_config=fit.pinned(issue_rows.columns, 2),
-    )
+    fit.wide_table(issues_table(shown, lang, other_language), 2, key="issues_table")

@@ -41,22 +41,16 @@ if unfinished_only:
 if shown.empty:
     st.info(tr("judges_page.none_match"), icon=":material/filter_alt_off:")
 else:
-    progress_rows = judges_progress_table(shown, comp.products, lang)
-    st.dataframe(
-        progress_rows,
-        hide_index=True,
-        width="stretch",
+    fit.wide_table(
+        judges_progress_table(shown, comp.products, lang),
+        2,
         height=min(35 * (len(shown) + 1) + 3, 1000),  # every judge visible without scrolling
-        column_config=fit.pinned(
-            progress_rows.columns,
-            2,
-            {
-                col("progress", lang): st.column_config.ProgressColumn(
-                    col("progress", lang), min_value=0.0, max_value=1.0, format="percent"
-                ),
-                col("remaining", lang): st.column_config.TextColumn(width="large"),
-            },
-        ),
+        column_config={
+            col("progress", lang): st.column_config.ProgressColumn(
+                col("progress", lang), min_value=0.0, max_value=1.0, format="percent"
+            ),
+            col("remaining", lang): st.column_config.TextColumn(width="large"),
+        },
         key="judges_table",
     )
 

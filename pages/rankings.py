@@ -34,13 +34,7 @@ def body() -> None:
         st.info(tr("rankings.none_in_category"))
         refresh.status_line(snap)
         return
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        key="rankings_table",
-        column_config=fit.pinned(table.columns, 3),
-    )
+    fit.wide_table(table, 3, key="rankings_table")
     waiting = not_ranked(results, category)
     if waiting:
         names = ", ".join(product_text(comp, p) for p in waiting)

@@ -59,7 +59,7 @@ def chair_controls() -> None:
 
 def _unlock(stored: str) -> None:
     with st.form("chair_login", border=False):
-        name = st.text_input(tr("chair.name"), key="chair_name", help=tr("chair.name_help"))
+        name = st.text_input(tr("chair.name"), key="chair_name")
         password = st.text_input(tr("nom.chair_password"), type="password", key="chair_password")
         if not st.form_submit_button(tr("nom.chair_unlock"), key="chair_unlock"):
             return

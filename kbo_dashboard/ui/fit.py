@@ -18,6 +18,12 @@ def page_style() -> None:
     st.html(f"<style>{_CSS}</style>")
 
 
+def wide_table(table, pin: int = 2, **options) -> None:
+    """``st.dataframe`` across the page width, its first ``pin`` columns pinned, no index."""
+    config = pinned(table.columns, pin, options.pop("column_config", None))
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config, **options)
+
+
 def pinned(columns, n: int = 2, config: dict | None = None) -> dict:
     """``column_config`` that pins the first ``n`` columns (the table's key: rank, ID, name).
 

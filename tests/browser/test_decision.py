@@ -55,7 +55,7 @@ def chair_panel(page: Page):
 
 
 def record_button(page: Page):
-    return main(page).get_by_role("button", name=t("nom.chair_record", "th"))
+    return main(page).get_by_role("button", name=t("nom.chair_record", "th"), exact=True)
 
 
 def acknowledge(page: Page) -> None:
@@ -115,7 +115,7 @@ def test_2_the_right_password_unlocks_and_the_chair_confirms_the_nominee(chair, 
     password = main(chair).get_by_label(t("nom.chair_password", "th"))
     if not password.is_visible():  # the expander closed on the rerun
         chair_panel(chair)
-    main(chair).get_by_label(t("chair.name", "th")).fill(CHAIR_NAME)
+    main(chair).get_by_role("textbox", name=t("chair.name", "th")).fill(CHAIR_NAME)
     password.fill(CHAIR_PASSWORD)
     main(chair).get_by_role("button", name=t("nom.chair_unlock", "th")).click()
     expect(record_button(chair)).to_be_visible()
