@@ -113,7 +113,7 @@ def choose_option(page: Page, box: Locator, name: str) -> None:
             continue
         option.click()
         break
-    expect(box).to_contain_text(name)
+    expect(box.get_by_role("combobox")).to_have_value(name)
     settled(page)
 
 

@@ -188,7 +188,7 @@ def test_4_the_decision_tab_has_both_rows_appended(emulator):
     assert 0 < float(second["score"]) < float(first["score"]) <= 100
 
 
-def test_5_every_viewer_sees_the_last_decision_as_final(browser, sheet_server):
+def test_5_every_viewer_sees_the_last_decision_as_final(browser, sheet_server, output_dir):
     context = browser.new_context(viewport=VIEWPORT)
     try:
         viewer = context.new_page()
@@ -208,6 +208,7 @@ def test_5_every_viewer_sees_the_last_decision_as_final(browser, sheet_server):
             final = main(viewer).get_by_test_id("kboFinal")
             expect(final).to_contain_text(f"{OTHER[0]} {OTHER[1]}")
             biggest = viewer.evaluate(LARGEST_OTHER_TEXT_JS)
+            viewer.screenshot(path=output_dir / f"final-decision-{url}.png")
             assert font_px(final) > biggest, (url, font_px(final), biggest)
     finally:
         context.close()
