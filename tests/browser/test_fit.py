@@ -186,3 +186,34 @@ def test_every_request_goes_to_the_dashboards_own_server(browser, demo_server):
         assert not icon.startswith("http") or icon.startswith(demo_server.url), icon
     finally:
         context.close()
+
+
+WATCH_STALE_JS = """
+() => {
+  window.__kboStale = [];
+  const seen = e => {
+    if (e.getAttribute && e.getAttribute('data-stale') === 'true') {
+      const style = getComputedStyle(e);
+      window.__kboStale.push([style.opacity, style.transitionDuration]);
+    }
+  };
+  new MutationObserver(changes => changes.forEach(c => seen(c.target)))
+    .observe(document.body, {attributes: true, attributeFilter: ['data-stale'], subtree: true});
+}
+"""
+
+
+def test_projector_refresh_has_no_fade_and_no_running_badge(browser, demo_server):
+    """Streamlit greys out a rerunning fragment (opacity 0.33 after 0.5 s, a 1 s transition)
+    and shows "Running..." in the header; on the projector neither may show at the refresh."""
+    context, page = context_page(browser, LAPTOP)
+    try:
+        open_page(page, demo_server.url, "projector")
+        page.evaluate(WATCH_STALE_JS)
+        # Wait for the next automatic refresh (the demo's TTL is 15 s) to mark elements stale.
+        page.wait_for_function("window.__kboStale.length > 0", timeout=90_000)
+        samples = page.evaluate("window.__kboStale")
+        assert {tuple(s) for s in samples} == {("1", "0s")}, samples
+        expect(page.locator('[data-testid="stStatusWidget"]')).to_be_hidden()
+    finally:
+        context.close()
