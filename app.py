@@ -4,13 +4,18 @@ Builds the navigation from the page files; every page is thin and lays out what
 :mod:`kbo_dashboard` computed.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
-from kbo_dashboard.ui import frame
+from kbo_dashboard.ui import fit, frame
 from kbo_dashboard.ui.state import tr
 
-st.set_page_config(page_title=tr("app.title"), page_icon=":material/emoji_events:", layout="wide")
+# The icon is a local file: a meeting room may be offline, and the page asks no outside host.
+ICON = str(Path(__file__).resolve().parent / "static" / "trophy.png")
+st.set_page_config(page_title=tr("app.title"), page_icon=ICON, layout="wide")
 frame.mark_frame()
+fit.page_style()
 navigation = st.navigation(frame.navigation_pages())
 frame.language_switch()
 navigation.run()

@@ -10,7 +10,7 @@ from kbo_dashboard.reports.agreement_text import (
     interval_text,
     rests_on_text,
 )
-from kbo_dashboard.ui import cached, frame, judge_charts, pickers, state
+from kbo_dashboard.ui import cached, fit, frame, judge_charts, pickers, state
 from kbo_dashboard.ui.page_tables import (
     agreement_display,
     outliers_display,
@@ -57,7 +57,7 @@ agreement_chart = cached.figure(
     snap, "agreement", (lang,), lambda: judge_charts.agreement_bars(table, lang)
 )
 st.plotly_chart(agreement_chart, key="agreement_chart")
-st.dataframe(agreement_display(table, lang), hide_index=True, width="stretch", placeholder="-")
+fit.wide_table(agreement_display(table, lang), 1, placeholder="-")
 with st.expander(tr("analysis_page.per_category")):
     for _, row in table.iloc[1:].iterrows():
         if row["few_products"]:
@@ -78,9 +78,7 @@ if profiles["leniency"].notna().any():
         snap, "leniency", (lang,), lambda: judge_charts.leniency_bars(profiles, lang, judge_names)
     )
     st.plotly_chart(leniency, key="leniency_chart")
-st.dataframe(
-    profiles_display(profiles, comp.judges, lang), hide_index=True, width="stretch", placeholder="-"
-)
+fit.wide_table(profiles_display(profiles, comp.judges, lang), 2, placeholder="-")
 
 # --- heatmap ---
 st.header(tr("analysis_page.heatmap"))
@@ -108,10 +106,9 @@ if outliers.empty:
     st.success(tr("analysis_page.no_outliers"), icon=":material/task_alt:")
 else:
     st.warning(tr("analysis_page.n_outliers", n=len(outliers)), icon=":material/flag:")
-    st.dataframe(
+    fit.wide_table(
         outliers_display(outliers, comp.judges, comp.products, lang),
-        hide_index=True,
+        2,
         placeholder="-",
-        width="stretch",
         key="outliers_table",
     )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kbo_dashboard.intake.issues import SEVERITIES, count_by_severity
-from kbo_dashboard.ui import cached, frame, state
+from kbo_dashboard.ui import cached, fit, frame, state
 from kbo_dashboard.ui.page_tables import issues_table, label
 from kbo_dashboard.ui.state import tr
 
@@ -56,9 +56,4 @@ st.caption(tr("issues_page.shown", n=len(shown), total=len(frame)))
 if shown.empty:
     st.info(tr("issues_page.none_match"), icon=":material/filter_alt_off:")
 else:
-    st.dataframe(
-        issues_table(shown, lang, other_language),
-        hide_index=True,
-        width="stretch",
-        key="issues_table",
-    )
+    fit.wide_table(issues_table(shown, lang, other_language), 2, key="issues_table")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from kbo_dashboard.scoring.counts import format_count, panel_counts
 from kbo_dashboard.scoring.progress import fixes_apart
-from kbo_dashboard.ui import cached, frame, judges_side, state
+from kbo_dashboard.ui import cached, fit, frame, judges_side, state
 from kbo_dashboard.ui.page_tables import col, judges_progress_table, label, remaining_products
 from kbo_dashboard.ui.state import tr
 
@@ -49,10 +49,9 @@ if unfinished_only:
 if shown.empty:
     st.info(tr("judges_page.none_match"), icon=":material/filter_alt_off:")
 else:
-    st.dataframe(
+    fit.wide_table(
         judges_side.with_links(judges_progress_table(shown, comp.products, lang), shown, lang),
-        hide_index=True,
-        width="stretch",
+        2,
         height=min(35 * (len(shown) + 1) + 3, 1000),  # every judge visible without scrolling
         column_config={
             col("progress", lang): st.column_config.ProgressColumn(

@@ -4,12 +4,8 @@ and the chair's recorded decision behind the chair password."""
 import streamlit as st
 
 from kbo_dashboard.analysis.nomination import what_if_rows
-from kbo_dashboard.i18n import t
-from kbo_dashboard.meeting import decision
-from kbo_dashboard.meeting.password import HASH_KEY, verify_password
-from kbo_dashboard.meeting.pending import pending_for, record, retry_pending
 from kbo_dashboard.scoring.counts import counted_for, format_count, format_score, panel_counts
-from kbo_dashboard.ui import chair, frame, pickers, refresh, state
+from kbo_dashboard.ui import chair, chair_form, frame, meeting_view, pickers, refresh, state
 from kbo_dashboard.ui.page_tables import local_be_time
 from kbo_dashboard.ui.robustness_tables import (
     methods_table,
@@ -23,9 +19,6 @@ from kbo_dashboard.ui.standings_tables import (
     standings_table,
 )
 from kbo_dashboard.ui.state import tr
-
-CHAIR_OK = "chair_unlocked"
-PENDING_ERROR = "chair_pending_error"
 
 
 def show_final(lang: str) -> None:
@@ -117,6 +110,11 @@ def show_nominee(comp, results, lang: str) -> None:
         st.table(leaders_table(comp, results, lang), hide_index=True)
 
 
+def show_checklist(snap, results) -> None:
+    """Ready to decide? The readiness checklist (issue 9)."""
+    meeting_view.show_readiness(meeting_view.current_readiness(snap, results))
+
+
 def show_robustness(snap, comp, results, lang: str) -> None:
     st.header(tr("nom.robustness"))
     if len(results.ranked) < 2:
@@ -195,128 +193,11 @@ def body() -> None:
     method = pickers.method_picker(snap)
     results = state.results(snap, method)
     show_nominee(comp, results, lang)
+    show_checklist(snap, results)
     show_robustness(snap, comp, results, lang)
     refresh.status_line(snap)
 
 
-def chair_controls() -> None:
-    """Behind the chair password: confirm the nominee, or pick another with a reason."""
-    with st.expander(tr("nom.chair"), icon=":material/lock:"):
-        stored = chair.chair_hash()
-        if not stored:
-            st.info(
-                tr(
-                    "nom.chair_no_hash",
-                    command="python -m kbo_dashboard hash-password",
-                    key=HASH_KEY,
-                    env=HASH_KEY,
-                )
-            )
-            return
-        if not st.session_state.get(CHAIR_OK):
-            with st.form("chair_login", border=False):
-                password = st.text_input(
-                    tr("nom.chair_password"), type="password", key="chair_password"
-                )
-                if st.form_submit_button(tr("nom.chair_unlock"), key="chair_unlock"):
-                    gate = chair.password_gate()
-                    if gate.wait_s() > 0:
-                        st.error(tr("nom.chair_wait", n=round(gate.wait_s())))
-                    elif verify_password(password or "", stored):
-                        gate.succeeded()
-                        st.session_state[CHAIR_OK] = True
-                        st.session_state.pop("chair_password", None)
-                        st.rerun()
-                    else:
-                        gate.failed()
-                        st.error(tr("nom.chair_wrong"), icon=":material/block:")
-            return
-        decide()
-
-
-def decide() -> None:
-    lang = state.lang()
-    store = chair.decision_store()
-    pending = pending_for()
-    waiting = pending.all()
-    failure = st.session_state.pop(PENDING_ERROR, None)
-    if failure:
-        st.error(tr("nom.chair_failed", reason=failure), icon=":material/cloud_off:")
-    if waiting:
-        for d in waiting:
-            st.warning(tr("nom.chair_pending", product=d.product_id, name=d.product_name))
-        if st.button(tr("nom.chair_retry"), key="chair_retry", icon=":material/replay:"):
-            try:
-                retry_pending(store, pending)
-            except decision.DecisionWriteError as error:
-                st.error(tr("nom.chair_failed", reason=error.message(lang)))
-            else:
-                chair.decision_history(reload=True)
-                st.rerun()
-        return
-
-    snap = state.snapshot()
-    comp = snap.competition
-    if comp is None or comp.products.empty:
-        return
-    results = state.results(snap, pickers.current_method(snap))
-    options = ["confirm", "other"] if results.nominee else ["other"]
-    if results.nominee:
-        st.markdown(
-            tr(
-                "nom.chair_confirm",
-                product=results.nominee,
-                name=product_text(comp, results.nominee).split(" ", 1)[-1],
-            )
-        )
-    else:
-        st.info(tr("nom.chair_no_product"))
-    with st.form("chair_decision", border=False):
-        choice = st.radio(
-            tr("nom.chair_choice"),
-            options,
-            format_func=lambda o, lang=lang: t(
-                "nom.chair_confirm" if o == "confirm" else "nom.chair_other",
-                lang,
-                product=results.nominee,
-                name=product_text(comp, results.nominee).split(" ", 1)[-1],
-            ),
-            key="chair_choice",
-        )
-        products = list(comp.products["product_id"])
-        other = st.selectbox(
-            tr("nom.chair_product"),
-            products,
-            format_func=lambda p: product_text(comp, p),
-            key="chair_product",
-        )
-        reason = st.text_area(tr("nom.chair_reason"), key="chair_reason")
-        submitted = st.form_submit_button(
-            tr("nom.chair_record"), key="chair_record", type="primary"
-        )
-    if submitted:
-        product = results.nominee if choice == "confirm" else other
-        if choice == "other" and product != results.nominee and not (reason or "").strip():
-            st.error(tr("nom.chair_reason_required"), icon=":material/edit_note:")
-            return
-        try:
-            chosen = decision.make_decision(comp, results, product, reason or "")
-        except decision.DecisionRefused as refused:
-            st.error(refused.message_th if lang == "th" else refused.message_en)
-            return
-        try:
-            record(store, chosen, pending)
-        except decision.DecisionWriteError as error:
-            st.session_state[PENDING_ERROR] = error.message(lang)
-            st.rerun()
-        chair.decision_history(reload=True)
-        st.toast(tr("nom.chair_recorded"), icon=":material/gavel:")
-        st.rerun()
-    if st.button(tr("nom.chair_lock"), key="chair_lock", icon=":material/lock:"):
-        st.session_state.pop(CHAIR_OK, None)
-        st.rerun()
-
-
 st.title(tr("page.nomination"))
 body()
-chair_controls()
+chair_form.chair_controls()

@@ -6,7 +6,7 @@ import streamlit as st
 from kbo_dashboard.intake.issues import SEVERITIES, count_by_severity
 from kbo_dashboard.intake.settings import thai_date
 from kbo_dashboard.scoring.counts import format_count, format_score, panel_counts
-from kbo_dashboard.ui import cached, charts, frame, pickers, refresh, state
+from kbo_dashboard.ui import cached, charts, frame, meeting_view, pickers, refresh, state
 from kbo_dashboard.ui.standings_tables import feed_lines, product_text, standings_table
 from kbo_dashboard.ui.state import tr
 
@@ -24,6 +24,7 @@ def body() -> None:
     lang = state.lang()
     comp = frame.page_start(snap, need_products=True)
     st.caption(meeting_line(comp.settings, lang))
+    meeting_view.show_final_banner(snap)
     method = pickers.current_method(snap)
     results = state.results(snap, method)
     progress = cached.progress(snap)

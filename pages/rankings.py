@@ -4,7 +4,7 @@ score spread, under the aggregation method the viewer picks."""
 import streamlit as st
 
 from kbo_dashboard.sources.layout import CATEGORIES
-from kbo_dashboard.ui import cached, charts, frame, pickers, refresh, state
+from kbo_dashboard.ui import cached, charts, fit, frame, pickers, refresh, state
 from kbo_dashboard.ui.standings_tables import not_ranked, product_text, standings_table
 from kbo_dashboard.ui.state import tr
 
@@ -18,11 +18,9 @@ def body() -> None:
     comp = frame.page_start(snap, need_products=True)
     present = set(comp.products["category"])
     categories = [c for c in CATEGORIES if c in present] + sorted(present - set(CATEGORIES))
-    top = st.columns([3, 2], vertical_alignment="bottom")
-    with top[0]:
-        category = pickers.category_picker(categories)
-    with top[1]:
-        method = pickers.method_picker(snap)
+    # The category row gets the full width: five Thai or English names fit a 1366 px laptop.
+    category = pickers.category_picker(categories)
+    method = pickers.method_picker(snap)
     results = state.results(snap, method)
     st.caption(
         tr("analysis.method_in_use", name=pickers.method_name(results.method))
@@ -36,7 +34,7 @@ def body() -> None:
         st.info(tr("rankings.none_in_category"))
         refresh.status_line(snap)
         return
-    st.dataframe(table, hide_index=True, width="stretch", key="rankings_table")
+    fit.wide_table(table, 3, key="rankings_table")
     waiting = not_ranked(results, category)
     if waiting:
         names = ", ".join(product_text(comp, p) for p in waiting)

@@ -4,7 +4,6 @@ switch; the chair's password and recorded decision."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -162,49 +161,15 @@ def test_nomination_small_example_and_what_if(app_env, no_chair_password):
     assert not [b for b in at.button if b.key == "chair_record"]
 
 
-def test_chair_wrong_then_right_password_records_a_decision(app_env, chair_password):
-    app_env.use_workbook(SMALL_TABS)
-    at = open_page("pages/nomination.py", "en")
-    assert not [b for b in at.button if b.key == "chair_record"], "viewers see no controls"
-
-    at.text_input(key="chair_password").input("guess")
-    at.button(key="chair_unlock").click().run()
-    assert "Wrong password" in [e.value for e in at.error]
-    assert not [b for b in at.button if b.key == "chair_record"]
-
-    at.text_input(key="chair_password").input(chair_password)
-    at.button(key="chair_unlock").click().run()
-    no_exception(at)
-    assert [b for b in at.button if b.key == "chair_record"]
-
-    # Another product without a reason is refused.
-    at.radio(key="chair_choice").set_value("other")
-    at.selectbox(key="chair_product").set_value("A1")
-    at.button(key="chair_record").click().run()
-    assert "A written reason is required to pick a product other than the nominee" in [
-        e.value for e in at.error
-    ]
-
-    at.radio(key="chair_choice").set_value("confirm")
-    at.button(key="chair_record").click().run()
-    no_exception(at)
-    assert "Committee decision (final): B1 Silk scarf" in [s.value for s in at.success]
-
-    with sqlite3.connect(app_env.data_dir / "decisions.sqlite3") as con:
-        rows = con.execute("SELECT product_id, confirmed_nominee, method FROM decisions").fetchall()
-    assert rows == [("B1", "TRUE", "mean")]
-
-    # A new viewer (new session) sees the decision as final, with no controls.
-    viewer = open_page("pages/nomination.py", "en")
-    assert "Committee decision (final): B1 Silk scarf" in [s.value for s in viewer.success]
-    assert not [b for b in viewer.button if b.key == "chair_record"]
-
-
 def test_projector_shows_ranking_and_progress(app_env):
     app_env.use_workbook(SMALL_TABS)
     at = open_page("pages/projector.py", "en")
     no_exception(at)
-    assert list(at.table[0].value["ID"]) == ["B1", "A1", "A2"]
+    assert list(at.table[0].value["Product"]) == [
+        "B1 Silk scarf",
+        "A1 Rice crackers",
+        "A2 Fish sauce",
+    ]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Provisional nominee"] == "B1 Silk scarf"
     assert metrics["Judges finished"] == "1/3"

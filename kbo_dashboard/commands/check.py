@@ -15,6 +15,7 @@ import os
 import sys
 from typing import TextIO
 
+from kbo_dashboard.commands.checklist import print_readiness
 from kbo_dashboard.commands.protections import (
     PROTECTION_FIELDS,
     protection_issues,
@@ -80,6 +81,7 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
             f"{t(f'severity.{issue.severity}', lang)}\t{issue.where}\t{who}\t{message} → {action}",
             file=out,
         )
+    print_readiness(competition, lang, out)
     rows = competition.rows
     rejected = int((rows["filled"] > rows["valid"]).sum())
     if rejected:

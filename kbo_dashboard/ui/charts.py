@@ -50,18 +50,42 @@ def points_factor(criteria: pd.DataFrame) -> pd.Series:
     return 100 * weights / crit["max_score"].astype(float) / total
 
 
+#: Characters per title line: a half-width chart at 1366 px holds about this many.
+TITLE_CHARS = 42
+
+
+def wrap(text: str, width: int = TITLE_CHARS) -> str:
+    """``text`` broken into lines of at most ``width`` characters at spaces (Plotly's ``<br>``)."""
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(str(text), width)) or str(text)
+
+
 def _layout(fig: go.Figure, title: str, font_size: int, height: int) -> go.Figure:
+    """Title at the top, the legend at the bottom (below the axis title): they never overlap."""
+    title_lines = wrap(title).count("<br>") + 1
+    title_size = round(font_size * 1.25)
     fig.update_layout(
-        title={"text": title, "font": {"size": round(font_size * 1.25)}},
+        title={
+            "text": wrap(title),
+            "font": {"size": title_size},
+            "x": 0,
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 8 + title_size},  # Plotly anchors a multi-line title by its first line
+        },
         font={"family": FONT_FAMILY, "size": font_size, "color": "#222222"},
         template="plotly_white",
         colorway=PALETTE,
         height=height,
-        margin={"l": 10, "r": 10, "t": 60 + font_size, "b": 10},
+        margin={"l": 10, "r": 10, "t": 28 + round(title_size * 1.5 * title_lines), "b": 10},
         legend={
             "orientation": "h",
+            "yref": "container",
             "yanchor": "bottom",
-            "y": 1.0,
+            "y": 0,
             "x": 0,
             "traceorder": "normal",
         },
@@ -146,7 +170,7 @@ def radar(
     average = category_average(standings, row["category"], criteria)
     maxima = criteria.set_index("criterion_id")["max_score"].astype(float)
     ids = [c for c in criteria["criterion_id"] if f"mean_{c}" in standings]
-    theta = [criterion_name(criteria, c, lang) for c in ids]
+    theta = [wrap(criterion_name(criteria, c, lang), 16) for c in ids]
     mine = [round(100 * float(row[f"mean_{c}"]) / maxima[c], 1) for c in ids]
     avg = [round(100 * float(average[f"mean_{c}"]) / maxima[c], 1) for c in ids]
     fig = go.Figure()
@@ -165,9 +189,26 @@ def radar(
         line={"color": PALETTE[0], "width": 3},
         hovertemplate="%{theta}: %{r}%<extra></extra>",
     )
-    fig.update_polars(radialaxis={"range": [0, 100], "ticksuffix": "%"})
+    # The percent ticks run between two criteria (5 criteria: 72 degrees apart), not over one.
+    fig.update_polars(radialaxis={"range": [0, 100], "ticksuffix": "%", "angle": 36})
     title = t("chart.radar_title", lang, product=row["product_name"])
-    return _layout(fig, title, font_size, 420 + font_size * 4)
+    fig = _layout(fig, title, font_size, 460 + font_size * 4)
+    # Criterion labels sit outside the circle: leave room for them on every side.
+    side = 6 * font_size
+    fig.update_layout(margin={"l": side, "r": side, "b": 3 * font_size + 40})
+    return fig
+
+
+def spread_range(values: pd.Series, pad: float = 5.0) -> list[float]:
+    """The x range for a spread: the totals' own range plus ``pad`` points, within 0..100.
+
+    A fixed 0..100 axis left most of the box plot empty (totals sit between 60 and 95).
+    """
+    values = values.dropna().astype(float)
+    if values.empty:
+        return [0.0, 100.0]
+    low, high = max(0.0, float(values.min()) - pad), min(100.0, float(values.max()) + pad)
+    return [low, high] if high > low else [max(0.0, low - pad), min(100.0, high + pad)]
 
 
 def score_spread(
@@ -190,10 +231,10 @@ def score_spread(
         hovertemplate="%{text}: %{x}<extra></extra>",
         orientation="h",
     )
-    fig.update_xaxes(title_text=t("chart.total", lang), range=[0, 100])
+    fig.update_xaxes(title_text=t("chart.total", lang), range=spread_range(frame["total"]))
     fig.update_yaxes(showticklabels=False)
     title = t("chart.spread_title", lang, product=product_id, n=len(frame))
-    fig = _layout(fig, title, font_size, 220 + font_size * 4)
+    fig = _layout(fig, title, font_size, 180 + font_size * 4)
     fig.update_layout(showlegend=False)
     return fig
 

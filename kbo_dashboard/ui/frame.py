@@ -146,27 +146,3 @@ def record_audit(snap: Snapshot):
                 return error
         log["done"][key] = outcome
         return outcome
-
-
-def projector_style() -> None:
-    """Projector mode: no sidebar or header, large type for the back of the room."""
-    from kbo_dashboard.ui.charts import FONT_FAMILY
-
-    st.html(
-        "<style>"
-        '[data-testid="stSidebar"],[data-testid="stSidebarCollapsedControl"],'
-        '[data-testid="stSidebarCollapseButton"],header[data-testid="stHeader"]'
-        "{display:none!important}"
-        '[data-testid="stMainBlockContainer"]{padding:1.2rem 2.5rem;max-width:100%}'
-        f'[data-testid="stAppViewContainer"]{{font-family:{FONT_FAMILY}}}'
-        '[data-testid="stMarkdownContainer"] p,[data-testid="stMarkdownContainer"] li'
-        "{font-size:1.7rem;line-height:1.35}"
-        "h1{font-size:3rem!important}h2,h3{font-size:2.3rem!important}"
-        '[data-testid="stMetricValue"],[data-testid="stMetricValue"] *'
-        f"{{font-size:3.2rem!important;font-family:{FONT_FAMILY};line-height:1.2}}"
-        '[data-testid="stMetricLabel"] p{font-size:1.6rem!important}'
-        '[data-testid="stTable"] td,[data-testid="stTable"] th'
-        "{font-size:1.75rem;padding:.4rem .7rem}"
-        '[data-testid="stCaptionContainer"] p{font-size:1.3rem}'
-        "</style>"
-    )

@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 
 try:
-    from playwright.sync_api import Browser, Page, sync_playwright
+    from playwright.sync_api import Browser, Page, expect, sync_playwright
 except ImportError:  # the skip rule below reports it
     sync_playwright = None  # type: ignore[assignment]
 
@@ -50,6 +50,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 1920, "height": 1080}
+#: Upper bounds, not delays: a wait ends as soon as the app shows what is expected. They are
+#: generous because CI machines (and this one) are shared: 2 cores under other jobs' load.
+#: Playwright's own default for ``expect`` is 5 s, too short for a loaded machine.
+EXPECT_TIMEOUT_MS = 30_000
+ACTION_TIMEOUT_MS = 45_000
 START_TIMEOUT_S = 60
 SHEET_TTL_S = 5
 #: Chair password used by every server in these tests (only its salted hash reaches the app).
@@ -273,6 +278,7 @@ def sheet_server(request, tmp_path_factory, emulator, browser) -> StreamlitServe
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     require_browser()
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     playwright = sync_playwright().start()
     try:
         chromium = playwright.chromium.launch(
@@ -288,7 +294,7 @@ def browser() -> Iterator[Browser]:
 def page(browser: Browser) -> Iterator[Page]:
     """A fresh browser context (own session, own cookies) at 1920x1080 that accepts downloads."""
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, locale="th-TH")
-    context.set_default_timeout(20_000)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     tab = context.new_page()
     yield tab
     context.close()

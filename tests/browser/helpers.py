@@ -17,8 +17,11 @@ from playwright.sync_api import Download, Locator, Page, expect
 
 from kbo_dashboard.i18n import t
 
-RUN_TIMEOUT_MS = 30_000
-START_RUN_TIMEOUT_MS = 60_000  # a server's first run imports pandas, plotly, ...
+# Upper bounds only (each wait ends when the app is ready), generous for a loaded 2-core machine.
+RUN_TIMEOUT_MS = 45_000
+START_RUN_TIMEOUT_MS = 90_000  # a server's first run imports pandas, plotly, ...
+#: How often to reopen a select box whose list did not appear (a rerun redrew it meanwhile).
+OPEN_ATTEMPTS = 4
 #: Pages whose ``st.title`` is not their navigation title.
 HEADINGS = {"projector": "app.title"}
 MAIN = '[data-testid="stMain"]'
@@ -87,6 +90,31 @@ def open_page(
 def expect_text(page: Page, text: str, timeout_ms: int = RUN_TIMEOUT_MS) -> None:
     """``text`` appears somewhere in the main area (substring match)."""
     expect(main(page).get_by_text(text, exact=False).first).to_be_visible(timeout=timeout_ms)
+
+
+def choose_option(page: Page, box: Locator, name: str) -> None:
+    """Pick option ``name`` in the Streamlit select box ``box``, then wait for the rerun.
+
+    On a busy machine a click can land while a rerun redraws the box, and its list closes again
+    before the option is drawn. So: wait for the app to be idle, open the list, wait (up to
+    a bound) for the option; if the list did not open, open it again.
+    """
+    option = page.get_by_role("option", name=name, exact=True)
+    for attempt in range(OPEN_ATTEMPTS):
+        settled(page)
+        expect(box).to_be_visible()
+        box.click()
+        try:
+            expect(option).to_be_visible(timeout=RUN_TIMEOUT_MS // OPEN_ATTEMPTS)
+        except AssertionError:
+            if attempt == OPEN_ATTEMPTS - 1:
+                raise
+            page.keyboard.press("Escape")
+            continue
+        option.click()
+        break
+    expect(box.get_by_role("combobox")).to_have_value(name)
+    settled(page)
 
 
 def assert_no_exception(page: Page) -> None:

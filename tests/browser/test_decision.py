@@ -3,9 +3,11 @@
 One story, in order, because each step depends on the one before:
 
 1. A viewer sees no decision controls; a wrong password is refused.
-2. The right password unlocks them; the chair confirms the provisional nominee.
-3. The chair then picks another product: without a reason it is refused, with one it is
-   recorded. A decision changes only by recording a new one.
+2. The right password and the chair's name unlock them; the product picker is hidden while
+   confirming; the demo's checklist is not clear, so recording needs the acknowledgement; the
+   chair confirms the provisional nominee and the form disarms.
+3. The chair arms the form again and picks another product: without a reason it is refused,
+   with one it is recorded. A decision changes only by recording a new one.
 4. The sheet's ``Decision`` tab has both rows appended, in order.
 5. Another viewer sees the last one as final, and the history.
 6. The PDF and the xlsx from the Downloads page carry the decision.
@@ -19,9 +21,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from kbo_dashboard.i18n import t
-from tests.browser.conftest import CHAIR_PASSWORD, VIEWPORT
+from tests.browser.conftest import ACTION_TIMEOUT_MS, CHAIR_PASSWORD, VIEWPORT
 from tests.browser.helpers import (
     assert_no_exception,
+    choose_option,
     download,
     main,
     open_page,
@@ -35,6 +38,7 @@ pytestmark = pytest.mark.browser
 
 NOMINEE = ("P-15", "ผ้าไหมกาบบัว")  # the demo's provisional nominee (top under every method)
 OTHER = ("P-08", "เทียนหอมลายเทียนพรรษา")  # the runner-up
+CHAIR_NAME = "นางสมศรี ใจดี"
 REASON = "ทดสอบ: คณะกรรมการเห็นควรส่งผลิตภัณฑ์ที่มีตลาดส่งออกชัดเจน"
 
 
@@ -51,7 +55,32 @@ def chair_panel(page: Page):
 
 
 def record_button(page: Page):
-    return main(page).get_by_role("button", name=t("nom.chair_record", "th"))
+    return main(page).get_by_role("button", name=t("nom.chair_record", "th"), exact=True)
+
+
+def acknowledge(page: Page) -> None:
+    """Tick the acknowledgement of the readiness checklist's open points (the demo has some)."""
+    ack = (
+        main(page)
+        .locator('[data-testid="stCheckbox"]')
+        .filter(has_text=t("readiness.point.no_errors", "th"))
+    )
+    ack.locator("label").click()
+    expect(ack.locator("input")).to_be_checked()
+    settled(page)
+
+
+#: The largest font size among the page's provisional figures and texts (not the final block).
+LARGEST_OTHER_TEXT_JS = """
+() => Math.max(...[...document.querySelectorAll(
+  '[data-testid="stMetricValue"], [data-testid="stAlert"] p, [data-testid="stTable"] td, ' +
+  '[data-testid="stMain"] h2, [data-testid="stMain"] h3')]
+  .map(e => parseFloat(getComputedStyle(e).fontSize)))
+"""
+
+
+def font_px(locator) -> float:
+    return float(locator.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
 
 
 def final_line(product: tuple[str, str]) -> str:
@@ -62,7 +91,7 @@ def final_line(product: tuple[str, str]) -> str:
 def chair(browser, sheet_server) -> Page:
     """The chair's own browser session, kept for the whole story."""
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
-    context.set_default_timeout(30_000)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     yield context.new_page()
     context.close()
 
@@ -86,21 +115,32 @@ def test_2_the_right_password_unlocks_and_the_chair_confirms_the_nominee(chair, 
     password = main(chair).get_by_label(t("nom.chair_password", "th"))
     if not password.is_visible():  # the expander closed on the rerun
         chair_panel(chair)
+    main(chair).get_by_role("textbox", name=t("chair.name", "th")).fill(CHAIR_NAME)
     password.fill(CHAIR_PASSWORD)
     main(chair).get_by_role("button", name=t("nom.chair_unlock", "th")).click()
     expect(record_button(chair)).to_be_visible()
     confirm = t("nom.chair_confirm", "th", product=NOMINEE[0], name=NOMINEE[1])
     expect(main(chair)).to_contain_text(confirm)
+    expect(main(chair)).to_contain_text(t("chair.signed_in", "th", name=CHAIR_NAME))
     expect(main(chair)).not_to_contain_text(t("nom.chair_wrong", "th"))
+    # Confirming: no product picker (it used to say "selected: P-01" while confirming P-15).
+    expect(main(chair).get_by_text(t("nom.chair_product", "th"), exact=True)).to_have_count(0)
 
     record_button(chair).click()  # "confirm" is the preselected choice
+    expect(main(chair)).to_contain_text(t("chair.ack_required", "th"))
+    acknowledge(chair)
+    record_button(chair).click()
     expect(main(chair)).to_contain_text(final_line(NOMINEE))
+    expect(main(chair)).to_contain_text(t("chair.disarmed", "th"))
+    expect(record_button(chair)).to_have_count(0)  # disarmed: no second record by accident
     settled(chair)
     assert_no_exception(chair)
 
 
 def test_3_another_product_needs_a_reason_then_is_recorded(chair):
+    main(chair).get_by_role("button", name=t("chair.rearm", "th")).click()
     expect(record_button(chair)).to_be_visible()
+    settled(chair)
     main(chair).locator('[data-testid="stRadio"]').get_by_text(
         t("nom.chair_other", "th"), exact=True
     ).click()
@@ -109,8 +149,8 @@ def test_3_another_product_needs_a_reason_then_is_recorded(chair):
         .locator('[data-testid="stSelectbox"]')
         .filter(has_text=t("nom.chair_product", "th"))
     )
-    box.click()
-    chair.get_by_role("option", name=f"{OTHER[0]} {OTHER[1]}", exact=True).click()
+    choose_option(chair, box, f"{OTHER[0]} {OTHER[1]}")
+    acknowledge(chair)
 
     record_button(chair).click()
     expect(main(chair)).to_contain_text(t("nom.chair_reason_required", "th"))
@@ -136,6 +176,9 @@ def test_4_the_decision_tab_has_both_rows_appended(emulator):
     assert str(first["confirmed_nominee"]).upper() == "TRUE"
     assert first["method"] == "mean"
     assert first.get("reason", "") == ""
+    assert first["decided_by"] == second["decided_by"] == CHAIR_NAME
+    assert '"key":"judges_finished"' in first["open_points"]
+    assert '"key":"no_errors"' in second["open_points"]
     assert (second["product_id"], second["product_name"]) == OTHER
     assert str(second["confirmed_nominee"]).upper() == "FALSE"
     assert second["reason"] == REASON
@@ -145,7 +188,7 @@ def test_4_the_decision_tab_has_both_rows_appended(emulator):
     assert 0 < float(second["score"]) < float(first["score"]) <= 100
 
 
-def test_5_every_viewer_sees_the_last_decision_as_final(browser, sheet_server):
+def test_5_every_viewer_sees_the_last_decision_as_final(browser, sheet_server, output_dir):
     context = browser.new_context(viewport=VIEWPORT)
     try:
         viewer = context.new_page()
@@ -158,6 +201,15 @@ def test_5_every_viewer_sees_the_last_decision_as_final(browser, sheet_server):
         )
         expect(history).to_contain_text("(2)")
         expect(record_button(viewer)).to_have_count(0)
+        # The Overview and the projector show the final decision larger than anything
+        # provisional (the metrics' numbers, the nominee line, the ranking).
+        for url in ("overview", "projector"):
+            open_page(viewer, sheet_server.url, url)
+            final = main(viewer).get_by_test_id("kboFinal")
+            expect(final).to_contain_text(f"{OTHER[0]} {OTHER[1]}")
+            biggest = viewer.evaluate(LARGEST_OTHER_TEXT_JS)
+            viewer.screenshot(path=output_dir / f"final-decision-{url}.png")
+            assert font_px(final) > biggest, (url, font_px(final), biggest)
     finally:
         context.close()
 

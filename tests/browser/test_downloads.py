@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from kbo_dashboard.i18n import t
-from tests.browser.conftest import VIEWPORT
+from tests.browser.conftest import ACTION_TIMEOUT_MS, VIEWPORT
 from tests.browser.helpers import (
     assert_no_exception,
     download,
@@ -45,7 +45,7 @@ def files(browser, demo_server, tmp_path_factory) -> dict[str, Path]:
     """Each download button on the Downloads page (Thai), clicked once; kind -> saved file."""
     into = tmp_path_factory.mktemp("downloads")
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
-    context.set_default_timeout(30_000)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     page = context.new_page()
     try:
         open_page(page, demo_server.url, "downloads")

