@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 
-from kbo_dashboard.commands.sheet_setup import run_check
+from kbo_dashboard.commands.check import run_check
 from kbo_dashboard.sources.demo import demo_tabs
 from kbo_dashboard.sources.workbook import write_xlsx
 from tests.workbooks import SMALL_TABS

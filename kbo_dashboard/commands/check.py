@@ -81,11 +81,11 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
             f"{t(f'severity.{issue.severity}', lang)}\t{issue.where}\t{who}\t{message} → {action}",
             file=out,
         )
-    print_readiness(competition, lang, out)
     rows = competition.rows
     rejected = int((rows["filled"] > rows["valid"]).sum())
     if rejected:
         print(t("cli.check.rows_not_counted", lang, n=rejected), file=out)
+    print_readiness(competition, lang, out)
     if counts[ERROR]:
         print(t("cli.check.failed", lang, errors=counts[ERROR], warnings=counts[WARNING]), file=out)
         return 1
