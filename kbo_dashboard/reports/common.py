@@ -7,6 +7,7 @@ database is needed on Windows) with Buddhist Era dates.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,6 +15,19 @@ from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.settings import thai_date
 
 TH_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
+#: Control characters an .xlsx file cannot hold (openpyxl's IllegalCharacterError): all below
+#: U+0020 except tab, line feed and carriage return. A vertical tab from a pasted Word line
+#: break is the usual one.
+_NOT_IN_EXCEL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: The most characters one Excel cell holds.
+EXCEL_CELL_MAX = 32_767
+
+
+def excel_safe(text: str) -> str:
+    """``text`` as an Excel cell can hold it: control characters become spaces, and text past
+    Excel's 32,767-character limit is cut with an ellipsis."""
+    text = _NOT_IN_EXCEL.sub(" ", text)
+    return text if len(text) <= EXCEL_CELL_MAX else text[: EXCEL_CELL_MAX - 1] + "…"
 
 
 def method_name(key: str, lang: str = "th") -> str:

@@ -23,7 +23,7 @@ from fpdf import FPDF
 from kbo_dashboard.i18n import t
 from kbo_dashboard.reports import common as rc
 from kbo_dashboard.reports.fonts import add_sarabun
-from kbo_dashboard.reports.thai_text import wrap
+from kbo_dashboard.reports.thai_text import clip, wrap
 
 BODY, SMALL, HEADING, TITLE = 12, 10, 14, 18
 LINE = 6.2  # mm per body line
@@ -56,7 +56,7 @@ class _Document(FPDF):
 
     # --- text ---
     def text_lines(self, text: str, width: float) -> list[str]:
-        return wrap(text, width, self.get_string_width)
+        return wrap(clip(text), width, self.get_string_width)
 
     def paragraph(
         self, text: str, size: float = BODY, style: str = "", align: str = "L", gap: float = 1

@@ -39,11 +39,20 @@ class Progress:
         return self.scores_received / self.scores_expected if self.scores_expected else 0.0
 
 
+def _sets(frame: pd.DataFrame) -> dict[str, set[str]]:
+    """judge_id -> set of product_id. A plain loop: groupby().apply(set) on an empty or
+    one-group frame can come back as a frame, without its judge_id key (issue 11)."""
+    out: dict[str, set[str]] = {}
+    for judge, product in zip(frame["judge_id"], frame["product_id"]):
+        out.setdefault(judge, set()).add(product)
+    return out
+
+
 def judge_progress(comp: Competition) -> Progress:
     products = list(comp.products["product_id"])
-    conflicts = comp.conflicts.groupby("judge_id")["product_id"].apply(set).to_dict()
+    conflicts = _sets(comp.conflicts)
     rows = comp.rows
-    complete = rows[rows["complete"]].groupby("judge_id")["product_id"].apply(set).to_dict()
+    complete = _sets(rows[rows["complete"].astype(bool)])
     valid_ids = set(products)
     n_criteria = len(comp.criteria)
     counted = comp.scores[comp.scores["product_id"].isin(valid_ids)]
