@@ -1,7 +1,8 @@
 """Fuzz run: hostile workbooks (tests/hostile.py) through the whole pipeline, many at once.
 
 Run: ``python bench/fuzz.py`` (10,000 examples, fixed seed; ``-n`` for another count,
-``--pdf-every`` to build the PDF for every k-th example, default 10). For each example it runs
+``--xlsx-every``/``--pdf-every`` to build the Excel/PDF report for every k-th example, default
+1 and 10). For each example it runs
 parse -> score (every method) -> analysis -> CSV/xlsx/PDF in both languages, and reports
 crashes by exception signature, scores lost or invented against the reference reader, bad
 cells not reported, eligible totals outside 0..100, and the slowest case. The figures go to
@@ -36,6 +37,7 @@ def signature(exc: BaseException) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=10_000)
+    parser.add_argument("--xlsx-every", type=int, default=1)
     parser.add_argument("--pdf-every", type=int, default=10)
     parser.add_argument("--seed", type=int, default=20261126)
     args = parser.parse_args()
@@ -59,7 +61,9 @@ def main() -> None:
             print(f"... {n:,} examples, {sum(crashes.values())} crashes, {dict(stats)}", flush=True)
         started = time.perf_counter()
         try:
-            comp, results = run_pipeline(raw, pdf=n % args.pdf_every == 0)
+            comp, results = run_pipeline(
+                raw, xlsx=n % args.xlsx_every == 0, pdf=n % args.pdf_every == 0
+            )
         except Exception as exc:  # counted, never raised: the run goes on
             crashes[signature(exc)] += 1
             times.append((time.perf_counter() - started, n))
@@ -89,7 +93,10 @@ def main() -> None:
     one()
     wall = time.perf_counter() - began
     seconds = [t for t, _ in times]
-    print(f"examples: {len(times):,} (PDF built for every {args.pdf_every}th)  seed {args.seed}")
+    print(
+        f"examples: {len(times):,} (Excel for every {args.xlsx_every}, PDF for every "
+        f"{args.pdf_every}; CSV, scoring and analysis for all)  seed {args.seed}"
+    )
     print(f"crashes: {sum(crashes.values())}")
     for sig, count in crashes.most_common():
         print(f"  {count:5d}  {sig}")

@@ -9,7 +9,13 @@ import streamlit as st
 from kbo_dashboard.meeting import decision, password
 from kbo_dashboard.meeting import decision_store as stores
 from kbo_dashboard.meeting.snapshot import Snapshot
-from kbo_dashboard.ui.state import app_settings, cache_ttl, data_source, read_secrets
+from kbo_dashboard.ui.state import (
+    app_settings,
+    cache_ttl,
+    config_error,
+    data_source,
+    read_secrets,
+)
 
 
 @st.cache_resource(show_spinner=False)
@@ -48,6 +54,8 @@ def decision_history(snap: Snapshot | None = None, reload: bool = False) -> tupl
     """
     import time
 
+    if config_error() is not None:  # every page's banner already says what is wrong
+        return [], None
     key = f"{app_settings().kind}|{os.environ.get(stores.DATA_DIR_ENV, '')}"
     state = _decisions(key)
     google = app_settings().kind == "google"
