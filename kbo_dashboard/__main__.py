@@ -1,6 +1,7 @@
 """Command line: ``python -m kbo_dashboard <command>``.
 
 - ``template OUT.xlsx [--demo]``: an empty workbook in the layout, or the demo data.
+- ``hash-password``: the chair password's hash; ``decision-key``: a new KBO_DECISION_KEY.
 Other commands (Google Sheets set-up and checks) register themselves in :data:`COMMANDS`.
 """
 
@@ -36,6 +37,17 @@ def _template(args: argparse.Namespace) -> int:
 
 COMMANDS["template"] = (_template_args, _template)
 COMMANDS["hash-password"] = (password.hash_password_args, password.hash_password_command)
+
+
+def _decision_key(args: argparse.Namespace) -> int:
+    """Print a new KBO_DECISION_KEY line for secrets.toml (the key signs the chair's decisions)."""
+    from kbo_dashboard.meeting.signing import KEY_ENV, new_key
+
+    print(f'{KEY_ENV} = "{new_key()}"')
+    return 0
+
+
+COMMANDS["decision-key"] = (lambda parser: None, _decision_key)
 
 
 def _register_optional() -> None:

@@ -21,6 +21,17 @@ from kbo_dashboard.meeting import decision_store as S
 from kbo_dashboard.meeting import pending as P
 
 
+@pytest.fixture(autouse=True)
+def decision_key(monkeypatch):
+    """record() signs with KBO_DECISION_KEY (inherited by the spawned processes)."""
+    from kbo_dashboard.meeting import signing
+
+    monkeypatch.setenv(signing.KEY_ENV, "storm-test-key")
+    signing.forget()
+    yield
+    signing.forget()
+
+
 class FailingStore:
     """A decision store that is down: every append fails, as a 503 storm would."""
 

@@ -27,6 +27,7 @@ import gspread
 from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.issues import ERROR, WARNING
 from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.meeting import signing
 from kbo_dashboard.sources import layout as L
 from kbo_dashboard.sources.config import Settings, load_settings, make_source, read_secrets_file
 from kbo_dashboard.sources.google_http import WRITE_SCOPES, load_credentials, make_gspread_client
@@ -283,6 +284,11 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
     except SourceError as err:
         print(err.message_th if lang == "th" else err.message_en, file=out)
         return 2
+    if (
+        source.kind == "google"
+        and signing.configured_key(read_secrets_file(args.secrets), os.environ) is None
+    ):  # the chair cannot record a decision until it is set
+        print(t("decision.no_key", lang, name=signing.KEY_ENV), file=out)
     counts = {ERROR: 0, WARNING: 0}
     for issue in competition.issues:
         counts[issue.severity] = counts.get(issue.severity, 0) + 1

@@ -20,7 +20,15 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from kbo_dashboard.meeting.decision import HEADER, Decision, decision_from_row, decision_row
+from kbo_dashboard.i18n import both
+from kbo_dashboard.meeting import signing
+from kbo_dashboard.meeting.decision import (
+    HEADER,
+    Decision,
+    DecisionWriteError,
+    decision_from_row,
+    decision_row,
+)
 from kbo_dashboard.meeting.decision_store import default_data_dir
 
 PENDING_NAME = "pending_decisions.sqlite3"
@@ -107,7 +115,14 @@ def pending_for(data_dir: str | os.PathLike | None = None) -> PendingDecisions:
 
 
 def record(store: Any, decision: Decision, pending: PendingDecisions | None = None) -> None:
-    """Write ``decision``; on failure it stays in ``pending`` and DecisionWriteError is raised."""
+    """Sign and write ``decision``; on failure it stays in ``pending`` and DecisionWriteError
+    is raised. With no signing key (a Google sheet without KBO_DECISION_KEY) nothing is kept
+    and DecisionWriteError says to set the key."""
+    key = signing.active_key()
+    if key is None:
+        th, en = both("decision.no_key", name=signing.KEY_ENV)
+        raise DecisionWriteError(en, th)
+    decision = signing.sign(decision, key)
     if pending is not None:
         pending.add(decision)
     store.append(decision)
