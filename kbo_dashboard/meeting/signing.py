@@ -9,7 +9,7 @@ The key: ``KBO_DECISION_KEY`` from the environment or ``.streamlit/secrets.toml`
 (``python -m kbo_dashboard decision-key`` prints a new one). Without it:
 
 - the demo and .xlsx sources (local decision store) use a key generated once per data folder
-  (``decision.key`` beside the store, readable by its owner only): local decisions are signed
+  (``kbo-decision.key`` beside the store, readable by its owner only): local decisions are signed
   and stay valid while the data folder is kept;
 - the Google source refuses to record (the page and ``check`` say to set the key), and no row
   of the Decision tab is final, since any key the app made up would not survive a restart on
@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 KEY_ENV = "KBO_DECISION_KEY"
-KEY_FILE = "decision.key"
+KEY_FILE = "kbo-decision.key"
 _UNSET: Any = object()
 _configured: Any = _UNSET
 
