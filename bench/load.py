@@ -99,13 +99,8 @@ def viewers(browser, url: str, count: int, batch: int, page_timeout_ms: int) -> 
 
 def page_errors(pages) -> int:
     """Pages now showing a Streamlit exception or the connection-lost dialog."""
-    bad = 0
-    for page in pages:
-        if page.locator("[data-testid='stException']").count():
-            bad += 1
-        elif page.get_by_text("Connection error").count():
-            bad += 1
-    return bad
+    exception, lost = "[data-testid='stException']", "Connection error"
+    return sum(1 for p in pages if p.locator(exception).count() or p.get_by_text(lost).count())
 
 
 def chair_burst(browser, base: str, count: int, timeout_ms: int) -> list[float]:
