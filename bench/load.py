@@ -84,8 +84,13 @@ def viewers(browser, url: str, count: int, batch: int, page_timeout_ms: int) -> 
         opened = []
         for _ in range(min(batch, count - start)):
             page = browser.new_context().new_page()
+            page.set_default_navigation_timeout(page_timeout_ms)
             began = time.monotonic()
-            page.goto(url, wait_until="commit")
+            try:
+                page.goto(url, wait_until="commit")
+            except Exception as error:  # noqa: BLE001 - counted as an error
+                errors.append(type(error).__name__)
+                continue
             opened.append((page, began))
         for page, began in opened:
             try:
@@ -108,8 +113,12 @@ def chair_burst(browser, base: str, count: int, timeout_ms: int) -> list[float]:
     opened = []
     for _ in range(count):
         page = browser.new_context().new_page()
+        page.set_default_navigation_timeout(timeout_ms)
         opened.append((page, time.monotonic()))
-        page.goto(f"{base}/nomination?lang=en", wait_until="commit")
+        try:
+            page.goto(f"{base}/nomination?lang=en", wait_until="commit")
+        except Exception:  # noqa: BLE001 - reported below as a timeout
+            continue
     took = []
     for page, began in opened:
         try:
@@ -128,7 +137,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--viewers", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--batch", type=int, default=10)
+    parser.add_argument("--batch", type=int, default=5)
     parser.add_argument("--emulator", action="store_true")
     parser.add_argument("--chairs", type=int, default=0)
     parser.add_argument("--ttl", type=float, default=15)
