@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 
-from tests.hostile import hostile_workbooks, reference_scores, run_pipeline  # noqa: E402
+from tests.hostile import hostile_workbooks  # noqa: E402
+from tests.hostile_reference import reference_scores, run_pipeline  # noqa: E402
 
 
 def signature(exc: BaseException) -> str:

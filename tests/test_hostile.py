@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.hostile import hostile_workbooks, reference_scores, run_pipeline
+from tests.hostile import hostile_workbooks
+from tests.hostile_reference import reference_scores, run_pipeline
 
 CI_SETTINGS = settings(
     max_examples=200,

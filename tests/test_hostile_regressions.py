@@ -19,7 +19,8 @@ from kbo_dashboard.reports.xlsx import build_xlsx
 from kbo_dashboard.scoring.progress import judge_progress
 from kbo_dashboard.scoring.scoring import score_competition
 from kbo_dashboard.sources.source import RawWorkbook
-from tests.hostile import LONG, run_pipeline
+from tests.hostile import LONG
+from tests.hostile_reference import run_pipeline
 from tests.workbooks import SMALL_TABS
 
 
