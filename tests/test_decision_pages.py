@@ -9,6 +9,7 @@ and every reason is shown as plain text.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from kbo_dashboard.i18n import t
 from kbo_dashboard.meeting import decision as D
 from kbo_dashboard.meeting import signing
 from kbo_dashboard.sources.demo import demo_tabs
+from tests.test_pending_storm import decision
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 KEY = "page-test-key"
@@ -25,18 +27,13 @@ AT = dt.datetime(2026, 11, 26, 2, 0, tzinfo=dt.UTC)
 
 
 def row(product: str, name: str, reason: str, minutes: int, key: str | None = KEY) -> list:
-    d = D.Decision(
+    d = replace(
+        decision(minutes, "id"),
         product_id=product,
         product_name=name,
         confirmed_nominee=not reason,
         reason=reason,
-        method="mean",
-        score=80.0,
-        rank=1,
-        n_judges=27,
-        margin=1.0,
         provisional_nominee="P-15",
-        standings="[]",
         decided_at=AT + dt.timedelta(minutes=minutes),
         decision_id=f"id-{minutes}",
     )
