@@ -160,6 +160,8 @@ def main() -> None:
         )
     port = free_port()
     server = start_server(env, port, work / "server.log")
+    # A SIGTERM (e.g. from ``timeout``) still stops the server: the finally below runs.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     base = f"http://127.0.0.1:{port}"
     try:
         wait_up(port)
