@@ -179,7 +179,7 @@ def main() -> None:
                 pages[0].wait_for_timeout(1000)  # the viewers' pages refresh themselves
             held = time.monotonic() - began
             broken = page_errors(pages)
-            requests = emulator.request_count() if emulator is not None else None
+            requests = emulator.request_count if emulator is not None else None
             cpu1, rss = proc_usage(server.pid)
             took = chair_burst(browser, base, args.chairs, 60_000) if args.chairs else []
             browser.close()
