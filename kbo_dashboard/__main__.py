@@ -2,7 +2,7 @@
 
 - ``template OUT.xlsx [--demo | --from PARTIAL.xlsx] [--judges N] [--lang th|en]``
   (:mod:`kbo_dashboard.commands.template`);
-- ``hash-password``: the chair's password hash.
+- ``hash-password``: the chair password's hash; ``decision-key``: a new KBO_DECISION_KEY.
 Other commands (Google Sheets set-up, checks, judge cards) register themselves in
 :data:`COMMANDS`.
 """
@@ -26,6 +26,17 @@ COMMANDS: dict[
 
 COMMANDS["template"] = (template.template_args, template.run_template)
 COMMANDS["hash-password"] = (password.hash_password_args, password.hash_password_command)
+
+
+def _decision_key(args: argparse.Namespace) -> int:
+    """Print a new KBO_DECISION_KEY line for secrets.toml (the key signs the chair's decisions)."""
+    from kbo_dashboard.meeting.signing import KEY_ENV, new_key
+
+    print(f'{KEY_ENV} = "{new_key()}"')
+    return 0
+
+
+COMMANDS["decision-key"] = (lambda parser: None, _decision_key)
 
 
 def _register_optional() -> None:

@@ -22,15 +22,31 @@ from kbo_dashboard.ui.state import tr
 
 
 def show_final(lang: str) -> None:
-    """The recorded decision, final for every viewer, and its history."""
+    """The recorded decision, final for every viewer, and its history. Only decisions signed by
+    the app count; rows typed into the sheet are listed apart. All text is shown literally."""
     history, error = chair.decision_history(state.snapshot())
     if error is not None:
         st.warning(tr("nom.decision_store_error", reason=error.message(lang)))
-    if not history:
+    unsigned = decision.not_recorded_by_app(history)
+    if unsigned:
+        st.error(tr("nom.unsigned_title"), icon=":material/gpp_bad:")
+        st.table(
+            [
+                {
+                    tr("tbl.time"): local_be_time(d.decided_at, lang, state.competition_settings()),
+                    tr("tbl.product"): chair.plain(f"{d.product_id} {d.product_name}"),
+                    tr("tbl.reason"): chair.plain(d.reason or "-"),
+                }
+                for d in reversed(unsigned)
+            ],
+            hide_index=True,
+        )
+    last = decision.final(history)
+    history = [d for d in history if d not in unsigned]
+    if last is None:
         return
-    last = history[-1]
     st.success(
-        tr("pg.final", product=last.product_id, name=last.product_name),
+        tr("pg.final", product=chair.plain(last.product_id), name=chair.plain(last.product_name)),
         icon=":material/gavel:",
     )
     score = format_score(last.score)
@@ -43,16 +59,16 @@ def show_final(lang: str) -> None:
         )
     )
     if last.reason:
-        st.markdown(tr("nom.decision_reason", reason=last.reason))
+        st.markdown(tr("nom.decision_reason", reason=chair.plain(last.reason)))
     with st.expander(tr("nom.decision_history") + f" ({len(history)})"):
         st.table(
             [
                 {
                     tr("tbl.time"): local_be_time(d.decided_at, lang, state.competition_settings()),
-                    tr("tbl.product"): f"{d.product_id} {d.product_name}",
+                    tr("tbl.product"): chair.plain(f"{d.product_id} {d.product_name}"),
                     tr("tbl.method"): pickers.method_name(d.method),
                     tr("tbl.score"): format_score(d.score),
-                    tr("tbl.reason"): d.reason or "-",
+                    tr("tbl.reason"): chair.plain(d.reason or "-"),
                 }
                 for d in reversed(history)
             ],

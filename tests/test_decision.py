@@ -20,6 +20,7 @@ from kbo_dashboard.meeting import decision as D
 from kbo_dashboard.meeting import decision_store as S
 from kbo_dashboard.meeting import password as PW
 from kbo_dashboard.meeting import pending as P
+from kbo_dashboard.meeting import signing
 from kbo_dashboard.scoring.scoring import score_competition
 from kbo_dashboard.sources.google_http import make_gspread_client
 from kbo_dashboard.sources.source import RawWorkbook
@@ -138,7 +139,14 @@ def test_row_round_trip_and_final_is_the_latest(small):
     rows = [D.HEADER, D.decision_row(first), D.decision_row(second), ["garbage"]]
     back = D.decisions_from_rows(rows)
     assert back == [first, second]
-    assert D.final(back) == second and D.final([]) is None
+    signing.configure(b"k" * 32)
+    try:
+        signed = [signing.sign(d, b"k" * 32) for d in (first, second)]
+        back = D.decisions_from_rows([D.HEADER, *map(D.decision_row, signed)])
+        assert D.final(back) == signed[1] and D.final([]) is None
+        assert D.final([first, second]) is None  # unsigned rows are never final
+    finally:
+        signing.forget()
 
 
 # --- local store ---
@@ -173,7 +181,18 @@ def test_local_store_write_failure_says_what_to_do(tmp_path, small):
     assert "ลองอีกครั้ง" in failed.value.message_th
 
 
-def test_record_keeps_a_failed_decision_pending_until_retried(tmp_path, small):
+KEY = b"test-key-" * 4
+
+
+@pytest.fixture
+def signing_key():
+    """The app's decision key for these tests (record() signs with it)."""
+    signing.configure(KEY)
+    yield KEY
+    signing.forget()
+
+
+def test_record_keeps_a_failed_decision_pending_until_retried(tmp_path, small, signing_key):
     comp, results = small
     pending = P.pending_for(tmp_path)
     d = D.make_decision(comp, results, "A2", "คณะกรรมการเห็นชอบ", now=AT)
@@ -181,6 +200,7 @@ def test_record_keeps_a_failed_decision_pending_until_retried(tmp_path, small):
     blocker.write_text("")
     with pytest.raises(D.DecisionWriteError):
         P.record(S.LocalDecisionStore(blocker / "x.sqlite3"), d, pending)
+    d = signing.sign(d, KEY)  # record() signs what it keeps
     assert pending.all() == [d]
     store = S.LocalDecisionStore(tmp_path / "decisions.sqlite3")
     assert P.retry_pending(store, pending) == 1
@@ -207,14 +227,17 @@ def sheet_store(sheets_emulator, fast_retries):
     return sheets_emulator, key, store
 
 
-def test_sheet_store_creates_the_tab_and_appends_without_overwriting(sheet_store, small):
+def test_sheet_store_creates_the_tab_and_appends_without_overwriting(
+    sheet_store, small, signing_key
+):
     emu, key, store = sheet_store
     comp, results = small
     assert store.history() == []
-    first = D.make_decision(comp, results, "B1", now=AT)
+    first = signing.sign(D.make_decision(comp, results, "B1", now=AT), KEY)
     second = D.make_decision(
         comp, results, "A1", '=HYPERLINK("x")', now=AT + dt.timedelta(minutes=3)
     )
+    second = signing.sign(second, KEY)
     store.append(first)
     store.append(second)
     rows = emu.values(key, "Decision")
@@ -226,7 +249,9 @@ def test_sheet_store_creates_the_tab_and_appends_without_overwriting(sheet_store
     assert D.final(store.history()).product_id == "A1"
 
 
-def test_sheet_store_500_on_append_raises_and_loses_nothing(sheet_store, small, tmp_path):
+def test_sheet_store_500_on_append_raises_and_loses_nothing(
+    sheet_store, small, tmp_path, signing_key
+):
     emu, key, store = sheet_store
     comp, results = small
     first = D.make_decision(comp, results, "B1", now=AT)
@@ -239,6 +264,7 @@ def test_sheet_store_500_on_append_raises_and_loses_nothing(sheet_store, small, 
     emu.clear_faults()
     assert "500" in failed.value.message_en and "Try again" in failed.value.message_en
     assert "500" in failed.value.message_th
+    second = signing.sign(second, KEY)
     assert pending.all() == [second]
     assert [r[3] for r in emu.values(key, "Decision")[1:]] == ["B1"]
     assert P.retry_pending(store, pending) == 1
@@ -276,3 +302,84 @@ def test_attempt_gate_locks_after_repeated_wrong_passwords():
     assert gate.wait_s() == 20
     now[0] += 20
     assert gate.wait_s() == 0
+
+
+# --- never forged: only decisions signed by the app are final (issue 11) ---
+def test_a_hand_typed_or_tampered_decision_row_is_never_final(sheet_store, small, signing_key):
+    emu, key, store = sheet_store
+    comp, results = small
+    recorded = D.make_decision(comp, results, "B1", now=AT)
+    P.record(store, recorded, None)  # signed by the app
+    sheet = store._worksheet(create=False)
+    later = AT + dt.timedelta(minutes=5)
+    typed = D.make_decision(comp, results, "A2", "[official](http://x.test)", now=later)
+    sheet.append_row(D.decision_row(typed), value_input_option="RAW")  # no signature
+    tampered = D.decision_row(signing.sign(D.make_decision(comp, results, "B1", now=later), KEY))
+    tampered[3], tampered[4] = "A1", "Rice crackers"  # the product changed after signing
+    sheet.append_row(tampered, value_input_option="RAW")
+    forged = D.decision_row(typed)
+    forged[0], forged[-1] = "f" * 32, "0" * 64  # a new id and a made-up signature
+    sheet.append_row(forged, value_input_option="RAW")
+
+    history = store.history()
+    assert len(history) == 4
+    assert D.final(history).decision_id == recorded.decision_id  # the app's, not the later rows
+    assert [d.product_id for d in D.not_recorded_by_app(history)] == ["A2", "A1", "A2"]
+    signing.configure(b"another key")  # a key that did not sign it: nothing is final
+    assert D.final(history) is None
+
+
+def test_without_a_key_a_google_decision_is_refused_and_nothing_kept(sheet_store, small, tmp_path):
+    emu, key, store = sheet_store
+    comp, results = small
+    assert signing.key_for("google", {}, {}) is None
+    signing.configure(None)
+    try:
+        pending = P.pending_for(tmp_path)
+        with pytest.raises(D.DecisionWriteError) as refused:
+            P.record(store, D.make_decision(comp, results, "B1", now=AT), pending)
+        assert "KBO_DECISION_KEY" in refused.value.message_en
+        assert pending.all() == [] and store.history() == []
+    finally:
+        signing.forget()
+
+
+def test_the_local_store_gets_its_own_key_once(tmp_path):
+    first = signing.key_for("workbook", {}, {}, tmp_path)
+    assert first and signing.key_for("demo", {}, {}, tmp_path) == first
+    assert (tmp_path / signing.KEY_FILE).stat().st_mode & 0o077 == 0  # owner only
+    configured = {"KBO_DECISION_KEY": " from-secrets "}
+    assert signing.key_for("google", configured, {}) == b"from-secrets"
+    assert signing.key_for("google", configured, {"KBO_DECISION_KEY": "env"}) == b"env"
+
+
+def test_decision_key_command_prints_a_fresh_key(capsys):
+    from kbo_dashboard.__main__ import main
+
+    assert main(["decision-key"]) == 0
+    line = capsys.readouterr().out.strip()
+    assert line.startswith('KBO_DECISION_KEY = "') and len(line) > 50
+    assert main(["decision-key"]) == 0
+    assert capsys.readouterr().out.strip() != line
+
+
+# --- Thai passwords: NFKC (issue 11) ---
+@pytest.mark.parametrize(
+    ("typed_when_set", "typed_now"),
+    [("น้ำ\u0e33", "น้ำ\u0e4d\u0e32"), ("น้ำ\u0e4d\u0e32", "น้ำ\u0e33"), ("กำนัน", "ก\u0e4d\u0e32นัน")],
+)
+def test_sara_am_as_one_character_or_two_is_the_same_password(typed_when_set, typed_now):
+    stored = PW.hash_password(typed_when_set, n=2**4)
+    assert PW.verify_password(typed_now, stored)
+    assert PW.verify_password(typed_when_set, stored)
+    assert not PW.verify_password(typed_now + "x", stored)
+
+
+def test_a_hash_made_before_normalisation_still_matches():
+    import base64
+    import hashlib
+
+    salt = b"s" * 16
+    old = hashlib.scrypt("กำ".encode(), salt=salt, n=16, r=8, p=1, dklen=32)  # U+0E33, raw
+    stored = f"scrypt$16$8$1${base64.b64encode(salt).decode()}${base64.b64encode(old).decode()}"
+    assert PW.verify_password("กำ", stored)

@@ -24,6 +24,7 @@ from kbo_dashboard.commands.protections import (
 from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.issues import ERROR, WARNING, Issue
 from kbo_dashboard.intake.parse import Competition, parse
+from kbo_dashboard.meeting import signing
 from kbo_dashboard.sources.config import Settings, load_settings, make_source, streamlit_secrets
 from kbo_dashboard.sources.source import SourceError
 
@@ -71,6 +72,9 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
     except SourceError as err:
         print(err.message_th if lang == "th" else err.message_en, file=out)
         return 2
+    secrets = streamlit_secrets(args.secrets)
+    if settings.kind == "google" and signing.configured_key(secrets, os.environ) is None:
+        print(t("decision.no_key", lang, name=signing.KEY_ENV), file=out)  # cannot record yet
     counts = {ERROR: 0, WARNING: 0}
     for issue in issues:
         counts[issue.severity] = counts.get(issue.severity, 0) + 1

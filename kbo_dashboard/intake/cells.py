@@ -17,6 +17,9 @@ SHEET_ERRORS = frozenset(
 )
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+#: Larger numbers are not read as numbers: no score, maximum, weight, quorum or year is near
+#: it, and sums of a few of them stay finite (1e308 + 1e308 would be inf).
+MAX_NUMBER = 1e15
 
 
 @dataclass(frozen=True)
@@ -47,9 +50,10 @@ def read_score(cell: object) -> CellReading:
     if isinstance(cell, bool):
         return CellReading("not_a_number", raw=str(cell).upper())
     if isinstance(cell, (int, float)):
-        if isinstance(cell, float) and not math.isfinite(cell):
-            return CellReading("not_a_number", raw=str(cell))
-        return CellReading("number", float(cell), raw=format_number(cell))
+        value = finite(cell)
+        if value is None:
+            return CellReading("not_a_number", raw=cell_text(cell))
+        return CellReading("number", value, raw=format_number(value))
     text = str(cell).strip()
     if text.upper() in SHEET_ERRORS:
         return CellReading("sheet_error", raw=text.upper())
@@ -58,10 +62,20 @@ def read_score(cell: object) -> CellReading:
     if _DECIMAL_COMMA.match(plain):
         plain = plain.replace(",", ".")
         note = note or "decimal_comma"
-    if _NUMBER.match(plain):
-        value = float(plain)
-        return CellReading("converted" if note else "number", value, note, text)
-    return CellReading("not_a_number", raw=text)
+    value = finite(plain) if _NUMBER.match(plain) else None
+    if value is None:  # not a number, or too many digits to be one (``9`` x 400 -> inf)
+        return CellReading("not_a_number", raw=text)
+    return CellReading("converted" if note else "number", value, note, text)
+
+
+def finite(value: object) -> float | None:
+    """``value`` as a finite float, or None (inf, nan, and ints or digit strings beyond
+    float range: a 400-digit number typed as text). Never raises."""
+    try:
+        number = float(value)
+    except (OverflowError, ValueError, TypeError):
+        return None
+    return number if math.isfinite(number) and abs(number) <= MAX_NUMBER else None
 
 
 def format_number(value: float | int) -> str:
@@ -79,5 +93,9 @@ def cell_text(cell: object) -> str:
     if isinstance(cell, bool):
         return str(cell).upper()
     if isinstance(cell, (int, float)):
-        return format_number(cell) if math.isfinite(cell) else str(cell)
+        if finite(cell) is not None:
+            return format_number(cell)
+        if isinstance(cell, int):  # hundreds of digits (str() refuses past 4,300): its size
+            return f"~1e{int(abs(cell).bit_length() * 0.30103)}"
+        return str(cell)
     return str(cell).strip()

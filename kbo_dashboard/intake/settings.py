@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from kbo_dashboard.i18n import t
-from kbo_dashboard.intake.cells import cell_text, is_blank, read_score
+from kbo_dashboard.intake.cells import cell_text, finite, is_blank, read_score
 from kbo_dashboard.intake.clock import DEFAULT_ZONE, zone_named
 from kbo_dashboard.intake.issues import INFO, WARNING, Issue, make_issue
 from kbo_dashboard.sources import layout as L
@@ -75,7 +75,7 @@ def default_quorum(n_judges: int) -> int:
 
 def to_be_year(value: float) -> tuple[int, bool]:
     """A Buddhist Era year, and whether it was converted from the Common Era."""
-    year = int(value)
+    year = int(value)  # value is finite: read_score never gives inf or nan
     if year < 2400:
         return year + BE_OFFSET, True
     return year, False
@@ -84,7 +84,11 @@ def to_be_year(value: float) -> tuple[int, bool]:
 def read_date(cell: object) -> dt.date | None:
     """A date from a sheet serial number, or ISO / d/m/yyyy text (BE or CE years)."""
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        return SHEETS_EPOCH + dt.timedelta(days=int(cell))
+        days = finite(cell)
+        try:
+            return SHEETS_EPOCH + dt.timedelta(days=int(days)) if days is not None else None
+        except OverflowError:  # a serial beyond year 9999
+            return None
     text = cell_text(cell)
     if not text:
         return None
@@ -133,7 +137,8 @@ def _setting(key: str, cell: object, n_judges: int) -> Any:
     if not reading.is_number:
         return None
     if key == "year":
-        return to_be_year(reading.value)[0]
+        year = to_be_year(reading.value)[0] if 1 <= reading.value <= 9999 else None
+        return year if year is not None and year <= 9999 else None
     return int(reading.value) if reading.value >= 1 else None  # quorum
 
 

@@ -143,9 +143,24 @@ def _standings_json(results: Any, product_id: str) -> str:
 
 
 def final(history: Iterable[Decision]) -> Decision | None:
-    """The latest decision: the one every viewer sees as final."""
-    items = list(history)
+    """The latest decision recorded by the app: the one every viewer sees as final.
+
+    A row without a valid signature (typed into the sheet, or altered) is never final
+    (:mod:`kbo_dashboard.meeting.signing`).
+    """
+    from kbo_dashboard.meeting.signing import active_key, recorded_by_app
+
+    key = active_key()
+    items = [d for d in history if recorded_by_app(d, key)]
     return items[-1] if items else None
+
+
+def not_recorded_by_app(history: Iterable[Decision]) -> list[Decision]:
+    """Rows without a valid signature, shown apart and never final."""
+    from kbo_dashboard.meeting.signing import active_key, recorded_by_app
+
+    key = active_key()
+    return [d for d in history if not recorded_by_app(d, key)]
 
 
 # --- rows: how a decision is written to the sheet, SQLite and the pending file ---------------

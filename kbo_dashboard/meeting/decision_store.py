@@ -9,6 +9,7 @@ raises :class:`~kbo_dashboard.meeting.decision.DecisionWriteError`, saying what 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable
@@ -64,6 +65,14 @@ class LocalDecisionStore:
                 BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
             """
         )
+        # A store made by an earlier version lacks newer columns (open_points, signature):
+        # add them, empty for the old rows. ADD COLUMN changes no row, so the triggers allow it.
+        have = {row[1] for row in con.execute("PRAGMA table_info(decisions)")}
+        for name in HEADER:
+            if name not in have:
+                # Another process may have added it meanwhile.
+                with contextlib.suppress(sqlite3.OperationalError):
+                    con.execute(f"ALTER TABLE decisions ADD COLUMN {name} TEXT")
         return con
 
     def append(self, decision: Decision) -> None:

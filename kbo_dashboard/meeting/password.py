@@ -4,6 +4,10 @@
 ``.streamlit/secrets.toml``: ``KBO_CHAIR_PASSWORD_HASH = "scrypt$n$r$p$salt$hash"`` (salt and
 hash in base64). The password itself is never stored. :func:`verify_password` never raises: a
 malformed or doctored hash simply does not match.
+
+Passwords are NFKC-normalised before hashing and before checking: Thai สระอำ typed as one
+character (U+0E33) or as nikhahit + sara aa (U+0E4D U+0E32), as some keyboards and phones do,
+is the same password. A hash made before normalisation still matches the password as typed then.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import secrets
 import sys
 import threading
 import time
+import unicodedata
 from collections.abc import Mapping
 from getpass import getpass
 
@@ -42,10 +47,20 @@ def verify_password(password: str, stored: str | None) -> bool:
         expected = base64.b64decode(hash_b64, validate=True)
         if not salt or len(expected) < 16:
             return False
-        actual = _scrypt(str(password), salt, n, r, p, len(expected))
+        typed = str(password)
+        candidates = dict.fromkeys([normalise(typed), typed])  # the raw form: older hashes
+        for candidate in candidates:
+            actual = _scrypt(candidate, salt, n, r, p, len(expected), normalised=True)
+            if hmac.compare_digest(actual, expected):
+                return True
     except (ValueError, TypeError, MemoryError):
         return False
-    return hmac.compare_digest(actual, expected)
+    return False
+
+
+def normalise(password: str) -> str:
+    """The password in Unicode NFKC: U+0E33 and U+0E4D U+0E32 become the same."""
+    return unicodedata.normalize("NFKC", password)
 
 
 def _sane(n: int, r: int, p: int) -> bool:
@@ -53,7 +68,10 @@ def _sane(n: int, r: int, p: int) -> bool:
     return 2 <= n <= 2**17 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4
 
 
-def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, size: int = 32) -> bytes:
+def _scrypt(
+    password: str, salt: bytes, n: int, r: int, p: int, size: int = 32, *, normalised=False
+) -> bytes:
+    password = password if normalised else normalise(password)
     memory = 128 * r * n * p + 2**20
     return hashlib.scrypt(
         password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=memory, dklen=size

@@ -1,10 +1,14 @@
 """Nothing lost: a decision is kept locally until the store has it.
 
-:func:`record` first saves the decision in a local pending file (:class:`PendingDecisions`),
-then writes it to the store, then clears it from the pending file. A failed write raises
-:class:`~kbo_dashboard.meeting.decision.DecisionWriteError` and the decision stays pending;
-:func:`retry_pending` writes it later. Every decision has an id, so a retried append that had in
-fact reached the sheet shows once in ``history()``.
+:func:`record` first saves the decision in the local pending store (:class:`PendingDecisions`),
+then writes it to the decision store, then clears it from the pending store. A failed write
+raises :class:`~kbo_dashboard.meeting.decision.DecisionWriteError` and the decision stays
+pending; :func:`retry_pending` writes it later. Every decision has an id, so a retried append
+that had in fact reached the sheet shows once in ``history()``.
+
+The pending store is SQLite, one row per pending decision: adding or removing one decision is
+one transaction, so two windows or two server threads failing at the same moment never
+overwrite each other's pending decisions (a whole-file JSON rewrite lost 250 of 300, issue 11).
 """
 
 from __future__ import annotations
@@ -12,48 +16,98 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
-from kbo_dashboard.meeting.decision import HEADER, Decision, decision_from_row, decision_row, dedupe
+from kbo_dashboard.i18n import both
+from kbo_dashboard.meeting import signing
+from kbo_dashboard.meeting.decision import (
+    HEADER,
+    Decision,
+    DecisionWriteError,
+    decision_from_row,
+    decision_row,
+)
 from kbo_dashboard.meeting.decision_store import default_data_dir
 
-PENDING_NAME = "pending_decisions.json"
+PENDING_NAME = "pending_decisions.sqlite3"
+#: The previous version's file: imported once, then renamed ``.imported``.
+OLD_PENDING_NAME = "pending_decisions.json"
+BUSY_TIMEOUT_S = 30
 
 
 # --- nothing lost ---------------------------------------------------------------------------
 class PendingDecisions:
-    """Decisions not yet confirmed written, kept in a small JSON file until they are."""
+    """Decisions not yet confirmed written: one SQLite row each until they are."""
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
 
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS pending ("
+            "seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT UNIQUE, row TEXT NOT NULL)"
+        )
+        return con
+
     def all(self) -> list[Decision]:
+        """Pending decisions, oldest first ([] when the store cannot be read)."""
+        self._import_old_file()
         try:
-            items = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            con = self._connect()
+            try:
+                rows = [r[0] for r in con.execute("SELECT row FROM pending ORDER BY seq")]
+            finally:
+                con.close()
+        except sqlite3.Error:
             return []
-        found = [decision_from_row(HEADER, [i.get(k, "") for k in HEADER]) for i in items]
+        found = []
+        for text in rows:
+            with contextlib.suppress(ValueError, TypeError):
+                item = json.loads(text)
+                found.append(decision_from_row(HEADER, [item.get(k, "") for k in HEADER]))
         return [d for d in found if d is not None]
 
-    def _write(self, decisions: list[Decision]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        items = [dict(zip(HEADER, map(str, decision_row(d)))) for d in decisions]
-        temp = self.path.with_suffix(".tmp")
-        temp.write_text(json.dumps(items, ensure_ascii=False, indent=1), encoding="utf-8")
-        temp.replace(self.path)
-
     def add(self, decision: Decision) -> bool:
-        """Keep ``decision``; False when even the local file cannot be written."""
+        """Keep ``decision``; False when even the local store cannot be written."""
+        row = json.dumps(dict(zip(HEADER, map(str, decision_row(decision)))), ensure_ascii=False)
         try:
-            self._write(dedupe([*self.all(), decision]))
+            con = self._connect()
+            try:
+                with con:
+                    con.execute(
+                        "INSERT OR IGNORE INTO pending (decision_id, row) VALUES (?, ?)",
+                        (decision.decision_id, row),
+                    )
+            finally:
+                con.close()
             return True
-        except OSError:
+        except (sqlite3.Error, OSError):
             return False
 
     def remove(self, decision_id: str) -> None:
-        with contextlib.suppress(OSError):
-            self._write([d for d in self.all() if d.decision_id != decision_id])
+        with contextlib.suppress(sqlite3.Error, OSError):
+            con = self._connect()
+            try:
+                with con:
+                    con.execute("DELETE FROM pending WHERE decision_id = ?", (decision_id,))
+            finally:
+                con.close()
+
+    def _import_old_file(self) -> None:
+        """Pending decisions left in the previous version's JSON file move here, once."""
+        old = self.path.with_name(OLD_PENDING_NAME)
+        if not old.exists():
+            return
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            for item in json.loads(old.read_text(encoding="utf-8")):
+                found = decision_from_row(HEADER, [item.get(k, "") for k in HEADER])
+                if found is not None and not self.add(found):
+                    return  # keep the old file until it can be imported
+            old.replace(old.with_suffix(".json.imported"))
 
 
 def pending_for(data_dir: str | os.PathLike | None = None) -> PendingDecisions:
@@ -61,7 +115,14 @@ def pending_for(data_dir: str | os.PathLike | None = None) -> PendingDecisions:
 
 
 def record(store: Any, decision: Decision, pending: PendingDecisions | None = None) -> None:
-    """Write ``decision``; on failure it stays in ``pending`` and DecisionWriteError is raised."""
+    """Sign and write ``decision``; on failure it stays in ``pending`` and DecisionWriteError
+    is raised. With no signing key (a Google sheet without KBO_DECISION_KEY) nothing is kept
+    and DecisionWriteError says to set the key."""
+    key = signing.active_key()
+    if key is None:
+        th, en = both("decision.no_key", name=signing.KEY_ENV)
+        raise DecisionWriteError(en, th)
+    decision = signing.sign(decision, key)
     if pending is not None:
         pending.add(decision)
     store.append(decision)

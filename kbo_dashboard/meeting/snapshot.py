@@ -1,7 +1,9 @@
 """One dashboard refresh: read the source once, parse it, and keep the last good data.
 
-A refresh that fails (Google down, a file being saved) keeps the previous good competition
-and marks the snapshot stale with the reason, so pages stay up on the last good data. The
+A refresh that fails (Google down, a file being saved), or that finds the Products or Judges
+tab gone, emptied or without a required header when the last good data had them, keeps the
+previous good competition and marks the snapshot stale with the reason, so pages stay up on
+the last good data. The
 snapshot holds only picklable values, because Streamlit's cache stores it.
 """
 
@@ -12,7 +14,7 @@ from datetime import UTC, datetime
 
 from kbo_dashboard.intake.parse import Competition, parse
 from kbo_dashboard.meeting.decision import decisions_from_rows
-from kbo_dashboard.sources.layout import DECISION
+from kbo_dashboard.sources.layout import DECISION, JUDGES, PRODUCTS
 from kbo_dashboard.sources.source import Source, SourceError
 
 
@@ -67,6 +69,41 @@ def refresh(source: Source, previous: Snapshot | None = None) -> Snapshot:
         )
     decision_rows = raw.tab(DECISION)
     decisions = None if decision_rows is None else tuple(decisions_from_rows(decision_rows))
+    competition = parse(raw)
+    broken = lost_structure(competition, previous)
+    if broken is not None:  # a tab deleted or a header renamed mid-meeting: keep the last good
+        return Snapshot(
+            source.kind, source.describe(), previous.competition, previous.fetched_at, now,
+            broken.message_en, broken.message_th, "structure", previous.decisions,
+        )  # fmt: skip
     return Snapshot(
-        source.kind, source.describe(), parse(raw), raw.fetched_at, now, decisions=decisions
+        source.kind, source.describe(), competition, raw.fetched_at, now, decisions=decisions
     )
+
+
+STRUCTURE_CODES = frozenset({"missing_tab", "missing_column", "empty_tab"})
+
+
+def lost_structure(competition: Competition, previous: Snapshot | None):
+    """The issue that emptied Products or Judges since the last good data, or None.
+
+    A tab deleted, emptied or a required header renamed during the meeting would otherwise
+    blank every page; the page keeps the last good data and shows this issue as the reason.
+    """
+    before = previous.competition if previous is not None else None
+    if before is None:
+        return None
+    for tab, frame, had in (
+        (PRODUCTS, competition.products, before.products),
+        (JUDGES, competition.judges, before.judges),
+    ):
+        if frame.empty and not had.empty:
+            return next(
+                (
+                    i
+                    for i in competition.issues
+                    if i.code in STRUCTURE_CODES and i.tab.strip().casefold() == tab.casefold()
+                ),
+                None,
+            )
+    return None

@@ -8,6 +8,7 @@ Asia/Bangkok by default) with Buddhist Era dates; counts and scores come from
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -15,6 +16,20 @@ from kbo_dashboard.i18n import t
 from kbo_dashboard.intake import clock
 from kbo_dashboard.intake.settings import thai_date
 from kbo_dashboard.scoring.counts import format_score as points  # noqa: F401 (shared name)
+
+#: Control characters an .xlsx file cannot hold (openpyxl's IllegalCharacterError): all below
+#: U+0020 except tab, line feed and carriage return. A vertical tab from a pasted Word line
+#: break is the usual one.
+_NOT_IN_EXCEL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: The most characters one Excel cell holds.
+EXCEL_CELL_MAX = 32_767
+
+
+def excel_safe(text: str) -> str:
+    """``text`` as an Excel cell can hold it: control characters become spaces, and text past
+    Excel's 32,767-character limit is cut with an ellipsis."""
+    text = _NOT_IN_EXCEL.sub(" ", text)
+    return text if len(text) <= EXCEL_CELL_MAX else text[: EXCEL_CELL_MAX - 1] + "…"
 
 
 def method_name(key: str, lang: str = "th") -> str:
@@ -42,8 +57,13 @@ def meeting_date_text(comp: Any, lang: str = "th", meeting_date: dt.date | None 
 
 
 def decision_list(decisions: Iterable[Any] | None) -> list[Any]:
-    """Decisions oldest first (None means none)."""
-    return list(decisions or ())
+    """The decisions the app recorded (signed), oldest first; a row typed into the sheet is
+    never part of a report (None means none)."""
+    from kbo_dashboard.meeting.decision import not_recorded_by_app
+
+    items = list(decisions or ())
+    unsigned = {id(d) for d in not_recorded_by_app(items)}
+    return [d for d in items if id(d) not in unsigned]
 
 
 def product_names(comp: Any) -> dict[str, str]:

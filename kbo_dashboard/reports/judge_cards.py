@@ -20,7 +20,7 @@ from fpdf import FPDF
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.reports.fonts import add_sarabun
-from kbo_dashboard.reports.thai_text import wrap
+from kbo_dashboard.reports.thai_text import clip, wrap
 
 CARD_HEIGHT = 148.5  # half an A4 page, mm
 QR_SIZE = 62  # mm
@@ -110,7 +110,7 @@ def _card(pdf: FPDF, family: str, card: JudgeCard, top: float, lang: str, title:
 
 def _lines(pdf: FPDF, text: str, x: float, y: float, width: float, align: str) -> None:
     """``text`` wrapped between Thai words within ``width``."""
-    for n, line in enumerate(wrap(text, width, pdf.get_string_width)):
+    for n, line in enumerate(wrap(clip(text), width, pdf.get_string_width)):
         pdf.set_xy(x, y + n * 4.5)
         pdf.cell(width, 4.5, line, align=align)
 

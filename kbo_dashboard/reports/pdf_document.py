@@ -16,7 +16,7 @@ from fpdf import FPDF
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.reports.fonts import add_sarabun
-from kbo_dashboard.reports.thai_text import words, wrap
+from kbo_dashboard.reports.thai_text import clip, words, wrap
 
 BODY, SMALL, HEADING, TITLE = 12, 10, 14, 18
 MIN_HEADER_SIZE = 6.5
@@ -77,7 +77,7 @@ class Document(FPDF):
 
     # --- text ---
     def text_lines(self, text: str, width: float) -> list[str]:
-        return wrap(text, width, self.get_string_width)
+        return wrap(clip(text), width, self.get_string_width)  # clip: a 10 kB name stays cheap
 
     def paragraph(
         self,

@@ -87,6 +87,24 @@ def _glue(pieces: list[str]) -> list[str]:
     return out
 
 
+#: The most characters of one text the PDF lays out. Wrapping measures the text again for
+#: every word, so a 10 kB product name took 20-42 s and ran off the page (issue 11); the full
+#: text stays in the Excel and CSV files.
+PDF_TEXT_MAX = 300
+
+
+def clip(text: str, limit: int = PDF_TEXT_MAX) -> str:
+    """``text`` cut to ``limit`` characters (whole clusters), with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for cluster in clusters(text[: limit + 8]):
+        if len(kept) + len(cluster) >= limit:
+            break
+        kept += cluster
+    return kept + "…"
+
+
 def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """Lines of ``text`` at most ``width`` wide, broken only between words.
 

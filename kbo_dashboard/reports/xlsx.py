@@ -230,7 +230,7 @@ def _cell(value: Any) -> Any:
         value = value.item()
     if isinstance(value, (bool, int, float, dt.datetime, dt.date)):
         return value
-    return escape_cell(str(value))
+    return escape_cell(rc.excel_safe(str(value)))
 
 
 def text_width(value: Any) -> int:

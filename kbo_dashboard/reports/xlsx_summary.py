@@ -33,7 +33,7 @@ def summary_frame(
     counts = panel_counts(comp, results)
     nominee = results.nominee
     standing = results.standings.set_index("product_id")
-    latest = history[-1] if history else None
+    latest = status.decision  # the latest decision the app signed (None: a draft)
     marks = " · ".join(status.marks()) or t("docs.status.final", lang)
     scores = t(
         "count.of", lang, n=format_count(counts.scores), total=format_count(counts.scores_expected)

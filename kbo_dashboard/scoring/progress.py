@@ -40,7 +40,9 @@ class Progress:
 
 
 def _sets(frame: pd.DataFrame) -> dict[str, set[str]]:
-    """judge_id -> the set of its product_ids (plain lists: quicker than groupby on text)."""
+    """judge_id -> the set of its product_ids. A plain loop over lists: quicker than groupby on
+    text, and groupby().apply(set) on an empty or one-group frame can come back as a frame
+    without its judge_id key (issue 11)."""
     out: dict[str, set[str]] = {}
     for judge, product in zip(frame["judge_id"].tolist(), frame["product_id"].tolist()):
         out.setdefault(judge, set()).add(product)
@@ -51,7 +53,7 @@ def judge_progress(comp: Competition) -> Progress:
     products = list(comp.products["product_id"])
     conflicts = _sets(comp.conflicts)
     rows = comp.rows
-    complete = _sets(rows[rows["complete"]])
+    complete = _sets(rows[rows["complete"].astype(bool)])
     valid_ids = set(products)
     n_criteria = len(comp.criteria)
     scores = comp.scores

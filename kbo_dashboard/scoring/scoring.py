@@ -62,9 +62,12 @@ def judge_totals(comp: Competition, exclude_judges: Iterable[str] = ()) -> pd.Da
     if rows.empty:
         return pd.DataFrame(columns=TOTAL_COLUMNS).astype({"total": float, "eligible": bool})
     crit = comp.criteria.set_index("criterion_id")
-    factor = 100 * crit["weight"] / crit["max_score"] / crit["weight"].sum()
+    # score / max first (at most 1), then the weight's share of 100: no step can overflow,
+    # even for a maximum of 5e-324 (issue 11).
+    share = 100 * crit["weight"] / crit["weight"].sum()
+    cids = comp.scores["criterion_id"]
     scores = comp.scores.assign(
-        points=comp.scores["score"] * comp.scores["criterion_id"].map(factor)
+        points=comp.scores["score"] / cids.map(crit["max_score"]) * cids.map(share)
     )
     summed = scores.groupby(["judge_id", "product_id"])["points"].sum()
     frame = rows[["judge_id", "product_id", "complete", "conflict"]].copy()

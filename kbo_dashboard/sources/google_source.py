@@ -19,6 +19,8 @@ JSON numbers, text as strings, dates as serial days, and the body is several tim
   not two.
 * Renamed or deleted tab: the ``batchGet`` answers 400 "Unable to parse range". That refresh falls
   back to the ``spreadsheets.get`` once (two requests, once per rename), which learns the new names.
+* Required tab missing (Products or Judges deleted): each refresh is the ``spreadsheets.get``
+  until it is back, so a restored tab shows within one TTL (still one request per refresh).
 * Added tab: a ``batchGet`` cannot see it, so every ``relearn_after_s`` (default 120 s) one refresh
   uses ``spreadsheets.get`` *instead of* the ``batchGet``. That refresh is still one request; a
   new judge's tab shows up within two minutes, and no refresh ever pays an extra request for it.
@@ -58,6 +60,7 @@ from kbo_dashboard.sources.google_http import (
     make_http_client,
     service_account_email,
 )
+from kbo_dashboard.sources.layout import REQUIRED_TABS
 from kbo_dashboard.sources.sheet_links import tab_links
 from kbo_dashboard.sources.source import RawWorkbook, SourceError
 
@@ -192,6 +195,7 @@ class GoogleSheetSource:
         self._tabs: list[str] | None = None
         self._links: dict[str, str] = {}
         self._learnt_at = -math.inf
+        self._required_seen: set[str] = set()
         self.title: str | None = None
         self._lock = threading.Lock()
 
@@ -229,6 +233,13 @@ class GoogleSheetSource:
         tabs = tabs_from_grid(body)
         self.title = body.get("properties", {}).get("title") or self.title
         self._tabs, self._learnt_at = list(tabs), time.monotonic()
+        names = {name.strip().casefold() for name in tabs}
+        self._required_seen |= {t for t in REQUIRED_TABS if t.casefold() in names}
+        if any(tab.casefold() not in names for tab in self._required_seen):
+            # A required tab this sheet had is gone (deleted mid-meeting): the next refresh
+            # learns the tab names again, still one request, so a restored tab is back within
+            # one TTL.
+            self._learnt_at = -math.inf
         self._links = tab_links(self.key, body)
         return RawWorkbook(tabs, links=dict(self._links))
 

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import os
+import re
 
 import streamlit as st
 
 from kbo_dashboard.meeting import decision, password
 from kbo_dashboard.meeting import decision_store as stores
 from kbo_dashboard.meeting.snapshot import Snapshot
-from kbo_dashboard.ui.state import app_settings, cache_ttl, data_source, read_secrets
+from kbo_dashboard.ui.state import (
+    app_settings,
+    cache_ttl,
+    config_error,
+    data_source,
+    read_secrets,
+)
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=\"'])")
+
+
+def plain(text: object) -> str:
+    """``text`` shown literally by st.markdown, st.success or st.table: every Markdown
+    character escaped, so a link or emphasis typed into a reason is shown as typed."""
+    return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", "  \n")
 
 
 @st.cache_resource(show_spinner=False)
@@ -33,8 +48,18 @@ def _decisions(key: str) -> dict:
     return {"lock": threading.Lock(), "history": None, "error": None, "read_at": 0.0}
 
 
+def configure_signing() -> bytes | None:
+    """Give the meeting code this source's decision key (see meeting/signing.py)."""
+    from kbo_dashboard.meeting import signing
+
+    key = signing.key_for(app_settings().kind, read_secrets(), os.environ)
+    signing.configure(key)
+    return key
+
+
 def decision_store():
     """Where the chair's decisions are kept: the Decision tab, or the local store."""
+    configure_signing()
     return stores.decision_store(data_source())
 
 
@@ -48,6 +73,9 @@ def decision_history(snap: Snapshot | None = None, reload: bool = False) -> tupl
     """
     import time
 
+    if config_error() is not None:  # every page's banner already says what is wrong
+        return [], None
+    configure_signing()
     key = f"{app_settings().kind}|{os.environ.get(stores.DATA_DIR_ENV, '')}"
     state = _decisions(key)
     google = app_settings().kind == "google"

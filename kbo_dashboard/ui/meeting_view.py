@@ -45,11 +45,13 @@ def show_readiness(ready: Readiness) -> None:
 
 def show_final_banner(snap) -> bool:
     """The last recorded decision in large type, if any; True when there is one."""
+    from kbo_dashboard.meeting.decision import final
     from kbo_dashboard.ui.chair import decision_history
 
     history, _ = decision_history(snap)
-    final_banner(history[-1] if history else None)
-    return bool(history)
+    last = final(history)  # only a decision the app signed is final
+    final_banner(last)
+    return last is not None
 
 
 def final_banner(decision) -> None:

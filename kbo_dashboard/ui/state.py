@@ -9,7 +9,7 @@ retries per TTL, not one per viewer.
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import UTC, datetime
 
 import streamlit as st
 
@@ -18,8 +18,8 @@ from kbo_dashboard.intake import clock
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.meeting.snapshot import Snapshot, refresh
 from kbo_dashboard.scoring.scoring import Results, score_competition
-from kbo_dashboard.sources.config import cache_seconds
-from kbo_dashboard.sources.source import Source
+from kbo_dashboard.sources.config import DEFAULT_TTL_S, cache_seconds
+from kbo_dashboard.sources.source import Source, SourceError
 
 LANG_KEY = "lang"
 
@@ -64,13 +64,34 @@ def _last_good() -> dict[str, Snapshot]:
     return {}
 
 
+def config_error() -> SourceError | None:
+    """The configuration's problem (e.g. KBO_SERVICE_ACCOUNT_JSON not JSON), or None."""
+    try:
+        app_settings()
+    except SourceError as error:
+        return error
+    return None
+
+
 def cache_ttl() -> float:
+    if config_error() is not None:  # the banner says why; the default TTL meanwhile
+        return float(DEFAULT_TTL_S)
     return float(app_settings().cache_ttl_s)
+
+
+def _config_snapshot(error: SourceError) -> Snapshot:
+    """What pages show for a configuration error: the same message ``check`` prints."""
+    now = datetime.now(UTC)
+    return Snapshot("config", "-", None, None, now, error.message_en, error.message_th, error.kind)
 
 
 def _fetch(_bucket: int) -> Snapshot:
     holder = _last_good()
-    snap = refresh(data_source(), holder.get("good"))
+    try:
+        source = data_source()
+    except SourceError as error:
+        return _config_snapshot(error)
+    snap = refresh(source, holder.get("good"))
     if snap.ok:
         holder["good"] = snap
     return snap

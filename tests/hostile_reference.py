@@ -1,0 +1,177 @@
+"""The small reference reader for hostile workbooks (tests/hostile.py), and the whole pipeline
+as the pages call it. The reader is deliberately independent of the app's parser: it knows only
+the header spellings the generator writes, and reads numbers exactly (Decimal)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from kbo_dashboard.sources.source import RawWorkbook
+from tests.hostile import CATEGORIES, CRITERIA, DEFAULT_MAXIMA, DEFAULT_NAMES, HEADERS, SCORE_ID
+
+THAI = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+# --- the reference reader ------------------------------------------------------------------
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+
+
+def _text(cell: object) -> str:
+    if cell is None or isinstance(cell, bool):
+        return "" if cell is None else str(cell).upper()
+    if isinstance(cell, (int, float)):
+        try:
+            d = Decimal(cell)
+        except (InvalidOperation, ValueError):
+            return str(cell)
+        if not d.is_finite():
+            return str(cell)
+        return str(int(d)) if d == d.to_integral_value() else str(cell)
+    return str(cell).strip()
+
+
+def _number(cell: object) -> Decimal | None:
+    """A cell's number, exactly, or None (blank, text, error, bool, inf, nan)."""
+    if isinstance(cell, bool) or cell is None or isinstance(cell, (dt.date, dt.datetime)):
+        return None
+    if isinstance(cell, (int, float)):
+        d = Decimal(cell)
+        return d if d.is_finite() else None
+    text = str(cell).strip().translate(THAI)
+    if _COMMA.match(text):
+        text = text.replace(",", ".")
+    return Decimal(text) if _PLAIN.match(text) else None
+
+
+def _tab(raw: RawWorkbook, name: str) -> list[list] | None:
+    matches = [v for k, v in raw.tabs.items() if k.strip().casefold() == name.casefold()]
+    return matches[0] if matches else None
+
+
+def _table(raw: RawWorkbook, name: str) -> list[dict[str, str]]:
+    rows = _tab(raw, name)
+    if not rows or not rows[0]:
+        return []
+    spec = HEADERS[name]
+    where = {}
+    for key, spellings in spec.items():
+        hits = [i for i, h in enumerate(rows[0]) if h in spellings]
+        if not hits:
+            return []
+        where[key] = hits[0]
+    return [{k: _text(r[i]) if i < len(r) else "" for k, i in where.items()} for r in rows[1:]]
+
+
+def _a1(row: int, col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row + 1}"
+
+
+def _blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def reference_scores(raw: RawWorkbook) -> tuple[dict, set] | None:
+    """The scores a correct reader must count, as {(judge, product, criterion): score}, and the
+    bad score cells it must report, as {(tab, A1)}; None when the workbook is beyond this small
+    reader (a damaged Criteria tab: the app's fallbacks decide then)."""
+    criteria_rows = _tab(raw, "Criteria")
+    if criteria_rows is None:
+        maxima, names = DEFAULT_MAXIMA, DEFAULT_NAMES
+    else:
+        good = len(criteria_rows) == 3 and all(
+            len(r) == 6 and r[3] == CRITERIA[r[0]][2] and r[4] == r[3] for r in criteria_rows[1:]
+        )
+        if not good:
+            return None
+        maxima = {k: v[2] for k, v in CRITERIA.items()}
+        names = {k: v[:2] for k, v in CRITERIA.items()}
+    products: dict[str, bool] = {}
+    for row in _table(raw, "Products"):
+        if row["product_id"] and row["product_id"] not in products:
+            products[row["product_id"]] = row["category"] in CATEGORIES
+    known = {p for p, ok in products.items() if ok}
+    judges: dict[str, str] = {}
+    for row in _table(raw, "Judges"):
+        if row["judge_id"] and row["judge_id"] not in judges:
+            judges[row["judge_id"]] = row["sheet"] or row["judge_id"]
+    expected: dict[tuple[str, str, str], float] = {}
+    bad: set[tuple[str, str]] = set()
+    for judge, sheet in judges.items():
+        rows = _tab(raw, sheet)
+        tab = next((k for k in raw.tabs if k.strip().casefold() == sheet.casefold()), sheet)
+        if rows is None:
+            continue
+        at = next((i for i, r in enumerate(rows[:5]) if any(c in SCORE_ID for c in r)), None)
+        if at is None:
+            continue
+        header = rows[at]
+        pcol = next(i for i, c in enumerate(header) if c in SCORE_ID)
+        columns = {}
+        for cid, (th, en) in names.items():
+            for i, h in enumerate(header):
+                if cid not in columns and h in (cid, th, en, f"{th} (25)"):
+                    columns[cid] = i
+        seen = set()
+        for r, row in enumerate(rows[at + 1 :], start=at + 1):
+            pid = _text(row[pcol]) if pcol < len(row) else ""
+            if not pid or pid not in known or pid in seen:
+                continue
+            seen.add(pid)
+            for cid, i in columns.items():
+                value = _number(row[i]) if i < len(row) else None
+                if value is not None and 0 <= value <= maxima[cid]:
+                    expected[(judge, pid, cid)] = float(value)
+                elif i < len(row) and not _blank(row[i]):
+                    bad.add((tab, _a1(r, i)))
+    return expected, bad
+
+
+# --- the whole pipeline, as the pages call it ----------------------------------------------
+def run_pipeline(raw: RawWorkbook, *, xlsx: bool = True, pdf: bool = True, decisions=()):
+    """parse -> score (every method) -> rank -> analysis -> CSV/xlsx/PDF in both languages.
+
+    Returns (competition, {method: Results}). Any exception is the property failing.
+    """
+    from kbo_dashboard.analysis.agreement import agreement_table
+    from kbo_dashboard.analysis.judges import judge_matrix, judge_profiles, outlier_scores
+    from kbo_dashboard.analysis.nomination import robustness_report, what_if_rows
+    from kbo_dashboard.intake.issues import issues_frame
+    from kbo_dashboard.intake.parse import parse
+    from kbo_dashboard.meeting.live import change_feed
+    from kbo_dashboard.reports.export import rankings_table, scores_long, to_csv_bytes
+    from kbo_dashboard.reports.pdf import build_pdf
+    from kbo_dashboard.reports.xlsx import build_xlsx
+    from kbo_dashboard.scoring.aggregation import METHODS
+    from kbo_dashboard.scoring.progress import judge_progress
+    from kbo_dashboard.scoring.scoring import score_competition
+
+    comp = parse(raw)
+    empty = parse(RawWorkbook({}))
+    change_feed(empty, comp)
+    change_feed(comp, empty)
+    judge_progress(comp)
+    results = {m: score_competition(comp, m) for m in METHODS}
+    chosen = results[comp.settings.get("method") or "mean"]
+    what_if_rows(robustness_report(comp, chosen.method))
+    totals = chosen.totals
+    agreement_table(totals, comp.products)
+    judge_profiles(totals)
+    outlier_scores(totals)
+    judge_matrix(totals, relative=True)
+    for lang in ("th", "en"):
+        for table in (rankings_table(comp, chosen, lang), scores_long(comp, chosen)):
+            to_csv_bytes(table)
+        to_csv_bytes(issues_frame(comp.issues))
+        if xlsx:
+            build_xlsx(comp, chosen, decisions, lang=lang)
+        if pdf:
+            build_pdf(comp, chosen, decisions, lang=lang)
+    return comp, results
