@@ -4,6 +4,7 @@ and the chair's recorded decision behind the chair password."""
 import streamlit as st
 
 from kbo_dashboard.analysis.nomination import what_if_rows
+from kbo_dashboard.meeting import decision
 from kbo_dashboard.scoring.counts import counted_for, format_count, format_score, panel_counts
 from kbo_dashboard.ui import chair, chair_form, frame, meeting_view, pickers, refresh, state
 from kbo_dashboard.ui.page_tables import local_be_time
