@@ -13,9 +13,10 @@ demo scaled k times (``kbo_dashboard.sources.scaled``: k x 27 judge tabs of k x 
 
 "Old" is the code path before issue 12: the per-cell score-tab reader
 (``tests/reference_parse.py``) and leave-one-judge-out as a re-ranking loop, once per judge
-and method, with :func:`kbo_dashboard.analysis.nomination.full_rank_fn`. "New" is whatever is
-in the package: :func:`parse` and :func:`robustness_report`. Steps 2, 4 and 5 are the same
-functions on both sides. Nothing is cached between runs (no Streamlit here).
+and method, with the re-ranking function it used then (``tests/naive_robustness.py``; the
+margins' few extra re-ranks are left out, so the old figure is, if anything, low). "New" is
+whatever is in the package: :func:`parse` and :func:`robustness_report`. Steps 2, 4 and 5 are
+the same functions on both sides. Nothing is cached between runs (no Streamlit here).
 
 Prints, per size, the median and the fastest run of each step (5 runs, 2 at 10x), the ratio
 old/new of the whole refresh, and the peak memory at the largest size (tracemalloc, in a
@@ -39,35 +40,28 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kbo_dashboard.analysis import robustness  # noqa: E402
 from kbo_dashboard.analysis.agreement import agreement_table  # noqa: E402
 from kbo_dashboard.analysis.judges import judge_profiles  # noqa: E402
-from kbo_dashboard.analysis.nomination import (  # noqa: E402
-    full_rank_fn,
-    method_key,
-    robustness_report,
-)
+from kbo_dashboard.analysis.nomination import robustness_report  # noqa: E402
 from kbo_dashboard.intake.parse import parse  # noqa: E402
 from kbo_dashboard.scoring.aggregation import METHODS, score_matrix  # noqa: E402
 from kbo_dashboard.scoring.scoring import judge_totals, score_competition  # noqa: E402
 from kbo_dashboard.sources.scaled import ScaledDemoSource  # noqa: E402
+from tests.naive_robustness import old_rank_fn  # noqa: E402
 from tests.reference_parse import reference_parse  # noqa: E402
 
 STEPS = ("parse", "score", "robustness", "agreement", "profiles")
 
 
 def old_robustness(comp, method: str) -> tuple:
-    """The robustness report as computed before issue 12: one full re-rank per judge and method."""
-    method = method_key(method)
-    totals = judge_totals(comp)
-    rank_fn = full_rank_fn(comp)
-    matrix = score_matrix(totals)
-    comparison = robustness.compare_methods(matrix, list(METHODS), top_n=3, rank_fn=rank_fn)
+    """The robustness report's re-ranking as computed before issue 12: one full re-rank per
+    judge and method (``tests/naive_robustness.old_rank_fn``, the function it used then)."""
+    rank_fn = old_rank_fn(comp)
+    matrix = score_matrix(judge_totals(comp))
+    top = {m: rank_fn(matrix, m)[:3] for m in METHODS}
     judges = np.flatnonzero(~np.isnan(matrix.values).all(axis=1))
     lojo = {m: [rank_fn(matrix.without_judge(i), m)[:1] for i in judges] for m in METHODS}
-    chosen = robustness.margin(matrix, method, rank_fn=rank_fn)
-    mean = chosen if method == "mean" else robustness.margin(matrix, "mean", rank_fn=rank_fn)
-    return comparison, lojo, chosen, mean
+    return top, lojo
 
 
 def refresh(raw, old: bool) -> dict[str, float]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kbo_dashboard.commands.sheet_setup import run_check
+from kbo_dashboard.commands.check import run_check
 from kbo_dashboard.ui import frame
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

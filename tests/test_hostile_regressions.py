@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from kbo_dashboard.intake.cells import cell_text, read_score
 from kbo_dashboard.intake.parse import parse
 from kbo_dashboard.meeting.live import change_feed
-from kbo_dashboard.reports.pdf import _Document
+from kbo_dashboard.reports.pdf_document import Document as _Document
 from kbo_dashboard.reports.thai_text import PDF_TEXT_MAX, clip
 from kbo_dashboard.reports.xlsx import build_xlsx
 from kbo_dashboard.scoring.progress import judge_progress
