@@ -126,3 +126,19 @@ def no_chair_password(monkeypatch):
 
 
 # --- pages: overview, rankings, nomination, projector end ---
+
+
+TEST_DECISION_KEY = "test-decision-key-" + "0" * 46
+
+
+@pytest.fixture
+def decision_key(monkeypatch):
+    """A fixed KBO_DECISION_KEY for the test: the app and the report builders sign and check
+    decisions with it, so a decision the test makes with ``tests.workbooks.signed_decision`` is
+    one the app recorded."""
+    from kbo_dashboard.meeting import signing
+
+    monkeypatch.setenv(signing.KEY_ENV, TEST_DECISION_KEY)
+    signing.configure(TEST_DECISION_KEY.encode())
+    yield TEST_DECISION_KEY.encode()
+    signing.forget()

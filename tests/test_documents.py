@@ -25,7 +25,6 @@ from openpyxl import load_workbook
 
 from kbo_dashboard.i18n import MESSAGES, t
 from kbo_dashboard.intake.parse import parse
-from kbo_dashboard.meeting.decision import make_decision
 from kbo_dashboard.reports.announcement import build_announcement
 from kbo_dashboard.reports.minutes import build_minutes
 from kbo_dashboard.reports.pdf import build_pdf
@@ -37,8 +36,12 @@ from kbo_dashboard.scoring.counts import format_count, format_score, panel_count
 from kbo_dashboard.scoring.scoring import score_competition
 from kbo_dashboard.sources.demo import DemoSource
 from tests.test_pages import open_page, texts
+from tests.workbooks import signed_decision
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils"),
+    pytest.mark.usefixtures("decision_key"),
+]
 
 AT = dt.datetime(2022, 5, 23, 8, 0, tzinfo=dt.UTC)  # 15:00 in Bangkok
 NOW = dt.datetime(2022, 5, 23, 17, 30, tzinfo=dt.UTC)  # 00:30 on 24 May in Bangkok
@@ -96,7 +99,7 @@ def test_page_xlsx_and_pdf_show_the_same_counts(app_env, no_chair_password, demo
 
 
 def test_the_xlsx_decision_score_is_rounded_like_everywhere_else(demo):
-    decision = make_decision(*demo, "P-15", now=AT)  # P-15 scores 84.5833...
+    decision = signed_decision(*demo, "P-15", now=AT)  # P-15 scores 84.5833...
     book = load_workbook(io.BytesIO(build_xlsx(*demo, [decision])))
     header, row = list(book["มติ"].values)
     assert dict(zip(header, row))["คะแนน"] == 84.58
@@ -112,7 +115,7 @@ def test_before_a_decision_every_pdf_page_and_xlsx_sheet_is_a_draft(demo):
 
 
 def test_demo_data_carries_its_own_mark_even_when_decided(demo):
-    decision = make_decision(*demo, "P-15", now=AT)
+    decision = signed_decision(*demo, "P-15", now=AT)
     for page in pages(build_pdf(*demo, [decision], demo=True)):
         assert "ข้อมูลตัวอย่าง / DEMO" in page and "DRAFT" not in page
     book = load_workbook(io.BytesIO(build_xlsx(*demo, [decision], demo=True)))
@@ -120,7 +123,7 @@ def test_demo_data_carries_its_own_mark_even_when_decided(demo):
 
 
 def test_a_final_report_names_the_decision_its_time_and_the_checklist_then(demo):
-    decision = make_decision(*demo, "P-15", now=AT, open_points=OPEN)
+    decision = signed_decision(*demo, "P-15", now=AT, open_points=OPEN)
     text = pdftotext(build_pdf(*demo, [decision]))
     assert "DRAFT" not in text
     assert "ฉบับสมบูรณ์: มติเลือก ผ้าไหมกาบบัว (P-15) บันทึกเมื่อ 23 พฤษภาคม 2565 เวลา 15:00 น." in text
@@ -131,7 +134,7 @@ def test_a_final_report_names_the_decision_its_time_and_the_checklist_then(demo)
     assert summary["Document status"] == "ฉบับสมบูรณ์ / FINAL"
     assert "recorded 23 May 2565 BE, 15:00" in summary["Status details"]
     assert "- Every judge finished: 5 left: J23" in summary["Status details"]
-    clear = make_decision(*demo, "P-15", now=AT)
+    clear = signed_decision(*demo, "P-15", now=AT)
     assert "ครบทุกข้อ" in pdftotext(build_pdf(*demo, [clear]))
 
 
@@ -155,7 +158,7 @@ def test_the_signature_block_never_sits_alone_on_a_page(demo):
         keep = part.products["product_id"].isin(comp.products["product_id"][:n])
         part.products = part.products[keep].reset_index(drop=True)
         results = score_competition(part)
-        decided = [make_decision(part, results, "P-01", "เหตุผล", now=AT)]  # final: no mark on top
+        decided = [signed_decision(part, results, "P-01", "เหตุผล", now=AT)]  # final: no mark on top
         every = pages(build_pdf(part, results, decided))
         at = next(i for i, p in enumerate(every) if "เลขานุการ" in p)
         page = every[at]
@@ -214,7 +217,7 @@ def test_the_announcement_is_one_page_with_settings_and_thai_numerals(demo):
     comp.settings.update(document_number="12/2565", signer_name="นายสมชาย ใจดี")
     comp.settings.update(signer_position="ผู้ว่าราชการจังหวัดอุบลราชธานี", thai_numerals=True)
     results = score_competition(comp)
-    data = build_announcement(comp, results, [make_decision(comp, results, "P-15", now=AT)])
+    data = build_announcement(comp, results, [signed_decision(comp, results, "P-15", now=AT)])
     assert len(pages(data)) == 1
     text = pdftotext(data)
     assert "ที่ ๑๒/๒๕๖๕" in text and "(นายสมชาย ใจดี)" in text
@@ -228,7 +231,7 @@ def test_the_announcement_is_one_page_with_settings_and_thai_numerals(demo):
 
 def test_the_minutes_hold_attendance_method_results_robustness_and_decision(demo):
     comp, results = demo
-    decision = make_decision(comp, results, "P-06", "ตลาดพร้อมกว่า", now=AT)
+    decision = signed_decision(comp, results, "P-06", "ตลาดพร้อมกว่า", now=AT)
     document = docx.Document(io.BytesIO(build_minutes(comp, results, [decision])))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "รายงานการประชุม" in text and "ผู้มาประชุม" in text and "27. กรรมการคนที่ 27" in text
@@ -279,8 +282,8 @@ def test_on_a_utc_server_the_page_and_the_report_agree_on_the_decision_time(
     from kbo_dashboard.meeting.decision_store import LocalDecisionStore
 
     app_env.data_dir.mkdir(parents=True, exist_ok=True)
-    decision = make_decision(*demo, "P-15", now=LATE)
-    LocalDecisionStore(app_env.data_dir / "decisions.sqlite3").append(decision)
+    decision = signed_decision(*demo, "P-15", now=LATE)
+    LocalDecisionStore(app_env.data_dir / "decisions.sqlite3").append(decision)  # signed
     page = open_page("pages/nomination.py")
     shown = texts(page)
     assert "บันทึกเมื่อ 00:15:00" in shown and "17:15" not in shown

@@ -17,14 +17,17 @@ import pytest
 from fpdf import FPDF
 
 from kbo_dashboard.intake.parse import parse
-from kbo_dashboard.meeting.decision import make_decision
 from kbo_dashboard.reports.fonts import add_sarabun, text_owners
 from kbo_dashboard.reports.pdf import build_pdf
 from kbo_dashboard.reports.thai_text import words, wrap
 from kbo_dashboard.scoring.scoring import score_competition
 from kbo_dashboard.sources.demo import PRODUCTS, DemoSource
+from tests.workbooks import signed_decision
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils"),
+    pytest.mark.usefixtures("decision_key"),
+]
 
 AT = dt.datetime(2022, 5, 23, 8, 0, tzinfo=dt.UTC)  # 15:00 Thai time
 REASON = (
@@ -51,8 +54,8 @@ def demo():
     comp = parse(DemoSource().fetch())
     results = score_competition(comp)
     decisions = [
-        make_decision(comp, results, "P-15", now=AT - dt.timedelta(minutes=30)),
-        make_decision(comp, results, "P-06", REASON, now=AT),
+        signed_decision(comp, results, "P-15", now=AT - dt.timedelta(minutes=30)),
+        signed_decision(comp, results, "P-06", REASON, now=AT),
     ]
     return comp, results, decisions
 

@@ -15,11 +15,12 @@ import pandas as pd
 import pytest
 
 from kbo_dashboard.intake.parse import parse
-from kbo_dashboard.meeting.decision import make_decision
 from kbo_dashboard.reports.xlsx import build_xlsx
 from kbo_dashboard.scoring.scoring import score_competition
 from kbo_dashboard.sources.source import RawWorkbook
-from tests.workbooks import SMALL_TABS
+from tests.workbooks import SMALL_TABS, signed_decision
+
+pytestmark = pytest.mark.usefixtures("decision_key")
 
 AT = dt.datetime(2022, 5, 23, 7, 30, tzinfo=dt.UTC)  # 14:30 Thai time
 
@@ -29,8 +30,10 @@ def small():
     comp = parse(RawWorkbook(SMALL_TABS))
     results = score_competition(comp)
     decisions = [
-        make_decision(comp, results, "B1", now=AT),
-        make_decision(comp, results, "A2", "=SUM(A1) ตลาดพร้อมกว่า", now=AT + dt.timedelta(hours=1)),
+        signed_decision(comp, results, "B1", now=AT),
+        signed_decision(
+            comp, results, "A2", "=SUM(A1) ตลาดพร้อมกว่า", now=AT + dt.timedelta(hours=1)
+        ),
     ]
     return comp, results, decisions
 

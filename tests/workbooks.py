@@ -102,3 +102,12 @@ def missing_criterion_column_tabs() -> dict[str, list[list]]:
     tabs = {k: [list(r) for r in v] for k, v in SMALL_TABS.items()}
     tabs["J1"] = [["product_id", "inn"], ["A1", 50], ["A2", 40]]
     return tabs
+
+
+def signed_decision(*args, **kwargs):
+    """``make_decision(...)`` signed with the active key, as the app records a decision (use
+    with the ``decision_key`` fixture)."""
+    from kbo_dashboard.meeting import signing
+    from kbo_dashboard.meeting.decision import make_decision
+
+    return signing.sign(make_decision(*args, **kwargs), signing.active_key())
