@@ -192,6 +192,9 @@ class StreamlitServer:
             self.process.wait(timeout=10)
 
 
+DECISION_KEY = "browser-test-decision-key-" + "1" * 40  # the servers' KBO_DECISION_KEY
+
+
 def base_env(data_dir: Path) -> dict[str, str]:
     """The inherited environment without any KBO_* or Google settings, plus a data dir."""
     env = {
@@ -206,12 +209,13 @@ def base_env(data_dir: Path) -> dict[str, str]:
 
 
 def chair_secrets(env: dict[str, str]) -> None:
-    """Give the server the chair password's salted hash (never the password itself)."""
-    try:
-        from kbo_dashboard.meeting.password import HASH_KEY, hash_password
-    except ImportError:  # a build without the chair's decision
-        return
+    """Give the server the chair password's salted hash (never the password itself) and the
+    decision key, which a Google Sheet source needs before the chair can record."""
+    from kbo_dashboard.meeting.password import HASH_KEY, hash_password
+    from kbo_dashboard.meeting.signing import KEY_ENV
+
     env[HASH_KEY] = hash_password(CHAIR_PASSWORD)
+    env[KEY_ENV] = DECISION_KEY
 
 
 def _server(request, browser, name: str, env: dict[str, str], workdir: Path) -> StreamlitServer:
