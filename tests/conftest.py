@@ -131,14 +131,17 @@ def no_chair_password(monkeypatch):
 TEST_DECISION_KEY = "test-decision-key-" + "0" * 46
 
 
-@pytest.fixture
-def decision_key(monkeypatch):
-    """A fixed KBO_DECISION_KEY for the test: the app and the report builders sign and check
-    decisions with it, so a decision the test makes with ``tests.workbooks.signed_decision`` is
-    one the app recorded."""
+@pytest.fixture(scope="module")
+def decision_key():
+    """A fixed KBO_DECISION_KEY for a whole test module: the app and the report builders sign
+    and check decisions with it, so a decision the tests make with
+    ``tests.workbooks.signed_decision`` is one the app recorded. Module-scoped, so module-scoped
+    fixtures that build reports see it too (request it with ``usefixtures`` at module level or
+    from such a fixture)."""
     from kbo_dashboard.meeting import signing
 
-    monkeypatch.setenv(signing.KEY_ENV, TEST_DECISION_KEY)
-    signing.configure(TEST_DECISION_KEY.encode())
-    yield TEST_DECISION_KEY.encode()
-    signing.forget()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(signing.KEY_ENV, TEST_DECISION_KEY)
+        signing.configure(TEST_DECISION_KEY.encode())
+        yield TEST_DECISION_KEY.encode()
+        signing.forget()

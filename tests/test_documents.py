@@ -38,10 +38,7 @@ from kbo_dashboard.sources.demo import DemoSource
 from tests.test_pages import open_page, texts
 from tests.workbooks import signed_decision
 
-pytestmark = [
-    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils"),
-    pytest.mark.usefixtures("decision_key"),
-]
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
 AT = dt.datetime(2022, 5, 23, 8, 0, tzinfo=dt.UTC)  # 15:00 in Bangkok
 NOW = dt.datetime(2022, 5, 23, 17, 30, tzinfo=dt.UTC)  # 00:30 on 24 May in Bangkok
@@ -60,6 +57,11 @@ def pdftotext(data: bytes, *options: str) -> str:
 
 def pages(data: bytes) -> list[str]:
     return pdftotext(data, "-layout").split("\f")[:-1]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _signing(decision_key):
+    """Decisions are signed with the test key, as the app signs what it records."""
 
 
 @pytest.fixture(scope="module")

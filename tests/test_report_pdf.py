@@ -24,10 +24,7 @@ from kbo_dashboard.scoring.scoring import score_competition
 from kbo_dashboard.sources.demo import PRODUCTS, DemoSource
 from tests.workbooks import signed_decision
 
-pytestmark = [
-    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils"),
-    pytest.mark.usefixtures("decision_key"),
-]
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
 AT = dt.datetime(2022, 5, 23, 8, 0, tzinfo=dt.UTC)  # 15:00 Thai time
 REASON = (
@@ -47,6 +44,11 @@ def pdftotext(data: bytes, *options: str) -> str:
 
 def pypdf_text(data: bytes) -> str:
     return "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _signing(decision_key):
+    """Decisions are signed with the test key, as the app signs what it records."""
 
 
 @pytest.fixture(scope="module")

@@ -20,9 +20,12 @@ from kbo_dashboard.scoring.scoring import score_competition
 from kbo_dashboard.sources.source import RawWorkbook
 from tests.workbooks import SMALL_TABS, signed_decision
 
-pytestmark = pytest.mark.usefixtures("decision_key")
-
 AT = dt.datetime(2022, 5, 23, 7, 30, tzinfo=dt.UTC)  # 14:30 Thai time
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _signing(decision_key):
+    """Decisions are signed with the test key, as the app signs what it records."""
 
 
 @pytest.fixture(scope="module")
