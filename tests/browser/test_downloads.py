@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from kbo_dashboard.i18n import t
@@ -58,10 +59,12 @@ def files(browser, demo_server, tmp_path_factory) -> dict[str, Path]:
         expect(last.first).to_be_visible()
         saved: dict[str, Path] = {}
         for kind in KINDS:
-            button = buttons.filter(has_text=t(f"downloads_page.{kind}", "th"))
-            if button.count() == 0:
+            button = buttons.filter(has_text=t(f"downloads_page.{kind}", "th")).first
+            try:  # wait for it: a rerun may redraw the page while the machine is busy
+                button.wait_for(state="visible", timeout=ACTION_TIMEOUT_MS)
+            except PlaywrightTimeout:
                 continue  # reported by the test for that kind
-            saved[kind] = download(page, button.first, into)
+            saved[kind] = download(page, button, into)
         return saved
     finally:
         context.close()
