@@ -28,7 +28,7 @@ st.caption(METHODS[method].description(lang))
 now = datetime.now(UTC)
 today = clock.today(comp.settings, now)  # the competition's date, for file names
 demo = snap.source_kind == "demo"
-counts = panel_counts(comp, results)
+counts = panel_counts(comp, results, cached.progress(snap))
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

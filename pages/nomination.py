@@ -6,7 +6,7 @@ import streamlit as st
 from kbo_dashboard.analysis.nomination import what_if_rows
 from kbo_dashboard.meeting import decision
 from kbo_dashboard.scoring.counts import counted_for, format_count, format_score, panel_counts
-from kbo_dashboard.ui import chair, chair_form, frame, meeting_view, pickers, refresh, state
+from kbo_dashboard.ui import cached, chair, chair_form, frame, meeting_view, pickers, refresh, state
 from kbo_dashboard.ui.page_tables import local_be_time
 from kbo_dashboard.ui.robustness_tables import (
     methods_table,
@@ -106,12 +106,13 @@ def show_nominee(comp, results, lang: str) -> None:
                 name=standings.at[results.runner_up, "product_name"],
             )
         )
+    panel = panel_counts(comp, results, cached.progress(state.snapshot()))  # cached
     cols[3].metric(
         tr("nom.judges_counted"),
         tr(
             "nom.judges_counted_value",
             n=format_count(counted),
-            total=format_count(panel_counts(comp, results).panel),
+            total=format_count(panel.panel),
         ),
         border=True,
     )
