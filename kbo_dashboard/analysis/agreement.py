@@ -22,13 +22,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special, stats
 
 from kbo_dashboard.analysis.reliability import (
     FEW_PRODUCTS,
     icc_intervals,
     krippendorff_alpha,
-    left_out_reasons,
     mean_squares,
 )
 from kbo_dashboard.scoring.aggregation import Totals, score_matrix
@@ -78,7 +77,7 @@ def kendalls_w(values: np.ndarray) -> KendallW:
         return KendallW(np.nan, np.nan, n - 1, np.nan, m, n)
     w = 12.0 * s / denominator
     chi2 = m * (n - 1) * w
-    return KendallW(w, chi2, n - 1, float(stats.chi2.sf(chi2, n - 1)), m, n)
+    return KendallW(w, chi2, n - 1, float(special.chdtrc(n - 1, chi2)), m, n)
 
 
 def icc(values: np.ndarray) -> dict[str, float]:
@@ -118,7 +117,7 @@ def complete_block(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return judges, products
 
 
-def _scope_row(scope: str, values: np.ndarray, judges_ids, product_ids, totals) -> dict:
+def _scope_row(scope: str, values: np.ndarray, judges_ids, product_ids, conflicts) -> dict:
     judges, products = complete_block(values)
     block = values[np.ix_(judges, products)]
     scored = (~np.isnan(values)).any(axis=1)  # judges with at least one eligible total here
@@ -126,8 +125,11 @@ def _scope_row(scope: str, values: np.ndarray, judges_ids, product_ids, totals) 
     iccs = icc(block.T)
     intervals = icc_intervals(block.T)
     alpha = krippendorff_alpha(values)
-    left_out = [j for j, out in zip(judges_ids, scored & ~judges) if out]
-    in_scope = [p for p, keep in zip(product_ids, products) if keep]
+    out = scored & ~judges
+    left_out = [j for j, gone in zip(judges_ids, out) if gone]
+    declared = conflicts[:, products].any(axis=1) if conflicts is not None else out & False
+    reasons = {j: "conflict" if c else "not_scored" for j, c, gone in
+               zip(judges_ids, declared, out) if gone}  # fmt: skip
     return {
         "scope": scope,
         "n_products": int(products.sum()),
@@ -148,7 +150,7 @@ def _scope_row(scope: str, values: np.ndarray, judges_ids, product_ids, totals) 
         "alpha_judges": alpha.n_judges,
         "alpha_products": alpha.n_products,
         "alpha_totals": alpha.n_totals,
-        "left_out": tuple(sorted(left_out_reasons(totals, left_out, in_scope).items())),
+        "left_out": tuple(sorted(reasons.items())),
         "few_products": int(products.sum()) <= FEW_PRODUCTS,
     }
 
@@ -166,7 +168,8 @@ def agreement_table(totals: Totals, products: pd.DataFrame | None = None) -> pd.
     """
     matrix = score_matrix(totals)
     judges, products_ids = matrix.judge_ids, matrix.product_ids
-    rows = [_scope_row(OVERALL, matrix.values, judges, products_ids, totals)]
+    conflicts = conflict_matrix(totals, judges, products_ids)
+    rows = [_scope_row(OVERALL, matrix.values, judges, products_ids, conflicts)]
     if products is not None and len(products):
         category_of = dict(
             zip(products["product_id"].astype(str), products["category"].astype(str))
@@ -175,8 +178,27 @@ def agreement_table(totals: Totals, products: pd.DataFrame | None = None) -> pd.
         for category in sorted(set(category_of.values())):
             keep = columns == category
             ids = [p for p, k in zip(products_ids, keep) if k]
-            rows.append(_scope_row(category, matrix.values[:, keep], judges, ids, totals))
+            part = conflicts[:, keep] if conflicts is not None else None
+            rows.append(_scope_row(category, matrix.values[:, keep], judges, ids, part))
     return pd.DataFrame(rows)
+
+
+def conflict_matrix(totals, judge_ids, product_ids) -> np.ndarray | None:
+    """Judges x products, True where the judge declared a conflict with the product.
+
+    Why a judge is left out of a scope: "conflict" when a product in it is a declared conflict,
+    else "not_scored" (still scoring, or a row not counted until a cell is fixed). None when the
+    totals have no ``conflict`` column (every reason is then "not_scored").
+    """
+    if not hasattr(totals, "columns") or "conflict" not in totals.columns:
+        return None
+    out = np.zeros((len(judge_ids), len(product_ids)), dtype=bool)
+    declared = totals[totals["conflict"].astype(bool)]
+    rows = pd.Index(judge_ids).get_indexer(declared["judge_id"].astype(str))
+    cols = pd.Index(product_ids).get_indexer(declared["product_id"].astype(str))
+    keep = (rows >= 0) & (cols >= 0)
+    out[rows[keep], cols[keep]] = True
+    return out
 
 
 def _band(value: float, bands: tuple[tuple[float, str], ...], top: str) -> str:

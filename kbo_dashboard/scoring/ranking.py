@@ -35,9 +35,9 @@ def criterion_metric(criterion_id: str) -> Metric:
 
 def precedence(criteria: pd.DataFrame) -> list[Metric]:
     """The product score, then each tie-break criterion's mean by ``tiebreak_priority``."""
-    tiebreaks = criteria.dropna(subset=["tiebreak_priority"])
-    tiebreaks = tiebreaks.sort_values("tiebreak_priority", kind="stable")
-    return [SCORE, *(criterion_metric(c) for c in tiebreaks["criterion_id"])]
+    pairs = zip(criteria["tiebreak_priority"].tolist(), criteria["criterion_id"].tolist())
+    tiebreaks = [(p, i, c) for i, (p, c) in enumerate(pairs) if not pd.isna(p)]
+    return [SCORE, *(criterion_metric(c) for _, _, c in sorted(tiebreaks))]
 
 
 def _sort_keys(frame: pd.DataFrame, metrics: list[Metric]) -> list[np.ndarray]:

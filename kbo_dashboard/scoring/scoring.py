@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from kbo_dashboard.intake.parse import Competition
@@ -61,32 +62,70 @@ def judge_totals(comp: Competition, exclude_judges: Iterable[str] = ()) -> pd.Da
         rows = rows[~rows["judge_id"].isin(excluded)]
     if rows.empty:
         return pd.DataFrame(columns=TOTAL_COLUMNS).astype({"total": float, "eligible": bool})
-    crit = comp.criteria.set_index("criterion_id")
+    crit = comp.criteria.drop_duplicates("criterion_id").set_index("criterion_id")
     # score / max first (at most 1), then the weight's share of 100: no step can overflow,
     # even for a maximum of 5e-324 (issue 11).
     share = 100 * crit["weight"] / crit["weight"].sum()
-    cids = comp.scores["criterion_id"]
-    scores = comp.scores.assign(
-        points=comp.scores["score"] / cids.map(crit["max_score"]) * cids.map(share)
-    )
-    summed = scores.groupby(["judge_id", "product_id"])["points"].sum()
+    factor = _lookup(crit["max_score"].rdiv(1) * share, comp.scores["criterion_id"])
+    row_pairs, score_pairs, n_pairs = pair_codes(rows, comp.scores)
+    points = comp.scores["score"].to_numpy(float) * factor
+    # Like a groupby sum: a NaN point adds nothing, a pair with no score has no total.
+    summed = np.bincount(score_pairs, np.nan_to_num(points, nan=0.0), n_pairs)
+    scored = np.bincount(score_pairs, minlength=n_pairs) > 0
     frame = rows[["judge_id", "product_id", "complete", "conflict"]].copy()
-    keys = pd.MultiIndex.from_frame(frame[["judge_id", "product_id"]])
-    frame["total"] = summed.reindex(keys).to_numpy()
+    total = np.where(scored[row_pairs], summed[row_pairs], np.nan)
+    frame["total"] = np.where(frame["complete"].to_numpy(bool), total, np.nan)
     frame["eligible"] = frame["complete"] & ~frame["conflict"]
-    frame.loc[~frame["complete"], "total"] = float("nan")
     return frame[TOTAL_COLUMNS].reset_index(drop=True)
+
+
+def pair_codes(left: pd.DataFrame, right: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, int]:
+    """One code per (judge_id, product_id) pair, shared by two tables: (left's, right's, count).
+
+    Vectorised stand-in for grouping both tables by the pair (a pandas groupby on two text
+    columns costs milliseconds per call; this is hashing once).
+    """
+    n = len(left)
+    judges = np.concatenate([_objects(left["judge_id"]), _objects(right["judge_id"])])
+    products = np.concatenate([_objects(left["product_id"]), _objects(right["product_id"])])
+    judge_codes, judge_ids = pd.factorize(judges)
+    product_codes, _ = pd.factorize(products)
+    codes, pairs = pd.factorize(product_codes.astype(np.int64) * len(judge_ids) + judge_codes)
+    return codes[:n], codes[n:], len(pairs)
+
+
+def _objects(column: pd.Series) -> np.ndarray:
+    return column.to_numpy(dtype=object, na_value=None)
+
+
+def _lookup(values: pd.Series, keys: pd.Series) -> np.ndarray:
+    """``keys.map(values)`` as floats: NaN where a key is not in ``values``' index."""
+    codes, uniques = pd.factorize(_objects(keys))
+    found = values.reindex(pd.Index(uniques, dtype=object)).to_numpy(float)
+    return np.append(found, np.nan)[codes] if len(codes) else np.empty(0)
 
 
 def criterion_means(comp: Competition, totals: pd.DataFrame) -> pd.DataFrame:
     """Each product's mean score per criterion over its eligible judges (``mean_<id>``)."""
-    pairs = ["judge_id", "product_id"]
-    eligible = pd.MultiIndex.from_frame(totals.loc[totals["eligible"], pairs])
-    counted = comp.scores[pd.MultiIndex.from_frame(comp.scores[pairs]).isin(eligible)]
-    means = counted.groupby(["product_id", "criterion_id"])["score"].mean().unstack()
-    means = means.reindex(columns=comp.criterion_ids)
-    means.columns = [f"mean_{c}" for c in means.columns]
-    return means
+    total_pairs, score_pairs, n_pairs = pair_codes(totals, comp.scores)
+    eligible = np.zeros(n_pairs, dtype=bool)
+    eligible[total_pairs[totals["eligible"].to_numpy(bool)]] = True
+    counted = eligible[score_pairs] if len(score_pairs) else np.zeros(0, bool)
+    columns = [f"mean_{c}" for c in comp.criterion_ids]
+    scores = comp.scores[counted]
+    if scores.empty:
+        return pd.DataFrame(columns=columns, dtype=float)
+    product_codes, product_ids = pd.factorize(_objects(scores["product_id"]))
+    criterion = pd.Index(comp.criterion_ids).get_indexer(_objects(scores["criterion_id"]))
+    values = scores["score"].to_numpy(float)
+    keep = (criterion >= 0) & ~np.isnan(values)
+    cells = product_codes[keep] * len(columns) + criterion[keep]
+    size = len(product_ids) * len(columns)
+    sums = np.bincount(cells, values[keep], size).reshape(-1, len(columns))
+    counts = np.bincount(cells, minlength=size).reshape(-1, len(columns))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = np.where(counts > 0, sums / counts, np.nan)
+    return pd.DataFrame(means, index=pd.Index(product_ids, name="product_id"), columns=columns)
 
 
 def aggregate_scores(totals: pd.DataFrame, method: str) -> pd.DataFrame:
@@ -130,13 +169,17 @@ def score_competition(
 
 def _nominate(results: Results) -> None:
     """The provisional nominee: the sole rank-1 product. A shared first place names none."""
-    ranked = results.ranked
-    if ranked.empty:
+    standings = results.standings
+    mask = standings["ranked"].to_numpy(bool)
+    if not mask.any():
         return
-    first = ranked[ranked["rank"] == 1]
-    results.tied_for_first = list(first["product_id"])
-    if len(first) == 1:
-        results.nominee = first["product_id"].iloc[0]
-    if len(ranked) >= 2:
-        results.runner_up = ranked["product_id"].iloc[1]
-        results.margin = float(ranked["score"].iloc[0] - ranked["score"].iloc[1])
+    ranks = standings["rank"].to_numpy(float, na_value=np.nan)[mask]
+    ids = standings["product_id"].to_numpy(object)[mask]
+    scores = standings["score"].to_numpy(float)[mask]
+    order = sorted(range(len(ids)), key=lambda i: (ranks[i], str(ids[i])))  # as ``ranked``
+    results.tied_for_first = [ids[i] for i in order if ranks[i] == 1]
+    if len(results.tied_for_first) == 1:
+        results.nominee = results.tied_for_first[0]
+    if len(order) >= 2:
+        results.runner_up = ids[order[1]]
+        results.margin = float(scores[order[0]] - scores[order[1]])
