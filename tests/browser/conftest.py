@@ -1,4 +1,5 @@
-"""Browser-test fixtures: a real ``streamlit run app.py`` server and headless Debian Chromium.
+"""Browser-test fixtures: real ``streamlit run serve.py`` servers (the README's start command)
+and headless Debian Chromium.
 
 Scenarios (each one server, shared by the whole session):
 
@@ -119,7 +120,7 @@ def http_get(url: str, timeout: float = 5.0) -> tuple[int, bytes]:
 
 @dataclass
 class StreamlitServer:
-    """One ``streamlit run app.py`` subprocess in its own process group."""
+    """One ``streamlit run serve.py`` subprocess (the README's command), own process group."""
 
     name: str
     env: dict[str, str]
@@ -140,7 +141,7 @@ class StreamlitServer:
         if not secrets.exists():
             secrets.write_text("", encoding="utf-8")
         command = [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "streamlit", "run", "serve.py",
             "--server.headless", "true",
             "--server.port", str(self.port),
             "--server.address", "127.0.0.1",
