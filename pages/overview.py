@@ -6,7 +6,7 @@ import streamlit as st
 from kbo_dashboard.intake.issues import SEVERITIES, count_by_severity
 from kbo_dashboard.intake.settings import thai_date
 from kbo_dashboard.scoring.counts import format_count, format_score, panel_counts
-from kbo_dashboard.ui import cached, charts, frame, meeting_view, pickers, refresh, state
+from kbo_dashboard.ui import cached, charts, fit, frame, meeting_view, pickers, refresh, state
 from kbo_dashboard.ui.standings_tables import feed_lines, product_text, standings_table
 from kbo_dashboard.ui.state import tr
 
@@ -107,5 +107,6 @@ def body() -> None:
 
 
 st.title(tr("page.overview"))
+fit.no_refresh_fade()
 body()
 st.page_link("pages/projector.py", label=tr("overview.projector_link"), icon=":material/tv:")

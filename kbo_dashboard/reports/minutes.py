@@ -149,7 +149,8 @@ def build_minutes(
     from kbo_dashboard.analysis.nomination import robustness_report
 
     status = report_status(decisions, demo)
-    report = robustness_report(comp, results.method)
+    totals = None if getattr(results, "excluded_judges", ()) else results.totals
+    report = robustness_report(comp, results.method, totals=totals)
     document = WordDocument()
     _font(document)
     marks = " · ".join(status.marks())

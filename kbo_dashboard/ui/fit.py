@@ -18,6 +18,16 @@ def page_style() -> None:
     st.html(f"<style>{_CSS}</style>")
 
 
+#: Streamlit greys out ("stale") a rerunning fragment's elements; on a screen that refreshes
+#: itself for an audience (Overview, projector) that is a fade every TTL, so they stay opaque.
+NO_FADE_CSS = '[data-stale="true"],.stale-element{opacity:1!important;transition:none!important}'
+
+
+def no_refresh_fade() -> None:
+    """Keep this page's elements at full opacity while its live fragment reruns."""
+    st.html(f"<style>{NO_FADE_CSS}</style>")
+
+
 def wide_table(table, pin: int = 2, **options) -> None:
     """``st.dataframe`` across the page width, its first ``pin`` columns pinned, no index."""
     config = pinned(table.columns, pin, options.pop("column_config", None))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kbo_dashboard.ui.charts import FONT_FAMILY
+from kbo_dashboard.ui.fit import NO_FADE_CSS
 
 #: Ranking rows shown: all of them on a tall screen, fewer on a short one or under the final
 #: decision's banner (CSS media queries).
@@ -25,7 +26,6 @@ _CSS = """
 [data-testid="stMainBlockContainer"]{padding:2vh 2.2vw 0;max-width:100%}
 [data-testid="stAppViewContainer"]{font-family:FONT}
 [data-testid="stMain"] [data-testid="stVerticalBlock"]{gap:.9vh}
-[data-stale="true"],.stale-element{opacity:1!important;transition:none!important}
 h1{font-size:clamp(1.3rem,4.4vh,3rem)!important;padding:0!important;margin:0!important;
 line-height:1.35!important}
 h2,h3{font-size:clamp(1rem,3.1vh,2.3rem)!important;padding:.4vh 0 0!important;margin:0!important;
@@ -52,4 +52,5 @@ tr:nth-child(n+ROWS){display:none}}
 def projector_style() -> None:
     """The projector's CSS (see the module docstring)."""
     css = _CSS.replace("FONT", FONT_FAMILY).replace("ROWS", str(SHORT_SCREEN_ROWS + 1))
+    css += NO_FADE_CSS
     st.html(f"<style>{css}</style>")

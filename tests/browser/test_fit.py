@@ -168,17 +168,20 @@ WATCH_STALE_JS = """
 """
 
 
-def test_projector_refresh_has_no_fade_and_no_running_badge(browser, demo_server):
+@pytest.mark.parametrize("url_path", ["projector", ""], ids=["projector", "overview"])
+def test_refresh_has_no_fade_and_no_running_badge(browser, demo_server, url_path):
     """Streamlit greys out a rerunning fragment (opacity 0.33 after 0.5 s, a 1 s transition)
-    and shows "Running..." in the header; on the projector neither may show at the refresh."""
+    and shows "Running..." in the header; on the projector neither may show at the refresh, and
+    the Overview (the chair's screen) does not fade either."""
     context, page = context_page(browser, LAPTOP)
     try:
-        open_page(page, demo_server.url, "projector")
+        open_page(page, demo_server.url, url_path)
         page.evaluate(WATCH_STALE_JS)
         # Wait for the next automatic refresh (the demo's TTL is 15 s) to mark elements stale.
         page.wait_for_function("window.__kboStale.length > 0", timeout=90_000)
         samples = page.evaluate("window.__kboStale")
         assert {tuple(s) for s in samples} == {("1", "0s")}, samples
-        expect(page.locator('[data-testid="stStatusWidget"]')).to_be_hidden()
+        if url_path == "projector":
+            expect(page.locator('[data-testid="stStatusWidget"]')).to_be_hidden()
     finally:
         context.close()
