@@ -7,6 +7,7 @@ tie with A1 on innovation 45.333 vs 45), A1 76.667 rank 2, A2 73.333 rank 3, B2 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 
@@ -14,6 +15,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.parse import parse
 from kbo_dashboard.reports.xlsx import build_xlsx
 from kbo_dashboard.scoring.scoring import score_competition
@@ -187,3 +189,15 @@ def test_english_headers_and_no_decision(small):
     summary = dict(book["Summary"].iter_rows(min_row=2, values_only=True))
     assert summary["Final decision"] == "The chair has not recorded a decision yet."
     assert book["Decisions"].max_row == 1  # the header only
+
+
+def test_the_decision_time_header_names_the_competitions_zone(small):
+    """Asia/Bangkok (the default) reads "Thai time"; another zone is named, and the time is on
+    that zone's clock (07:30 UTC is 16:30 in Tokyo)."""
+    comp, results, decisions = small
+    comp = dataclasses.replace(comp, settings={**comp.settings, "time_zone": "Asia/Tokyo"})
+    book = openpyxl.load_workbook(io.BytesIO(build_xlsx(comp, results, decisions, lang="en")))
+    sheet = next(s for s in book.worksheets if s.title == t("report.sheet.decisions", "en"))
+    header = [c.value for c in sheet[1]]
+    assert header[1] == "Recorded at (Asia/Tokyo)"
+    assert sheet.cell(2, 2).value == dt.datetime(2022, 5, 23, 16, 30)

@@ -49,6 +49,15 @@ def local_naive(moment: dt.datetime, settings: dict | None = None) -> dt.datetim
     return clock.local_naive(moment, settings)
 
 
+def decided_at_header(lang: str = "th", settings: dict | None = None) -> str:
+    """The decision time's column header, naming the competition's zone ("Thai time" for
+    Asia/Bangkok, else the zone's name as the Settings tab spells it)."""
+    name = str((settings or {}).get("time_zone") or clock.DEFAULT_ZONE).strip()
+    if clock.zone_named(name) is None or name == clock.DEFAULT_ZONE:
+        name = t("clock.thai_time", lang)  # a bad zone falls back to Bangkok (clock.py)
+    return t("col.decided_at", lang, zone=name)
+
+
 def meeting_date_text(comp: Any, lang: str = "th", meeting_date: dt.date | None = None) -> str:
     day = meeting_date or comp.settings.get("meeting_date")
     if not day:

@@ -219,7 +219,8 @@ def _decision(pdf: Document, history: list[Any], lang: str, settings: dict) -> N
             ]
             for n, d in enumerate(history, start=1)
         ]
-        headers = [t(k, lang) for k in ("col.seq", "col.decided_at", "col.product_name")]
+        headers = [t("col.seq", lang), rc.decided_at_header(lang, settings)]
+        headers.append(t("col.product_name", lang))
         headers += [t("col.confirmed", lang), t("col.reason", lang)]
         pdf.table_rows(headers, rows, [10, 38, 45, 22, 60], ["C", "L", "L", "C", "L"])
 

@@ -183,7 +183,7 @@ def _decisions(history: Sequence[Any], lang: str, settings: dict) -> pd.DataFram
         rows.append(
             {
                 t("col.seq", lang): n,
-                t("col.decided_at", lang): rc.local_naive(d.decided_at, settings),
+                rc.decided_at_header(lang, settings): rc.local_naive(d.decided_at, settings),
                 t("col.decided_by", lang): d.decided_by,
                 t("col.product_id", lang): d.product_id,
                 t("col.product_name", lang): d.product_name,
@@ -201,7 +201,9 @@ def _decisions(history: Sequence[Any], lang: str, settings: dict) -> pd.DataFram
     columns = ["col.seq", "col.decided_at", "col.decided_by", "col.product_id"]
     columns += ["col.product_name", "col.confirmed", "col.provisional", "col.reason"]
     columns += ["col.method", "col.score", "col.rank", "col.n_judges", "col.margin", "col.status"]
-    return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])
+    headers = [t(c, lang) for c in columns]
+    headers[1] = rc.decided_at_header(lang, settings)
+    return pd.DataFrame(rows, columns=headers)
 
 
 def mark_sheets(book: Workbook, status: ReportStatus) -> None:
