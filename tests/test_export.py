@@ -8,11 +8,19 @@ import io
 import pandas as pd
 import pytest
 
+from kbo_dashboard.i18n import t
+from kbo_dashboard.intake.issues import issues_frame
 from kbo_dashboard.intake.parse import parse
-from kbo_dashboard.reports.export import escape_cell, rankings_table, scores_long, to_csv_bytes
+from kbo_dashboard.reports.export import (
+    escape_cell,
+    office_table,
+    rankings_table,
+    scores_long,
+    to_csv_bytes,
+)
 from kbo_dashboard.scoring.scoring import score_competition
 from kbo_dashboard.sources.source import RawWorkbook
-from tests.workbooks import SMALL_TABS
+from tests.workbooks import SMALL_TABS, broken_tabs
 
 BOM = b"\xef\xbb\xbf"
 
@@ -102,3 +110,13 @@ def test_scores_long_has_every_valid_score(small):
     j2_b1 = frame[(frame["judge_id"] == "J2") & (frame["product_id"] == "B1")]
     assert dict(zip(j2_b1["criterion_id"], j2_b1["score"])) == {"inn": 40, "idn": 30}
     assert set(j2_b1["cell"]) == {"C2", "D2"}  # J2 sorted the tab: B1 is on row 2
+
+
+def test_the_issues_csv_names_the_severity_in_the_readers_language():
+    comp = parse(RawWorkbook(broken_tabs()))
+    frame = issues_frame(comp.issues)
+    thai = office_table(frame, "th", comp)
+    english = office_table(frame, "en", comp)
+    assert set(thai[t("col.severity", "th")]) <= {"ข้อผิดพลาด", "คำเตือน", "หมายเหตุ"}
+    assert "ข้อผิดพลาด" in set(thai[t("col.severity", "th")])
+    assert set(english[t("col.severity", "en")]) <= {"Error", "Warning", "Note"}

@@ -51,7 +51,7 @@ def header(column: str, lang: str, criteria: dict[str, str] | None = None) -> st
 
 
 def office_table(frame: pd.DataFrame, lang: str, comp: Competition | None = None) -> pd.DataFrame:
-    """``frame`` with headers in ``lang`` and yes/no words for True/False."""
+    """``frame`` with headers in ``lang``, yes/no words for True/False and severity words."""
     criteria = {}
     if comp is not None:
         name = "name_th" if lang == "th" else "name_en"
@@ -63,6 +63,8 @@ def office_table(frame: pd.DataFrame, lang: str, comp: Competition | None = None
     for column in out.columns:
         if out[column].dtype == bool:
             out[column] = out[column].map({True: yes, False: no})
+    if "severity" in out.columns:  # the issues table: "ข้อผิดพลาด", not "error"
+        out["severity"] = [t(f"severity.{s}", lang) for s in out["severity"]]
     out.columns = [header(str(c), lang, criteria) for c in out.columns]
     return out
 
