@@ -259,3 +259,22 @@ def test_both_request_kinds_read_the_same_cells(sheets_emulator, fast_retries):
     assert cold == warm
     # 2022-05-23 is day 44704 after 1899-12-30 (Sheets' serial date).
     assert warm["Mixed"][0] == ["text", 1, 2.5, True, False, "#REF!", 44704]
+
+
+@pytest.mark.parametrize("products", ["Products", "ผลิตภัณฑ์"])
+def test_a_deleted_required_tab_is_seen_again_within_one_refresh(
+    sheets_emulator, fast_retries, products
+):
+    """Products deleted mid-meeting, then restored: the refresh after the restore has it, each
+    refresh still one request, whether the tab carries its English or its Thai name."""
+    key = sheets_emulator.create_spreadsheet({products: [["a"]], "Judges": [["b"]]})
+    src = source(sheets_emulator, key, fast_retries, relearn_after_s=3600)
+    src.fetch()
+    book = sheets_emulator.book(key)
+    gone = book.sheet_by_title(products)
+    book.sheets.remove(gone)
+    sheets_emulator.reset_log()
+    assert list(src.fetch().tabs) == ["Judges"]  # the 400 on the old range, then relearnt
+    book.sheets.insert(0, gone)
+    assert list(src.fetch().tabs) == [products, "Judges"]  # no 120 s wait for the relearn
+    assert sheets_emulator.request_count == 3  # 400 + spreadsheets.get, then one get

@@ -60,7 +60,7 @@ from kbo_dashboard.sources.google_http import (
     make_http_client,
     service_account_email,
 )
-from kbo_dashboard.sources.layout import REQUIRED_TABS
+from kbo_dashboard.sources.layout import REQUIRED_TABS, TAB_NAMES
 from kbo_dashboard.sources.sheet_links import tab_links
 from kbo_dashboard.sources.source import RawWorkbook, SourceError
 
@@ -234,8 +234,9 @@ class GoogleSheetSource:
         self.title = body.get("properties", {}).get("title") or self.title
         self._tabs, self._learnt_at = list(tabs), time.monotonic()
         names = {name.strip().casefold() for name in tabs}
-        self._required_seen |= {t for t in REQUIRED_TABS if t.casefold() in names}
-        if any(tab.casefold() not in names for tab in self._required_seen):
+        present = {tab for tab in REQUIRED_TABS if _spellings(tab) & names}
+        self._required_seen |= present
+        if self._required_seen - present:
             # A required tab this sheet had is gone (deleted mid-meeting): the next refresh
             # learns the tab names again, still one request, so a restored tab is back within
             # one TTL.
@@ -335,3 +336,8 @@ def _auth_error(reason_th: str, reason_en: str) -> SourceError:
     th = both("gs.auth", reason=reason_th)[0]
     en = both("gs.auth", reason=reason_en)[1]
     return SourceError(en, th, kind="auth")
+
+
+def _spellings(tab: str) -> set[str]:
+    """A reference tab's names as the parser matches them (Thai or English, any case)."""
+    return {name.strip().casefold() for name in (tab, *TAB_NAMES.get(tab, ()))}
