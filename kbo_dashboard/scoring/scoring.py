@@ -83,49 +83,67 @@ def pair_codes(left: pd.DataFrame, right: pd.DataFrame) -> tuple[np.ndarray, np.
     """One code per (judge_id, product_id) pair, shared by two tables: (left's, right's, count).
 
     Vectorised stand-in for grouping both tables by the pair (a pandas groupby on two text
-    columns costs milliseconds per call; this is hashing once).
+    columns costs milliseconds per call; this is hashing each column once).
     """
-    n = len(left)
-    judges = np.concatenate([_objects(left["judge_id"]), _objects(right["judge_id"])])
-    products = np.concatenate([_objects(left["product_id"]), _objects(right["product_id"])])
-    judge_codes, judge_ids = pd.factorize(judges)
-    product_codes, _ = pd.factorize(products)
-    codes, pairs = pd.factorize(product_codes.astype(np.int64) * len(judge_ids) + judge_codes)
-    return codes[:n], codes[n:], len(pairs)
+    judge_left, judge_right, n_judges = shared_codes(left["judge_id"], right["judge_id"])
+    product_left, product_right, _ = shared_codes(left["product_id"], right["product_id"])
+    keys = np.concatenate(
+        [product_left * n_judges + judge_left, product_right * n_judges + judge_right]
+    )
+    codes, pairs = pd.factorize(keys)
+    return codes[: len(left)], codes[len(left) :], len(pairs)
 
 
-def _objects(column: pd.Series) -> np.ndarray:
-    return column.to_numpy(dtype=object, na_value=None)
+def shared_codes(left: pd.Series, right: pd.Series) -> tuple[np.ndarray, np.ndarray, int]:
+    """Integer codes for two columns' values in one numbering: (left's, right's, count).
+
+    Each column is factorised on its own (fast on pandas' Arrow-backed text), then only the
+    distinct values are matched up. A missing value gets a code of its own.
+    """
+    codes_l, uniques_l = pd.factorize(left, use_na_sentinel=False)
+    codes_r, uniques_r = pd.factorize(right, use_na_sentinel=False)
+    known = pd.Index(uniques_l, dtype=object)
+    found = known.get_indexer(pd.Index(uniques_r, dtype=object))
+    new = found < 0
+    found[new] = len(known) + np.arange(int(new.sum()))
+    return codes_l.astype(np.int64), found[codes_r].astype(np.int64), len(known) + int(new.sum())
 
 
 def _lookup(values: pd.Series, keys: pd.Series) -> np.ndarray:
     """``keys.map(values)`` as floats: NaN where a key is not in ``values``' index."""
-    codes, uniques = pd.factorize(_objects(keys))
+    codes, uniques = pd.factorize(keys)
     found = values.reindex(pd.Index(uniques, dtype=object)).to_numpy(float)
     return np.append(found, np.nan)[codes] if len(codes) else np.empty(0)
 
 
 def criterion_means(comp: Competition, totals: pd.DataFrame) -> pd.DataFrame:
     """Each product's mean score per criterion over its eligible judges (``mean_<id>``)."""
-    total_pairs, score_pairs, n_pairs = pair_codes(totals, comp.scores)
+    scores = comp.scores
+    total_pairs, score_pairs, n_pairs = pair_codes(totals, scores)
     eligible = np.zeros(n_pairs, dtype=bool)
     eligible[total_pairs[totals["eligible"].to_numpy(bool)]] = True
-    counted = eligible[score_pairs] if len(score_pairs) else np.zeros(0, bool)
     columns = [f"mean_{c}" for c in comp.criterion_ids]
-    scores = comp.scores[counted]
-    if scores.empty:
-        return pd.DataFrame(columns=columns, dtype=float)
-    product_codes, product_ids = pd.factorize(_objects(scores["product_id"]))
-    criterion = pd.Index(comp.criterion_ids).get_indexer(_objects(scores["criterion_id"]))
+    product_codes, product_ids = pd.factorize(scores["product_id"], use_na_sentinel=False)
+    criterion = _position(comp.criterion_ids, scores["criterion_id"])
     values = scores["score"].to_numpy(float)
-    keep = (criterion >= 0) & ~np.isnan(values)
+    keep = eligible[score_pairs] & (criterion >= 0) & ~np.isnan(values)
+    if not keep.any():
+        return pd.DataFrame(columns=columns, dtype=float)
     cells = product_codes[keep] * len(columns) + criterion[keep]
     size = len(product_ids) * len(columns)
     sums = np.bincount(cells, values[keep], size).reshape(-1, len(columns))
     counts = np.bincount(cells, minlength=size).reshape(-1, len(columns))
     with np.errstate(invalid="ignore", divide="ignore"):
         means = np.where(counts > 0, sums / counts, np.nan)
-    return pd.DataFrame(means, index=pd.Index(product_ids, name="product_id"), columns=columns)
+    index = pd.Index(np.asarray(product_ids, dtype=object), name="product_id")
+    return pd.DataFrame(means, index=index, columns=columns)
+
+
+def _position(labels: list[str], values: pd.Series) -> np.ndarray:
+    """Each value's position in ``labels`` (-1 when absent), one lookup per distinct value."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    found = pd.Index(labels, dtype=object).get_indexer(pd.Index(uniques, dtype=object))
+    return found[codes] if len(codes) else np.zeros(0, dtype=np.int64)
 
 
 def aggregate_scores(totals: pd.DataFrame, method: str) -> pd.DataFrame:
