@@ -66,9 +66,11 @@ def judge_totals(comp: Competition, exclude_judges: Iterable[str] = ()) -> pd.Da
     # score / max first (at most 1), then the weight's share of 100: no step can overflow,
     # even for a maximum of 5e-324 (issue 11).
     share = 100 * crit["weight"] / crit["weight"].sum()
-    factor = _lookup(crit["max_score"].rdiv(1) * share, comp.scores["criterion_id"])
+    cids = comp.scores["criterion_id"]
+    maximum, weight_share = _lookup(crit["max_score"], cids), _lookup(share, cids)
     row_pairs, score_pairs, n_pairs = pair_codes(rows, comp.scores)
-    points = comp.scores["score"].to_numpy(float) * factor
+    with np.errstate(invalid="ignore", divide="ignore"):
+        points = comp.scores["score"].to_numpy(float) / maximum * weight_share
     # Like a groupby sum: a NaN point adds nothing, a pair with no score has no total.
     summed = np.bincount(score_pairs, np.nan_to_num(points, nan=0.0), n_pairs)
     scored = np.bincount(score_pairs, minlength=n_pairs) > 0
