@@ -80,31 +80,31 @@ async def open_viewer(port: int, timeout: float) -> Session:
 
 
 async def browser_viewers(count: int, base: str, timeout: float, hold) -> list:
-    """``count`` real Chromium viewers: [(seconds to the nominee or None, error or None)]."""
+    """``count`` real Chromium viewers opening at once (one context each), held while
+    ``hold()`` runs: [[seconds to the nominee or None, error or None], ...]."""
     from playwright.async_api import async_playwright
 
-    results = []
+    async def one(browser) -> tuple:
+        page = await (await browser.new_context()).new_page()
+        began = time.monotonic()
+        try:
+            await page.goto(f"{base}/?lang=en", wait_until="commit", timeout=timeout * 1000)
+            await page.get_by_text(NOMINEE).first.wait_for(timeout=timeout * 1000)
+            return page, [time.monotonic() - began, None]
+        except Exception as error:  # noqa: BLE001 - counted as an error
+            return page, [None, type(error).__name__]
+
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, headless=True)
-        pages = []
-        for _ in range(count):
-            page = await (await browser.new_context()).new_page()
-            began = time.monotonic()
-            try:
-                await page.goto(f"{base}/?lang=en", wait_until="commit", timeout=timeout * 1000)
-                await page.get_by_text(NOMINEE).first.wait_for(timeout=timeout * 1000)
-                results.append([time.monotonic() - began, None])
-            except Exception as error:  # noqa: BLE001 - counted as an error
-                results.append([None, type(error).__name__])
-            pages.append(page)
+        opened = await asyncio.gather(*(one(browser) for _ in range(count)))
         await hold()
-        for page, result in zip(pages, results):
+        for page, result in opened:
             shown = await page.locator("[data-testid='stException']").count()
             lost = await page.get_by_text("Connection error").count()
             if shown or lost:
                 result[1] = result[1] or ("exception" if shown else "connection lost")
         await browser.close()
-    return results
+    return [result for _, result in opened]
 
 
 async def chair(port: int, timeout: float) -> dict:
@@ -138,7 +138,9 @@ async def run(args, port: int, emulator, pid: int) -> dict:
     warm = await open_viewer(port, 120)  # the first view after start pays the imports
     out["warm_s"], out["warm_errors"] = warm.tally.nominee_at, warm.tally.errors
     await warm.close()
+    warm_requests = []
     if emulator is not None:
+        warm_requests = [f"{r.method} {r.path.split('?')[0][-30:]}" for r in emulator.requests]
         emulator.reset_log()
     sampler = server_side.Sampler(pid)
     client0 = resource.getrusage(resource.RUSAGE_SELF)
@@ -169,6 +171,8 @@ async def run(args, port: int, emulator, pid: int) -> dict:
     out["requests"] = list(emulator.requests) if emulator is not None else None
     out["reads_at"] = reads_at
     out["cpu_s"], out["peak_mb"] = sampler.result()
+    out["warm_requests"] = warm_requests
+    out["start_mb"] = sampler.start_kib / 1024
     client1 = resource.getrusage(resource.RUSAGE_SELF)
     out["client_cpu_s"] = (client1.ru_utime + client1.ru_stime) - (
         client0.ru_utime + client0.ru_stime
@@ -204,7 +208,10 @@ def report(args, out: dict) -> None:
     ticks = [t.fragment_runs for t in tallies]
     refreshed = [t.nominee_refreshes for t in tallies]
     held = out["held_s"]
-    print(f"# {now}, warm-up view {out['warm_s']:.2f} s {out['warm_errors'] or ''}")
+    print(
+        f"# {now}, warm-up view {out['warm_s']:.2f} s {out['warm_errors'] or ''}"
+        f"{', its Sheets requests ' + str(out['warm_requests']) if args.emulator else ''}"
+    )
     print(f"# client CPU {out['client_cpu_s']:.1f} s, server threads (peak) {out['threads']}, "
           f"messages {sum(t.messages for t in tallies)}, "
           f"{sum(t.bytes for t in tallies) / 1e6:.1f} MB to the viewers")  # fmt: skip
@@ -228,7 +235,7 @@ def report(args, out: dict) -> None:
           f"({len(seen)}/{len(tallies)} saw it) | {len(errors)} | "
           f"{min(ticks, default=0)}–{max(ticks, default=0)} (nominee re-sent "
           f"{min(refreshed, default=0)}–{max(refreshed, default=0)}) | {requests} "
-          f"| {out['cpu_s']:.1f} CPU s, peak {out['peak_mb']:.0f} MB RSS "
+          f"| {out['cpu_s']:.1f} CPU s, RSS {out['start_mb']:.0f} → peak {out['peak_mb']:.0f} MB "
           f"| {out['load_before']} → {out['load_after']} |")  # fmt: skip
     if out["browsers"]:
         times = [b[0] for b in out["browsers"] if b[0] is not None]
@@ -273,6 +280,7 @@ def main() -> None:
         metavar="NAME=VALUE",
         help="extra environment for the server (e.g. a Streamlit option)",
     )
+    parser.add_argument("--cgroup", help="a cgroup directory to run the server in")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="kbo-load-"))
@@ -291,6 +299,8 @@ def main() -> None:
         )
     port = server_side.free_port()
     server = server_side.start_server(env, port, work / "server.log")
+    if args.cgroup:  # a CPU-limited cgroup made beforehand: the server as on a busy machine
+        Path(args.cgroup, "cgroup.procs").write_text(str(server.pid))
     # A SIGTERM (e.g. from ``timeout``) still stops the server: the finally below runs.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
