@@ -104,7 +104,7 @@ class Sampler:
 
     def __init__(self, pid: int) -> None:
         self.pid, self.peak_kib, self.peak_threads = pid, 0, 0
-        self.cpu0 = usage(pid)[0]
+        self.cpu0, self.start_kib = usage(pid)
 
     def sample(self) -> None:
         self.peak_kib = max(self.peak_kib, usage(self.pid)[1])
