@@ -1,207 +1,318 @@
 """Load: many viewers on one Streamlit server, on loopback, bounded.
 
 Run: ``python bench/load.py --viewers 50 --seconds 60 [--emulator] [--chairs 10]``.
-Starts ``streamlit run app.py`` on a free port (the demo, or with ``--emulator`` a Google
-Sheet on the local Sheets API emulator), opens ``--viewers`` headless Chromium pages (one
-browser context each, at most ``--batch`` opening at a time) on the Overview, keeps them open
-``--seconds`` while the page refreshes itself, and reports: the p50/p95/max time until a viewer
-sees the nominee, page errors (Streamlit exceptions or disconnections), Sheets requests per
-TTL (emulator), and the server's CPU seconds and peak memory (from /proc). With ``--chairs N``
-it then opens N sessions of the Nomination page at once, each unlocking the chair's form, and
-reports how long each took. Prints one Markdown row per run for docs/testing.md, with the
-machine's load average (``uptime``) beside it: the machine is shared.
+
+Starts ``streamlit run app.py`` on a free port (the demo, or with ``--emulator`` a Google Sheet
+on the local Sheets API emulator, ``tests/sheets_emulator.py``), warms it with one page view,
+then connects ``--viewers`` websocket viewers (``bench/load_client.py``: the browser's protocol
+without a browser, so 50 cost a coroutine each) to the Overview at once and keeps them
+connected ``--seconds`` while the page refreshes itself (its fragment's ``run_every``). It
+reports: the p50/p95/max time until a viewer sees the nominee, errors (exceptions shown,
+disconnections, timeouts), the self-refresh reruns each viewer received, Sheets requests
+(emulator) against the bound of one per TTL, the server's CPU seconds and peak memory (its
+process tree, from /proc) and the machine's load average before and after (``uptime``: the
+machine is shared). ``--browsers N`` adds N real headless Chromium viewers alongside.
+
+With ``--chairs N`` it then opens N sessions of the Nomination page at once (the viewers still
+connected), each unlocking the chair's form (name and password, as the browser's form submit
+sends them), and reports per session the time to the page and to the unlocked form.
+``--profile out.raw`` records the server with py-spy during the burst.
+
+Prints Markdown rows for docs/testing.md ("Reliability" -> "Load").
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import copy
+import math
 import os
+import resource
 import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
+
+import load_server as server_side  # noqa: E402
+from load_client import Session, text_state, trigger_state  # noqa: E402
 
 from kbo_dashboard.meeting.password import hash_password  # noqa: E402
+from kbo_dashboard.sources.config import cache_seconds  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 NOMINEE = "P-15"  # the demo's provisional nominee
 PASSWORD = "load-test-ประธาน"
-TICKS = os.sysconf("SC_CLK_TCK")
+HOST = "127.0.0.1"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def quantile(values: list[float], q: float) -> float:
+    """The nearest-rank quantile (p95 of 50 values is the 48th smallest)."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
 
 
-def proc_usage(pid: int) -> tuple[float, int]:
-    """(CPU seconds of the process and its children so far, resident KiB now)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    cpu = sum(int(x) for x in fields[11:15]) / TICKS
-    rss = next(
-        int(line.split()[1])
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines()
-        if line.startswith("VmRSS")
+def spread(values: list[float]) -> str:
+    if not values:
+        return "none"
+    return (f"p50 {statistics.median(values):.2f} s, p95 {quantile(values, 0.95):.2f} s, "
+            f"max {max(values):.2f} s")  # fmt: skip
+
+
+async def open_viewer(port: int, timeout: float) -> Session:
+    session = Session(HOST, port, page="", query="lang=en", nominee=NOMINEE)
+    try:
+        await asyncio.wait_for(session.open(), timeout)
+    except (TimeoutError, OSError) as error:
+        session.tally.errors.append(f"connect {type(error).__name__}")
+        session.closed = True
+        return session
+    await session.wait_for(lambda: session.tally.nominee_at is not None, timeout, "nominee")
+    return session
+
+
+async def browser_viewers(count: int, base: str, timeout: float, hold) -> list:
+    """``count`` real Chromium viewers opening at once (one context each), held while
+    ``hold()`` runs: [[seconds to the nominee or None, error or None], ...]."""
+    from playwright.async_api import async_playwright
+
+    async def one(browser) -> tuple:
+        page = await (await browser.new_context()).new_page()
+        began = time.monotonic()
+        try:
+            await page.goto(f"{base}/?lang=en", wait_until="commit", timeout=timeout * 1000)
+            await page.get_by_text(NOMINEE).first.wait_for(timeout=timeout * 1000)
+            return page, [time.monotonic() - began, None]
+        except Exception as error:  # noqa: BLE001 - counted as an error
+            return page, [None, type(error).__name__]
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, headless=True)
+        opened = await asyncio.gather(*(one(browser) for _ in range(count)))
+        await hold()
+        for page, result in opened:
+            shown = await page.locator("[data-testid='stException']").count()
+            lost = await page.get_by_text("Connection error").count()
+            if shown or lost:
+                result[1] = result[1] or ("exception" if shown else "connection lost")
+        await browser.close()
+    return [result for _, result in opened]
+
+
+async def chair(port: int, timeout: float) -> dict:
+    """One chair: open Nomination, unlock the form. Seconds to each step (None: timed out)."""
+    session = Session(HOST, port, page="nomination", query="lang=en", nominee=NOMINEE)
+    steps = {"session": session, "page": None, "form": None, "unlocked": None}
+    try:
+        await asyncio.wait_for(session.open(), timeout)
+    except (TimeoutError, OSError) as error:
+        session.tally.errors.append(f"connect {type(error).__name__}")
+        return steps
+    steps["page"] = await session.wait_for(lambda: session.tally.runs >= 1, timeout, "page")
+    ids = ("chair_name", "chair_password", "chair_unlock")
+    steps["form"] = await session.wait_for(
+        lambda: all(session.widget_id(k) for k in ids), timeout, "form"
     )
-    return cpu, rss
+    if steps["form"] is None:
+        return steps
+    name, password, unlock = (session.widget_id(k) for k in ids)
+    states = [text_state(name, "ประธานทดสอบ"), text_state(password, PASSWORD)]
+    await session.rerun(states + [trigger_state(unlock)])
+    steps["unlocked"] = await session.wait_for(
+        lambda: session.widget_id("chair_record") is not None, timeout, "unlocked form"
+    )
+    return steps
 
 
-def start_server(env: dict, port: int, log: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
-    command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
-    command += ["--browser.gatherUsageStats", "false"]
-    return subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )  # fmt: skip
+async def run(args, port: int, emulator, pid: int) -> dict:
+    out: dict = {"load_before": server_side.load_average()}
+    base = f"http://{HOST}:{port}"
+    warm = await open_viewer(port, 120)  # the first view after start pays the imports
+    out["warm_s"], out["warm_errors"] = warm.tally.nominee_at, warm.tally.errors
+    await warm.close()
+    warm_requests = []
+    if emulator is not None:
+        warm_requests = [f"{r.method} {r.path.split('?')[0][-30:]}" for r in emulator.requests]
+        emulator.reset_log()
+    sampler = server_side.Sampler(pid)
+    client0 = resource.getrusage(resource.RUSAGE_SELF)
+    began = time.monotonic()
+    stop = asyncio.Event()
+
+    reads_at: list[float] = []  # when the emulator saw each new request (0.5 s resolution)
+
+    async def hold() -> None:
+        while time.monotonic() - began < args.seconds:
+            sampler.sample()
+            if emulator is not None and emulator.request_count > len(reads_at):
+                reads_at.extend([time.monotonic() - began] * (emulator.request_count
+                                                              - len(reads_at)))  # fmt: skip
+            await asyncio.sleep(0.5)
+        stop.set()
+
+    tasks = [asyncio.create_task(open_viewer(port, args.timeout)) for _ in range(args.viewers)]
+    browsers = None
+    if args.browsers:
+        browsers = asyncio.create_task(browser_viewers(args.browsers, base, args.timeout, hold))
+    else:
+        await hold()
+    viewers = await asyncio.gather(*tasks)
+    out["browsers"] = await browsers if browsers is not None else []
+    await stop.wait()
+    out["held_s"] = time.monotonic() - began
+    out["requests"] = list(emulator.requests) if emulator is not None else None
+    out["reads_at"] = reads_at
+    out["cpu_s"], out["peak_mb"] = sampler.result()
+    out["warm_requests"] = warm_requests
+    out["start_mb"] = sampler.start_kib / 1024
+    client1 = resource.getrusage(resource.RUSAGE_SELF)
+    out["client_cpu_s"] = (client1.ru_utime + client1.ru_stime) - (
+        client0.ru_utime + client0.ru_stime
+    )
+    out["threads"] = sampler.peak_threads
+    out["load_after"] = server_side.load_average()
+    out["viewers"] = [copy.deepcopy(v.tally) for v in viewers]  # as at the end of the hold
+    if args.chairs:
+        out["burst_load_before"] = server_side.load_average()
+        spy = server_side.py_spy(pid, Path(args.profile)) if args.profile else None
+        burst = server_side.Sampler(pid)
+        began_burst = time.monotonic()
+        out["chairs"] = await asyncio.gather(
+            *(chair(port, args.timeout) for _ in range(args.chairs))
+        )
+        out["burst_wall_s"] = time.monotonic() - began_burst
+        out["burst_cpu_s"], out["burst_peak_mb"] = burst.result()
+        if spy is not None:
+            spy.send_signal(signal.SIGINT)
+            spy.wait(timeout=60)
+        out["burst_load_after"] = server_side.load_average()
+        await asyncio.gather(*(c["session"].close() for c in out["chairs"]))
+    await asyncio.gather(*(v.close() for v in viewers))
+    return out
 
 
-def wait_up(port: int, timeout: float = 90) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
-            return
-        except OSError:
-            time.sleep(0.5)
-    raise SystemExit("server did not start")
-
-
-def viewers(browser, url: str, count: int, batch: int, page_timeout_ms: int) -> tuple:
-    """Open ``count`` pages; returns (pages, seconds until each saw the nominee, errors)."""
-    pages, seen, errors = [], [], []
-    for start in range(0, count, batch):
-        opened = []
-        for _ in range(min(batch, count - start)):
-            page = browser.new_context().new_page()
-            page.set_default_navigation_timeout(page_timeout_ms)
-            began = time.monotonic()
-            try:
-                page.goto(url, wait_until="commit")
-            except Exception as error:  # noqa: BLE001 - counted as an error
-                errors.append(type(error).__name__)
-                continue
-            opened.append((page, began))
-        for page, began in opened:
-            try:
-                page.get_by_text(NOMINEE).first.wait_for(timeout=page_timeout_ms)
-                seen.append(time.monotonic() - began)
-            except Exception as error:  # noqa: BLE001 - counted as an error
-                errors.append(type(error).__name__)
-            pages.append(page)
-    return pages, seen, errors
-
-
-def page_errors(pages) -> int:
-    """Pages now showing a Streamlit exception or the connection-lost dialog."""
-    exception, lost = "[data-testid='stException']", "Connection error"
-    return sum(1 for p in pages if p.locator(exception).count() or p.get_by_text(lost).count())
-
-
-def chair_burst(browser, base: str, count: int, timeout_ms: int) -> list[float]:
-    """``count`` sessions open the Nomination page at once and unlock the chair's form."""
-    opened = []
-    for _ in range(count):
-        page = browser.new_context().new_page()
-        page.set_default_navigation_timeout(timeout_ms)
-        opened.append((page, time.monotonic()))
-        try:
-            page.goto(f"{base}/nomination?lang=en", wait_until="commit")
-        except Exception:  # noqa: BLE001 - reported below as a timeout
-            continue
-    took = []
-    for page, began in opened:
-        try:
-            page.get_by_text("Chair").first.click(timeout=timeout_ms)
-            field = page.get_by_label("Chair password")
-            field.fill(PASSWORD, timeout=timeout_ms)
-            field.press("Enter")
-            page.get_by_text("Record the decision").first.wait_for(timeout=timeout_ms)
-            took.append(time.monotonic() - began)
-        except Exception:  # noqa: BLE001 - a timeout is the finding
-            took.append(float("inf"))
-    return took
+def report(args, out: dict) -> None:
+    source = "emulator" if args.emulator else "demo"
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    tallies = out["viewers"]
+    seen = [t.nominee_at for t in tallies if t.nominee_at is not None]
+    errors = [e for t in tallies for e in t.errors]
+    ticks = [t.fragment_runs for t in tallies]
+    refreshed = [t.nominee_refreshes for t in tallies]
+    held = out["held_s"]
+    print(
+        f"# {now}, warm-up view {out['warm_s']:.2f} s {out['warm_errors'] or ''}"
+        f"{', its Sheets requests ' + str(out['warm_requests']) if args.emulator else ''}"
+    )
+    print(f"# client CPU {out['client_cpu_s']:.1f} s, server threads (peak) {out['threads']}, "
+          f"messages {sum(t.messages for t in tallies)}, "
+          f"{sum(t.bytes for t in tallies) / 1e6:.1f} MB to the viewers")  # fmt: skip
+    if errors:
+        print("# errors:", sorted(set(errors))[:10])
+    if out["requests"] is not None:
+        reads = [r for r in out["requests"] if "/spreadsheets/" in r.path]
+        bound = math.floor(held / cache_seconds(args.ttl)) + 1
+        requests = (f"{len(reads)} in {held:.0f} s (≤ {bound} allowed at 1 per TTL: "
+                    f"{'ok' if len(reads) <= bound else 'OVER'})")  # fmt: skip
+        for r, at in zip(reads, out["reads_at"]):
+            print(f"#   at {at:5.1f} s: {r.method} {r.path.split('?')[0][-40:]}")
+    else:
+        requests = "- (demo)"
+    print(
+        "| source | viewers, held | time until the nominee shows | errors | self-refreshes "
+        "per viewer | Sheets requests | server | load average before → after |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    print(f"| {source} | {args.viewers} viewers, {held:.0f} s | {spread(seen)} "
+          f"({len(seen)}/{len(tallies)} saw it) | {len(errors)} | "
+          f"{min(ticks, default=0)}–{max(ticks, default=0)} (nominee re-sent "
+          f"{min(refreshed, default=0)}–{max(refreshed, default=0)}) | {requests} "
+          f"| {out['cpu_s']:.1f} CPU s, RSS {out['start_mb']:.0f} → peak {out['peak_mb']:.0f} MB "
+          f"| {out['load_before']} → {out['load_after']} |")  # fmt: skip
+    if out["browsers"]:
+        times = [b[0] for b in out["browsers"] if b[0] is not None]
+        bad = [b[1] for b in out["browsers"] if b[1]]
+        print(f"| {source}, Chromium | {len(out['browsers'])} browsers alongside | "
+              f"{spread(times)} | {len(bad)} {bad or ''} | | | | |")  # fmt: skip
+    if not args.chairs:
+        return
+    chairs = out["chairs"]
+    print()
+    print("| chair | page (s) | form (s) | unlocked (s) | errors |")
+    print("|---|---|---|---|---|")
+    for n, c in enumerate(chairs, 1):
+        cells = [f"{c[k]:.2f}" if c[k] is not None else "timed out" for k in
+                 ("page", "form", "unlocked")]  # fmt: skip
+        print(f"| {n} | {' | '.join(cells)} | {'; '.join(c['session'].tally.errors) or 0} |")
+        if c["unlocked"] is None:
+            print(f"<!-- chair {n} last saw: {c['session'].texts[-3:]} -->")
+    unlocked = [c["unlocked"] for c in chairs if c["unlocked"] is not None]
+    pages = [c["page"] for c in chairs if c["page"] is not None]
+    print(f"\nchair burst: {len(chairs)} sessions at once, {len(unlocked)} unlocked, "
+          f"{len(chairs) - len(unlocked)} timed out ({args.timeout:g} s per step); "
+          f"page {spread(pages)}; unlocked form {spread(unlocked)}; wall {out['burst_wall_s']:.1f} "
+          f"s, server {out['burst_cpu_s']:.1f} CPU s, peak {out['burst_peak_mb']:.0f} MB; "
+          f"load {out['burst_load_before']} → {out['burst_load_after']}")  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--viewers", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--batch", type=int, default=5)
     parser.add_argument("--emulator", action="store_true")
     parser.add_argument("--chairs", type=int, default=0)
+    parser.add_argument("--browsers", type=int, default=0, help="real Chromium viewers too")
     parser.add_argument("--ttl", type=float, default=15)
+    parser.add_argument("--timeout", type=float, default=30, help="seconds per step")
+    parser.add_argument("--profile", help="py-spy raw output for the chair burst")
+    parser.add_argument(
+        "--server-env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="extra environment for the server (e.g. a Streamlit option)",
+    )
+    parser.add_argument("--cgroup", help="a cgroup directory to run the server in")
     args = parser.parse_args()
-    from playwright.sync_api import sync_playwright
 
     work = Path(tempfile.mkdtemp(prefix="kbo-load-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("KBO_")}
     env.update(KBO_DATA_DIR=str(work / "data"), KBO_CACHE_TTL=str(args.ttl))
     env.update(KBO_CHAIR_PASSWORD_HASH=hash_password(PASSWORD), KBO_DECISION_KEY="load-test")
+    env.update(item.split("=", 1) for item in args.server_env)
     emulator = None
     if args.emulator:
-        from kbo_dashboard.sources.demo import demo_tabs
-        from tests.sheets_emulator import SheetsEmulator
+        from tests.sheets_emulator import SheetsEmulator, demo_tabs
 
         emulator = SheetsEmulator().start()
         env.update(
             KBO_SHEETS_API_URL=emulator.url,
             KBO_SPREADSHEET=emulator.create_spreadsheet(demo_tabs()),
         )
-    port = free_port()
-    server = start_server(env, port, work / "server.log")
+    port = server_side.free_port()
+    server = server_side.start_server(env, port, work / "server.log")
+    if args.cgroup:  # a CPU-limited cgroup made beforehand: the server as on a busy machine
+        Path(args.cgroup, "cgroup.procs").write_text(str(server.pid))
     # A SIGTERM (e.g. from ``timeout``) still stops the server: the finally below runs.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    base = f"http://127.0.0.1:{port}"
     try:
-        wait_up(port)
-        cpu0, _ = proc_usage(server.pid)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
-            if emulator is not None:
-                emulator.reset_log()
-            began = time.monotonic()
-            pages, seen, errors = viewers(browser, f"{base}/?lang=en", args.viewers, args.batch,
-                                          120_000)  # fmt: skip
-            peak = 0
-            while time.monotonic() - began < args.seconds:
-                peak = max(peak, proc_usage(server.pid)[1])
-                pages[0].wait_for_timeout(1000)  # the viewers' pages refresh themselves
-            held = time.monotonic() - began
-            broken = page_errors(pages)
-            requests = emulator.request_count if emulator is not None else None
-            cpu1, rss = proc_usage(server.pid)
-            took = chair_burst(browser, base, args.chairs, 60_000) if args.chairs else []
-            browser.close()
+        server_side.wait_up(port)
+        out = asyncio.run(run(args, port, emulator, server.pid))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         if emulator is not None:
             emulator.stop()
-    load = os.getloadavg()
-    p95 = sorted(seen)[max(0, int(len(seen) * 0.95) - 1)] if seen else float("nan")
-    print(f"| {'emulator' if args.emulator else 'demo'} | {args.viewers} viewers, {held:.0f} s "
-          f"| nominee seen p50 {statistics.median(seen):.1f} s, p95 {p95:.1f} s, max "
-          f"{max(seen):.1f} s | errors {len(errors) + broken} | Sheets requests "
-          f"{requests if requests is not None else '-'} in {held:.0f} s "
-          f"(TTL {args.ttl:g} s: at most {int(held // args.ttl) + 1}) "
-          f"| server CPU {cpu1 - cpu0:.0f} s, RSS {max(peak, rss) / 1024:.0f} MB "
-          f"| load {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} |")  # fmt: skip
-    if took:
-        finite = [x for x in took if x != float("inf")]
-        print(f"chair burst: {args.chairs} sessions, unlocked {len(finite)}, "
-              f"timed out {len(took) - len(finite)}, slowest "
-              f"{max(finite) if finite else float('nan'):.1f} s")  # fmt: skip
+    print(f"# server log: {work / 'server.log'}")
+    report(args, out)
 
 
 if __name__ == "__main__":

@@ -96,8 +96,8 @@ def _point(key: str, open_key: str | None = None, **params: object) -> Readiness
     return ReadinessPoint(key, False, th, en)
 
 
-def _judges_point(comp) -> ReadinessPoint:
-    per_judge = judge_progress(comp).per_judge
+def _judges_point(comp, progress=None) -> ReadinessPoint:
+    per_judge = (progress if progress is not None else judge_progress(comp)).per_judge
     unfinished = list(per_judge.loc[~per_judge["finished"].astype(bool), "judge_id"])
     if not unfinished:
         return _point("judges_finished")
@@ -169,15 +169,16 @@ def _robust_point(comp, results, report) -> ReadinessPoint:
     return ReadinessPoint("robust", False, "; ".join(th), "; ".join(en))
 
 
-def readiness(comp, results, report=None) -> Readiness:
+def readiness(comp, results, report=None, progress=None) -> Readiness:
     """The checklist for ``comp`` and its ``results`` (``score_competition``).
 
-    ``report`` is the nomination's ``robustness_report`` when the caller has one; None computes
-    it here (only when there is a nominee to check).
+    ``report`` is the nomination's ``robustness_report`` and ``progress`` the judges'
+    ``judge_progress`` when the caller has them; None computes them here (the report only when
+    there is a nominee to check).
     """
     return Readiness(
         (
-            _judges_point(comp),
+            _judges_point(comp, progress),
             _errors_point(comp),
             _quorum_point(results),
             _tie_point(results),

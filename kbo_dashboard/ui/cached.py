@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from kbo_dashboard.analysis.readiness import Readiness
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.meeting.snapshot import Snapshot
 from kbo_dashboard.scoring.progress import Progress, judge_progress
@@ -29,6 +30,21 @@ def _progress(_comp: Competition, version: str) -> Progress:
 def progress(snap: Snapshot) -> Progress:
     """Each judge's progress (Overview, Judges, Projector)."""
     return _progress(snap.competition, snap.version)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _readiness(_snap: Snapshot, _results: Results, version: str, method: str) -> Readiness:
+    from kbo_dashboard.analysis.readiness import readiness as checklist
+    from kbo_dashboard.ui.state import robustness
+
+    report = robustness(_snap, method) if _results.nominee else None
+    return checklist(_snap.competition, _results, report, _progress(_snap.competition, version))
+
+
+def readiness(snap: Snapshot, results: Results) -> Readiness:
+    """The readiness checklist (Nomination page, the chair's form) for the data version and
+    the method in use: built once per version and method, not once per viewer and rerun."""
+    return _readiness(snap, results, snap.version, results.method)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import html
 
 import streamlit as st
 
-from kbo_dashboard.analysis.readiness import Readiness, readiness
-from kbo_dashboard.ui import state
+from kbo_dashboard.analysis.readiness import Readiness
+from kbo_dashboard.ui import cached
 from kbo_dashboard.ui.state import lang, tr
 
 #: The final decision's type: larger than any provisional figure (metrics are 2.25rem).
@@ -20,9 +20,8 @@ FINAL_CSS = (
 
 
 def current_readiness(snap, results) -> Readiness:
-    """The checklist for the snapshot and method in use (robustness from the page's cache)."""
-    report = state.robustness(snap, results.method) if results.nominee else None
-    return readiness(snap.competition, results, report)
+    """The checklist for the snapshot and method in use, once per data version and method."""
+    return cached.readiness(snap, results)
 
 
 def show_readiness(ready: Readiness) -> None:

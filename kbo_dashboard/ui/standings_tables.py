@@ -29,8 +29,8 @@ def product_text(comp: Competition, product_id: str | None) -> str:
     """``P-15 ผ้าไหม...``: the id and the name, or "-"."""
     if not product_id:
         return "-"
-    names = comp.products.set_index("product_id")["product_name"]
-    name = names.get(product_id, "")
+    products = comp.products  # a dict, not set_index: pages call this dozens of times a run
+    name = dict(zip(products["product_id"], products["product_name"])).get(product_id, "")
     return f"{product_id} {name}".strip()
 
 
