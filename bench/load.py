@@ -2,8 +2,9 @@
 
 Run: ``python bench/load.py --viewers 50 --seconds 60 [--emulator] [--chairs 10]``.
 
-Starts ``streamlit run app.py`` on a free port (the demo, or with ``--emulator`` a Google Sheet
-on the local Sheets API emulator, ``tests/sheets_emulator.py``), warms it with one page view,
+Starts ``streamlit run serve.py`` (the README's command) on a free port (the demo, or with
+``--emulator`` a Google Sheet on the local Sheets API emulator, ``tests/sheets_emulator.py``),
+warms it with one page view,
 then connects ``--viewers`` websocket viewers (``bench/load_client.py``: the browser's protocol
 without a browser, so 50 cost a coroutine each) to the Overview at once and keeps them
 connected ``--seconds`` while the page refreshes itself (its fragment's ``run_every``). It

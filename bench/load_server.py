@@ -1,4 +1,4 @@
-"""The server side of ``bench/load.py``: start ``streamlit run app.py``, read its CPU and memory.
+"""The server side of ``bench/load.py``: start ``streamlit run serve.py``, read its CPU and memory.
 
 CPU seconds and resident memory are read from ``/proc`` for the server's whole process tree
 (the server and any child it starts; a child already reaped counts through the server's
@@ -27,7 +27,7 @@ def free_port() -> int:
 
 
 def start_server(env: dict, port: int, log: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
+    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true"]
     command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
     command += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     return subprocess.Popen(
