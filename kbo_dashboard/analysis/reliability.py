@@ -84,7 +84,7 @@ def icc_intervals(values: np.ndarray, confidence: float = CONFIDENCE) -> dict[st
     q = 1 - (1 - confidence) / 2
     df1, df2 = n - 1, (n - 1) * (k - 1)
     out = {"2,k": nan, "3,k": nan}
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         f0 = bms / ems
         fl, fu = f0 / _f_quantile(q, df1, df2), f0 * _f_quantile(q, df2, df1)
         out["3,k"] = (1 - 1 / fl, 1 - 1 / fu)
