@@ -1,13 +1,15 @@
 """Hostile workbooks for property tests: what a careless or hostile committee sheet can hold.
 
-:func:`hostile_workbooks` draws a :class:`RawWorkbook` as the Source interface returns it, with
-missing and renamed tabs and headers, Thai and English headers, duplicate and whitespace IDs,
-huge, negative, NaN/inf and Thai-digit numbers, numbers as text (hundreds of digits), decimal
-commas, sheet error values, formulas as text, control characters (vertical tab included),
-emoji, 10 kB strings, bools, dates, ragged rows and empty tabs.
+:func:`hostile_workbooks` draws a :class:`RawWorkbook` as the Source interface returns it. Every
+other example is a mostly readable committee workbook with hostile cells sprinkled in
+(tests/hostile_committee.py), so many valid scores are at stake; the rest come from
+:func:`damaged_workbooks`: missing and renamed tabs and headers, Thai and English headers,
+duplicate and whitespace IDs, huge, negative, NaN/inf and Thai-digit numbers, numbers as text
+(hundreds of digits), decimal commas, sheet error values, formulas as text, control characters
+(vertical tab included), emoji, 10 kB strings, bools, dates, ragged rows and empty tabs.
 
-:func:`reference_scores` is a deliberately small, independent reader of the same tabs: the
-valid scores a correct parser must count, worked out without the app's code.
+``reference_scores`` (tests/hostile_reference.py) is a deliberately small, independent reader of
+the same tabs: the valid scores a correct parser must count, worked out without the app's code.
 """
 
 from __future__ import annotations
@@ -230,8 +232,16 @@ def _settings(draw) -> list[list]:
     return rows
 
 
+def hostile_workbooks() -> st.SearchStrategy:
+    """Every other example a mostly readable committee workbook with a few hostile cells
+    (tests/hostile_committee.py), else a damaged one (:func:`damaged_workbooks`)."""
+    from tests.hostile_committee import committee_workbooks  # it builds on this module
+
+    return st.one_of(committee_workbooks(), damaged_workbooks())
+
+
 @st.composite
-def hostile_workbooks(draw) -> RawWorkbook:
+def damaged_workbooks(draw) -> RawWorkbook:
     """A committee workbook with anything wrong that a sheet can hold."""
     custom = draw(st.booleans())
     criteria = {k: v[:2] for k, v in CRITERIA.items()} if custom else dict(DEFAULT_NAMES)

@@ -17,6 +17,7 @@ THAI = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # --- the reference reader ------------------------------------------------------------------
 _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_MAXIMUM = re.compile(r"\s*\(\d+\)$")  # "Innovation (25)": the maximum after a criterion's name
 
 
 def _text(cell: object) -> str:
@@ -117,7 +118,8 @@ def reference_scores(raw: RawWorkbook) -> tuple[dict, set] | None:
         columns = {}
         for cid, (th, en) in names.items():
             for i, h in enumerate(header):
-                if cid not in columns and h in (cid, th, en, f"{th} (25)"):
+                name = _MAXIMUM.sub("", h) if isinstance(h, str) else h
+                if cid not in columns and name in (cid, th, en):
                     columns[cid] = i
         seen = set()
         for r, row in enumerate(rows[at + 1 :], start=at + 1):
