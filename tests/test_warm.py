@@ -13,6 +13,7 @@ import logging
 import subprocess
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from streamlit.web.server.app_discovery import discover_asgi_app
@@ -58,7 +59,9 @@ def test_the_lifespan_starts_the_warm_up_without_waiting_for_it(monkeypatch):
         async with warm.lifespan(None):
             return "served"  # reached while the warm-up still runs
 
-    assert asyncio.run(serve_once()) == "served"
+    # Its own thread and event loop: a browser test earlier in the run may hold this one's.
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(asyncio.run, serve_once()).result(30) == "served"
     assert started.wait(30)
     release.set()
 
