@@ -34,6 +34,20 @@ def _text(cell: object) -> str:
     return str(cell).strip()
 
 
+class _Beyond(Exception):
+    """The workbook holds something this small reader does not decide (see reference_scores)."""
+
+
+def _id(cell: object) -> str:
+    """An ID or tab name as text. A number in an ID cell must be a whole number up to 10**15:
+    how 7.001 or 6e16 reads as an ID (7, 7.001, 6e+16?) is the app's choice, not this reader's."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        d = Decimal(cell)
+        if d.is_finite() and (d != d.to_integral_value() or abs(d) > 10**15):
+            raise _Beyond(cell)
+    return _text(cell)
+
+
 def _number(cell: object) -> Decimal | None:
     """A cell's number, exactly, or None (blank, text, error, bool, inf, nan)."""
     if isinstance(cell, bool) or cell is None or isinstance(cell, (dt.date, dt.datetime)):
@@ -63,7 +77,11 @@ def _table(raw: RawWorkbook, name: str) -> list[dict[str, str]]:
         if not hits:
             return []
         where[key] = hits[0]
-    return [{k: _text(r[i]) if i < len(r) else "" for k, i in where.items()} for r in rows[1:]]
+    ids = ("product_id", "judge_id", "sheet")
+    return [
+        {k: (_id if k in ids else _text)(r[i]) if i < len(r) else "" for k, i in where.items()}
+        for r in rows[1:]
+    ]
 
 
 def _a1(row: int, col: int) -> str:
@@ -82,7 +100,15 @@ def _blank(cell: object) -> bool:
 def reference_scores(raw: RawWorkbook) -> tuple[dict, set] | None:
     """The scores a correct reader must count, as {(judge, product, criterion): score}, and the
     bad score cells it must report, as {(tab, A1)}; None when the workbook is beyond this small
-    reader (a damaged Criteria tab: the app's fallbacks decide then)."""
+    reader: a damaged Criteria tab (the app's fallbacks decide then), or an ID cell holding a
+    number other than a whole number up to 10**15."""
+    try:
+        return _reference_scores(raw)
+    except _Beyond:
+        return None
+
+
+def _reference_scores(raw: RawWorkbook) -> tuple[dict, set] | None:
     criteria_rows = _tab(raw, "Criteria")
     if criteria_rows is None:
         maxima, names = DEFAULT_MAXIMA, DEFAULT_NAMES
@@ -123,7 +149,7 @@ def reference_scores(raw: RawWorkbook) -> tuple[dict, set] | None:
                     columns[cid] = i
         seen = set()
         for r, row in enumerate(rows[at + 1 :], start=at + 1):
-            pid = _text(row[pcol]) if pcol < len(row) else ""
+            pid = _id(row[pcol]) if pcol < len(row) else ""
             if not pid or pid not in known or pid in seen:
                 continue
             seen.add(pid)
