@@ -64,28 +64,19 @@ def competition_panel(comp, totals=None) -> Panel:
 
     ``totals``: the competition's judge totals if already built (every judge, none excluded).
     """
-    from kbo_dashboard.scoring.scoring import judge_totals
+    from kbo_dashboard.scoring.scoring import judge_totals, positions
 
     matrix = score_matrix(judge_totals(comp) if totals is None else totals)
     tiebreak_ids = [m.key.removeprefix("mean_") for m in ranking.precedence(comp.criteria)[1:]]
     cube = np.full((*matrix.values.shape, len(tiebreak_ids)), np.nan)
     scores = comp.scores
-    crit = pdindex(tiebreak_ids, scores["criterion_id"])
-    rows = pdindex(matrix.judge_ids, scores["judge_id"])
-    cols = pdindex(matrix.product_ids, scores["product_id"])
+    crit = positions(tiebreak_ids, scores["criterion_id"])
+    rows = positions(matrix.judge_ids, scores["judge_id"])
+    cols = positions(matrix.product_ids, scores["product_id"])
     keep = np.flatnonzero((rows >= 0) & (cols >= 0) & (crit >= 0))[::-1]  # first row wins
     cube[rows[keep], cols[keep], crit[keep]] = scores["score"].to_numpy(float)[keep]
     cube[np.isnan(matrix.values)] = np.nan  # only counted rows break ties
     return Panel(matrix, cube, max(int(comp.settings.get("quorum") or 1), 1))
-
-
-def pdindex(labels: list[str], values) -> np.ndarray:
-    """Position of each value in ``labels`` (-1 when absent); one lookup per distinct value."""
-    import pandas as pd
-
-    codes, uniques = pd.factorize(values)
-    positions = pd.Index(labels).get_indexer(np.asarray(uniques, dtype=object).astype(str))
-    return np.where(codes >= 0, positions[codes], -1) if len(codes) else codes
 
 
 def _without_each_mean(sums, counts, filled, present) -> np.ndarray:

@@ -126,7 +126,7 @@ def criterion_means(comp: Competition, totals: pd.DataFrame) -> pd.DataFrame:
     eligible[total_pairs[totals["eligible"].to_numpy(bool)]] = True
     columns = [f"mean_{c}" for c in comp.criterion_ids]
     product_codes, product_ids = pd.factorize(scores["product_id"], use_na_sentinel=False)
-    criterion = _position(comp.criterion_ids, scores["criterion_id"])
+    criterion = positions(comp.criterion_ids, scores["criterion_id"])
     values = scores["score"].to_numpy(float)
     keep = eligible[score_pairs] & (criterion >= 0) & ~np.isnan(values)
     if not keep.any():
@@ -141,11 +141,12 @@ def criterion_means(comp: Competition, totals: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(means, index=index, columns=columns)
 
 
-def _position(labels: list[str], values: pd.Series) -> np.ndarray:
-    """Each value's position in ``labels`` (-1 when absent), one lookup per distinct value."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    found = pd.Index(labels, dtype=object).get_indexer(pd.Index(uniques, dtype=object))
-    return found[codes] if len(codes) else np.zeros(0, dtype=np.int64)
+def positions(labels: list[str], values) -> np.ndarray:
+    """Position of each value in ``labels`` (-1 when absent or missing); one lookup per
+    distinct value."""
+    codes, uniques = pd.factorize(values)
+    found = pd.Index(labels).get_indexer(np.asarray(uniques, dtype=object).astype(str))
+    return np.where(codes >= 0, found[codes], -1) if len(codes) else codes
 
 
 def aggregate_scores(totals: pd.DataFrame, method: str) -> pd.DataFrame:
