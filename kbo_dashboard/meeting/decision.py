@@ -2,7 +2,11 @@
 
 A :class:`Decision` holds the product, whether it confirms the provisional nominee, the reason
 (required for any other product), the aggregation method, the product's score, rank and judges
-counted, the margin, the top standings as compact JSON, the UTC time and who recorded it.
+counted, the margin, the top standings as compact JSON, the UTC time and who recorded it, and
+``scores_digest``: the digest of the counted score cells it was made on
+(:func:`kbo_dashboard.scoring.digest.scores_digest`), covered by the signature, so every page
+and document can tell when the scores were edited afterwards
+(:mod:`kbo_dashboard.meeting.binding`). Rows recorded before the digest existed have none.
 :func:`make_decision` builds one from the current results and refuses a non-nominee without a
 reason (:class:`DecisionRefused`, Thai and English). The same row (:data:`HEADER`) is written to
 the sheet's ``Decision`` tab, the local SQLite store and the pending file
@@ -65,6 +69,8 @@ class Decision:
     open_points: str = ""
     # HMAC over the row, made with the KBO_DECISION_KEY secret ("" when unsigned).
     signature: str = ""
+    # SHA-256 of the counted score cells when recorded ("" for rows recorded before it existed).
+    scores_digest: str = ""
 
     def top_standings(self) -> list[dict[str, Any]]:
         try:
@@ -92,6 +98,8 @@ def make_decision(
     if not confirmed and not reason:
         raise DecisionRefused("decision.reason_required")
     row = standings.loc[product_id]
+    from kbo_dashboard.scoring.digest import scores_digest
+
     return Decision(
         product_id=str(product_id),
         product_name=str(row["product_name"]),
@@ -107,6 +115,7 @@ def make_decision(
         decided_at=(now or datetime.now(UTC)).astimezone(UTC),
         decided_by=decided_by,
         open_points=open_points,
+        scores_digest=scores_digest(comp),
     )
 
 
@@ -181,6 +190,9 @@ HEADER = [
     "standings",
     "open_points",
     "signature",
+    # Added later, so after the signature: a Decision tab made earlier keeps its columns, and
+    # the store adds this header cell (meeting/decision_store.py).
+    "scores_digest",
 ]
 
 
@@ -203,7 +215,18 @@ def decision_row(d: Decision) -> list[Any]:
         d.standings,
         d.open_points,
         d.signature,
+        d.scores_digest,
     ]
+
+
+def signed_cells(d: Decision) -> list[Any]:
+    """The cells the signature covers: the row without the signature. A row without a digest
+    (recorded before it existed) leaves that blank cell out, so its signature still holds."""
+    cells = dict(zip(HEADER, decision_row(d)))
+    cells.pop("signature")
+    if not d.scores_digest:
+        cells.pop("scores_digest")
+    return list(cells.values())
 
 
 def _optional(value: Any, kind: type) -> Any:
@@ -240,6 +263,7 @@ def decision_from_row(header: list[str], row: list[Any]) -> Decision | None:
             decision_id=decision_id,
             open_points=str(cells.get("open_points", "") or ""),
             signature=str(cells.get("signature", "") or "").strip(),
+            scores_digest=str(cells.get("scores_digest", "") or "").strip(),
         )
     except (ValueError, TypeError, OverflowError):
         return None

@@ -143,6 +143,7 @@ class SheetDecisionStore:
     def append(self, decision: Decision) -> None:
         try:
             sheet = self._worksheet(create=True)
+            _ensure_header(sheet)
             sheet.append_row(
                 decision_row(decision),
                 value_input_option="RAW",
@@ -159,6 +160,31 @@ class SheetDecisionStore:
         except Exception as exc:  # noqa: BLE001
             raise _sheet_error("read", exc) from None
         return decisions_from_rows(rows)
+
+
+def _ensure_header(sheet: Any) -> None:
+    """Add the header cells a Decision tab made by an earlier version lacks (``scores_digest``)
+    after its last column, widening the tab if needed: each row is read by its header, so old
+    rows keep their meaning and the new row's cells land under their names."""
+    header = [str(h).strip() for h in sheet.row_values(1)]
+    missing = [name for name in HEADER if name not in header]
+    if not header or not missing:
+        return
+    if header[: len(HEADER) - len(missing)] != [n for n in HEADER if n not in missing]:
+        return  # not a header this app wrote: leave it (the rows are read by name anyway)
+    width = len(header) + len(missing)
+    if sheet.col_count < width:
+        sheet.add_cols(width - sheet.col_count)
+    sheet.update([missing], f"{_column(len(header) + 1)}1", value_input_option="RAW")
+
+
+def _column(number: int) -> str:
+    """A1 column letters of a 1-based column number (17 -> Q)."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _write_error(where: str, reason_key: str, **params: object) -> DecisionWriteError:

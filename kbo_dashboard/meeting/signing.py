@@ -2,7 +2,8 @@
 
 Anyone who can edit the committee's sheet can type a row into the ``Decision`` tab. So every
 decision the app records carries ``signature``: HMAC-SHA256, under a secret key, over the
-decision's row (:func:`~kbo_dashboard.meeting.decision.decision_row` without the signature).
+decision's row (:func:`~kbo_dashboard.meeting.decision.signed_cells`: the row without the
+signature).
 A row without a valid signature is "not recorded by the app" and is never final.
 
 The key: ``KBO_DECISION_KEY`` from the environment or ``.streamlit/secrets.toml``
@@ -106,9 +107,9 @@ def active_key() -> bytes | None:
 
 def signature_of(decision: Any, key: bytes) -> str:
     """HMAC-SHA256 (hex) over the decision's row without its signature."""
-    from kbo_dashboard.meeting.decision import decision_row
+    from kbo_dashboard.meeting.decision import signed_cells
 
-    cells = [str(c) for c in decision_row(decision)[:-1]]
+    cells = [str(c) for c in signed_cells(decision)]
     message = json.dumps(cells, ensure_ascii=False, separators=(",", ":")).encode()
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 

@@ -5,6 +5,11 @@ tab gone, emptied or without a required header when the last good data had them,
 previous good competition and marks the snapshot stale with the reason, so pages stay up on
 the last good data. The
 snapshot holds only picklable values, because Streamlit's cache stores it.
+
+The data version (:attr:`Snapshot.version`) is the digest of the fetched values, taken before
+parsing (:func:`kbo_dashboard.scoring.digest.workbook_digest`). A fetch that finds the same
+values as the last good snapshot reuses its competition and decisions: nothing is parsed, and
+every cache, the audit trail and the change feed, all keyed on the version, have nothing to do.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from datetime import UTC, datetime
 
 from kbo_dashboard.intake.parse import Competition, parse
 from kbo_dashboard.meeting.decision import decisions_from_rows
+from kbo_dashboard.scoring.digest import workbook_digest
 from kbo_dashboard.sources.layout import DECISION, JUDGES, PRODUCTS
 from kbo_dashboard.sources.source import Source, SourceError
 
@@ -33,6 +39,8 @@ class Snapshot:
     #: The chair's decisions from the ``Decision`` tab, read in the same request; None when the
     #: workbook has no such tab (the local store holds them then).
     decisions: tuple | None = None
+    #: Digest of the fetched values this competition was parsed from ("" when never read).
+    digest: str = ""
 
     @property
     def ok(self) -> bool:
@@ -45,8 +53,9 @@ class Snapshot:
 
     @property
     def version(self) -> str:
-        """Identifies the data: changes whenever a fetch succeeds."""
-        return self.fetched_at.isoformat() if self.fetched_at else "none"
+        """Identifies the data: the digest of the fetched values, so it changes only when the
+        workbook's content does (not on every fetch)."""
+        return self.digest or "none"
 
 
 def refresh(source: Source, previous: Snapshot | None = None) -> Snapshot:
@@ -66,7 +75,15 @@ def refresh(source: Source, previous: Snapshot | None = None) -> Snapshot:
             exc.message_th,
             exc.kind,
             base.decisions if base else None,
+            base.digest if base else "",
         )
+    digest = workbook_digest(raw.tabs)
+    if previous is not None and previous.ok and previous.digest == digest:
+        # Nothing changed since the last good read: reuse it, parse nothing.
+        return Snapshot(
+            source.kind, source.describe(), previous.competition, raw.fetched_at, now,
+            decisions=previous.decisions, digest=digest,
+        )  # fmt: skip
     decision_rows = raw.tab(DECISION)
     decisions = None if decision_rows is None else tuple(decisions_from_rows(decision_rows))
     competition = parse(raw)
@@ -75,10 +92,12 @@ def refresh(source: Source, previous: Snapshot | None = None) -> Snapshot:
         return Snapshot(
             source.kind, source.describe(), previous.competition, previous.fetched_at, now,
             broken.message_en, broken.message_th, "structure", previous.decisions,
+            previous.digest,
         )  # fmt: skip
     return Snapshot(
-        source.kind, source.describe(), competition, raw.fetched_at, now, decisions=decisions
-    )
+        source.kind, source.describe(), competition, raw.fetched_at, now, decisions=decisions,
+        digest=digest,
+    )  # fmt: skip
 
 
 STRUCTURE_CODES = frozenset({"missing_tab", "missing_column", "empty_tab"})

@@ -112,14 +112,14 @@ def page_start(snap: Snapshot, *, need_products: bool = False) -> Competition:
 
 @st.cache_resource(show_spinner=False)
 def _audit_log() -> dict:
-    """Process-wide: which (audit file, data version) pairs are recorded, and a write lock."""
+    """Process-wide: the data version last recorded in each audit file, and a write lock."""
     import threading
 
     return {"lock": threading.Lock(), "done": {}}
 
 
 def record_audit(snap: Snapshot):
-    """Store the snapshot's changed score cells in the audit trail, once per data version.
+    """Store the snapshot's changed score cells in the audit trail, once per new data version.
 
     Idempotent: reruns and other viewers of the same data version do nothing. Returns None,
     or the :class:`~kbo_dashboard.meeting.audit.AuditUnavailable` to show as a warning (a
@@ -131,10 +131,13 @@ def record_audit(snap: Snapshot):
     if comp is None or not snap.ok or snap.fetched_at is None:
         return None
     log = _audit_log()
-    key = (str(default_audit_path()), snap.version)
+    path = str(default_audit_path())
     with log["lock"]:
-        if key in log["done"]:
-            return log["done"][key]
+        # The version is the content's digest: the same version as the last one recorded has
+        # nothing new (data that goes A -> B -> A back is recorded again: it is not the last).
+        done = log["done"].get(path)
+        if done is not None and done[0] == snap.version:
+            return done[1]
         cells = comp.scores.rename(columns={"score": "value"})
         cells = cells.drop_duplicates(["judge_id", "product_id", "criterion_id"])
         try:
@@ -144,5 +147,5 @@ def record_audit(snap: Snapshot):
             outcome = error
             if error.kind == "locked":
                 return error
-        log["done"][key] = outcome
+        log["done"][path] = (snap.version, outcome)
         return outcome
