@@ -61,6 +61,7 @@ def show_final(lang: str) -> None:
     )
     if last.reason:
         st.markdown(tr("nom.decision_reason", reason=chair.plain(last.reason)))
+    meeting_view.edited_notice(state.snapshot(), last)
     with st.expander(tr("nom.decision_history") + f" ({len(history)})"):
         st.table(
             [

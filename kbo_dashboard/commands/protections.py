@@ -10,6 +10,11 @@ protections (and the header rows' protections) alone:
 * the ``Decision`` tab: only the service account may edit it (the spreadsheet's owner always
   can: Google does not let a protection shut out the owner).
 
+With ``lock_after_decision`` on (Settings tab), recording a decision locks every judge's tab
+(:func:`lock_judge_tabs`): the same whole-tab protections, editable by the service account
+only, marked ``KBO locked judge …``, so ``init-sheet --protect-only`` replaces them with the
+usual ones.
+
 All of it is one list of requests for one ``batchUpdate``, whatever the number of judges.
 Request and response shapes: Sheets API v4 ``AddProtectedRangeRequest``,
 ``DeleteProtectedRangeRequest`` and ``ProtectedRange`` (``range`` with only ``sheetId`` is the
@@ -154,3 +159,29 @@ def protect_sheet(
         http.batch_update(key, {"requests": requests})
     added = sum(1 for r in requests if "addProtectedRange" in r)
     return added, 2 + bool(requests)
+
+
+def locked_protections(comp: Competition, service_email: str | None) -> list[TabProtection]:
+    """Every judge's tab editable by the service account only (the owner always can), and the
+    usual ``Decision`` protection: what :func:`lock_judge_tabs` puts in place."""
+    app = (service_email,) if service_email else ()
+    out = [
+        TabProtection(judge.sheet, f"{MARK}locked judge {judge.judge_id}", app, False)
+        for judge in comp.judges.itertuples()
+        if judge.has_tab
+    ]
+    return out + [TabProtection(L.DECISION, f"{MARK}decision", app, False)]
+
+
+def lock_judge_tabs(book: Any, comp: Competition, service_email: str | None) -> int:
+    """Lock every judge's tab after a decision: one metadata read, then ONE ``batchUpdate``
+    that drops this app's protections and adds the locked ones. ``book`` is a gspread
+    ``Spreadsheet`` with write access. Returns the number of judge tabs locked."""
+    meta = book.fetch_sheet_metadata({"fields": PROTECTION_FIELDS})
+    ids, ranges = sheet_protections(meta)
+    wanted = locked_protections(comp, service_email)
+    existing = [pr for prs in ranges.values() for pr in prs]
+    requests = protection_requests(wanted, ids, existing)
+    if requests:
+        book.batch_update({"requests": requests})
+    return sum(1 for w in wanted if w.tab in ids and w.tab != L.DECISION)

@@ -5,6 +5,8 @@ by mistake (e.g. 2022) is converted (+543) with a note. Quorum defaults to more 
 the judges. ``time_zone`` (เขตเวลา) is the competition's clock (:mod:`kbo_dashboard.intake.clock`);
 an unknown zone is an issue at its cell and Asia/Bangkok is used. ``document_number``,
 ``signer_name``, ``signer_position`` and ``thai_numerals`` (ใช่/ไม่ใช่) fill the announcement.
+``lock_after_decision`` (ใช่/ไม่ใช่): recording a decision locks every judge's tab
+(:mod:`kbo_dashboard.commands.protections`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ KEY_ALIASES: dict[str, tuple[str, ...]] = {
     "signer_name": ("ผู้ลงนาม", "ชื่อผู้ลงนาม", "signer"),
     "signer_position": ("ตำแหน่งผู้ลงนาม", "ตำแหน่ง", "position"),
     "thai_numerals": ("เลขไทย", "ใช้เลขไทย"),
+    "lock_after_decision": ("ล็อกแท็บหลังบันทึกมติ", "ล็อกหลังลงมติ", "lock after decision"),
 }
 
 DEFAULTS: dict[str, Any] = {
@@ -55,6 +58,7 @@ DEFAULTS: dict[str, Any] = {
     "signer_name": "",
     "signer_position": "",
     "thai_numerals": False,
+    "lock_after_decision": False,
 }
 TEXT_KEYS = (
     "title",
@@ -122,7 +126,7 @@ def _setting(key: str, cell: object, n_judges: int) -> Any:
         return cell_text(cell) or None
     if key == "time_zone":
         return cell_text(cell) if zone_named(cell_text(cell)) is not None else None
-    if key == "thai_numerals":
+    if key in ("thai_numerals", "lock_after_decision"):
         word = cell_text(cell).casefold()
         return True if word in YES_WORDS else False if word in NO_WORDS else None
     if key == "staff_emails":

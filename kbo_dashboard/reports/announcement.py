@@ -85,7 +85,8 @@ def build_announcement(
     now = now or dt.datetime.now(dt.UTC)
     settings = comp.settings
     parts = announcement_lines(comp, results, decisions, lang, now)
-    pdf = new_document(comp, lang, report_status(decisions, demo), now, body=SIZE, footer=False)
+    status = report_status(decisions, demo, comp, results)
+    pdf = new_document(comp, lang, status, now, body=SIZE, footer=False)
     pdf.set_margins(30, 20, 20)  # the Thai official margins: 3 cm left, 2 cm right
     pdf.set_title(parts["heading"])
     pdf.add_page()

@@ -148,7 +148,7 @@ def build_minutes(
     """The draft minutes as .docx bytes."""
     from kbo_dashboard.analysis.nomination import robustness_report
 
-    status = report_status(decisions, demo)
+    status = report_status(decisions, demo, comp, results)
     totals = None if getattr(results, "excluded_judges", ()) else results.totals
     report = robustness_report(comp, results.method, totals=totals)
     document = WordDocument()

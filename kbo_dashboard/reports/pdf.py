@@ -47,7 +47,7 @@ def build_pdf(
 ) -> bytes:
     """The official result as PDF bytes: a draft until a decision is recorded."""
     history = rc.decision_list(decisions)
-    status = report_status(history, demo)
+    status = report_status(history, demo, comp, results)
     pdf = new_document(comp, lang, status, now)
     pdf.set_title(t("report.title", lang))
     pdf.add_page()

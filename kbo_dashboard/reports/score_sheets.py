@@ -56,7 +56,7 @@ def build_score_sheets(
     now: dt.datetime | None = None,
 ) -> bytes:
     """Every judge's score sheet as PDF bytes, one page each."""
-    pdf = new_document(comp, lang, report_status(decisions, demo), now)
+    pdf = new_document(comp, lang, report_status(decisions, demo, comp, results), now)
     pdf.set_title(t("sheets.title", lang))
     criteria = [rc.criterion_label(r, lang) for _, r in comp.criteria.iterrows()]
     maxima = [f"{m:g}" for m in comp.criteria["max_score"]]

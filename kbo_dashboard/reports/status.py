@@ -5,6 +5,11 @@ decision (:func:`kbo_dashboard.meeting.decision.final`). A report made from the 
 carries "ข้อมูลตัวอย่าง / DEMO", decided or not. A final report names the decision, says when it
 was recorded on the competition's clock, and what the readiness checklist showed then: the
 decision's ``open_points`` (compact JSON list of ``{key, detail_th, detail_en}``; "" is clear).
+
+When the counted scores were edited after the decision
+(:func:`kbo_dashboard.meeting.binding.scores_edited`), a report is not final: every page carries
+"คะแนนถูกแก้ไขหลังบันทึกมติ / SCORES EDITED AFTER THE DECISION", and the status paragraph says so
+with the edited cells and the standings the decision was made on beside today's.
 """
 
 from __future__ import annotations
@@ -28,6 +33,9 @@ class ReportStatus:
 
     decision: Any
     demo: bool = False
+    #: :class:`~kbo_dashboard.meeting.binding.ScoresEdited` when the scores changed after the
+    #: decision (None: unchanged, no decision, or a decision without a digest).
+    edited: Any = None
 
     @property
     def draft(self) -> bool:
@@ -36,11 +44,23 @@ class ReportStatus:
     def marks(self) -> list[str]:
         """The bilingual marks printed on every page: draft and/or demo."""
         marks = [t("docs.mark.draft", "th")] if self.draft else []
+        marks += [t("binding.mark", "th")] if self.edited is not None else []
         return marks + ([t("docs.mark.demo", "th")] if self.demo else [])
 
 
-def report_status(decisions: Iterable[Any] | None, demo: bool = False) -> ReportStatus:
-    return ReportStatus(final(list(decisions or ())), bool(demo))
+def report_status(
+    decisions: Iterable[Any] | None, demo: bool = False, comp: Any = None, results: Any = None
+) -> ReportStatus:
+    """The report's status; with ``comp`` (and today's ``results``), whether the scores were
+    edited after the decision (the audit trail gives the cells)."""
+    decision = final(list(decisions or ()))
+    edited = None
+    if decision is not None and comp is not None:
+        from kbo_dashboard.meeting.binding import audit_changes, scores_edited
+
+        if getattr(decision, "scores_digest", ""):
+            edited = scores_edited(decision, comp, results, audit_changes(decision))
+    return ReportStatus(decision, bool(demo), edited)
 
 
 def open_points(decision: Any) -> list[dict[str, str]]:
@@ -73,5 +93,10 @@ def status_lines(status: ReportStatus, settings: dict | None, lang: str) -> list
         return [t("docs.draft_note", lang)]
     d = status.decision
     when = rc.thai_time(d.decided_at, lang, settings)
+    if status.edited is not None:
+        from kbo_dashboard.meeting.binding import notice_lines
+
+        first = t("binding.final_edited", lang, name=d.product_name, id=d.product_id, time=when)
+        return [first, *checklist_lines(d, lang), *notice_lines(status.edited, lang, settings)]
     lines = [t("docs.final.decision", lang, name=d.product_name, id=d.product_id, time=when)]
     return lines + checklist_lines(d, lang)

@@ -61,7 +61,7 @@ def build_xlsx(
 ) -> bytes:
     """The report workbook as .xlsx bytes; every sheet prints "ร่าง / DRAFT" until decided."""
     history = rc.decision_list(decisions)
-    status = report_status(history, demo)
+    status = report_status(history, demo, comp, results)
     book = Workbook()
     summary = book.active
     summary.title = _sheet_name(t("report.sheet.summary", lang))

@@ -4,8 +4,10 @@ Unlock with the password and the chair's own name (stored as ``decided_by``). Th
 provisional nominee, or pick another product with a reason (the product picker shows only for
 "pick another"). While the readiness checklist is not clear, recording needs a ticked
 acknowledgement that names the open points, and the open points go into the decision row.
-After recording the form disarms until the chair asks to record another decision. The chair
-also hides or reveals the live scores on the projector.
+After recording the form disarms until the chair asks to record another decision. With
+``lock_after_decision`` on in the Settings tab, recording also locks every judge's tab of the
+Google Sheet in one batchUpdate, and the chair is told. The chair also hides or reveals the
+live scores on the projector.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ CHAIR_OK = "chair_unlocked"
 CHAIR_NAME = "chair_signed_name"
 PENDING_ERROR = "chair_pending_error"
 RECORDED = "chair_recorded_id"  # set after a record: the form is disarmed
+LOCKED = "chair_lock_outcome"  # (kind, message key, params) of locking after a record
 FORM_KEYS = ("chair_choice", "chair_product", "chair_reason", "chair_ack")
 
 
@@ -91,8 +94,14 @@ def _reveal_control() -> None:
 def _disarmed() -> None:
     """After a record: no second record by accident; a button arms the form again."""
     st.success(tr("chair.disarmed"), icon=":material/gavel:")
+    outcome = st.session_state.get(LOCKED)
+    if outcome is not None:
+        kind, key, params = outcome
+        show = st.success if kind == "ok" else st.warning
+        show(tr(key, **params), icon=":material/lock:")
     if st.button(tr("chair.rearm"), key="chair_rearm", icon=":material/edit:"):
         st.session_state.pop(RECORDED, None)
+        st.session_state.pop(LOCKED, None)
         for key in FORM_KEYS:
             st.session_state.pop(key, None)
         st.rerun()
@@ -185,5 +194,31 @@ def _decide() -> None:
         st.rerun()
     chair.decision_history(reload=True)
     st.session_state[RECORDED] = chosen.decision_id
+    if comp.settings.get("lock_after_decision"):
+        st.session_state[LOCKED] = _lock_judge_tabs(comp, lang)
     st.toast(tr("nom.chair_recorded"), icon=":material/gavel:")
     st.rerun()
+
+
+def _lock_judge_tabs(comp, lang: str) -> tuple[str, str, dict]:
+    """Lock every judge's tab after a decision (Google Sheet only): what to tell the chair."""
+    from gspread.exceptions import APIError
+
+    from kbo_dashboard.commands.protections import lock_judge_tabs
+
+    source = state.data_source()
+    if getattr(source, "kind", "") != "google":
+        return ("warn", "binding.lock_not_sheet", {})
+    try:
+        n = lock_judge_tabs(source.open_for_writing(), comp, getattr(source, "email", None))
+    except Exception as exc:  # noqa: BLE001 - the decision stands; the chair is told why
+        last = getattr(exc, "last", exc)  # google_http.GaveUp keeps the last failure
+        status = last.response.status_code if isinstance(last, APIError) else None
+        if isinstance(last, PermissionError) or status in (401, 403):
+            reason = t("decision.reason.permission", lang)
+        elif status is not None:
+            reason = t("decision.reason.server", lang, status=status)
+        else:
+            reason = t("decision.reason.unreachable", lang)
+        return ("warn", "binding.lock_failed", {"reason": reason})
+    return ("ok", "binding.locked", {"n": n})

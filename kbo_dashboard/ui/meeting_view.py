@@ -1,4 +1,5 @@
-"""The meeting's shared blocks: the readiness checklist and the final decision in large type."""
+"""The meeting's shared blocks: the readiness checklist, the final decision in large type and,
+under it, the notice when the scores were edited after the decision."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ def show_final_banner(snap) -> bool:
     history, _ = decision_history(snap)
     last = final(history)  # only a decision the app signed is final
     final_banner(last)
+    edited_notice(snap, last)
     return last is not None
 
 
@@ -64,3 +66,47 @@ def final_banner(decision) -> None:
         f"<small>{html.escape(line)}</small>{product}</div>",
         unsafe_allow_html=True,
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _edited(_snap, _decision, version: str, decision_id: str):
+    """Whether the scores changed after the decision, once per data version and decision."""
+    from kbo_dashboard.meeting.binding import audit_changes, scores_edited
+    from kbo_dashboard.scoring.aggregation import METHODS
+    from kbo_dashboard.ui.state import results
+
+    method = _decision.method if _decision.method in METHODS else None
+    current = results(_snap, method) if method else None
+    return scores_edited(_decision, _snap.competition, current, audit_changes(_decision))
+
+
+def scores_edited(snap, decision):
+    """:func:`kbo_dashboard.meeting.binding.scores_edited` for the page's snapshot (cached)."""
+    if decision is None or snap.competition is None or not decision.scores_digest:
+        return None
+    return _edited(snap, decision, snap.version, decision.decision_id)
+
+
+def edited_notice(snap, decision) -> bool:
+    """ "Scores were edited after the decision": how many cells, whether the leader changed,
+    and the cells and standings then and now in an expander. True when shown."""
+    from kbo_dashboard.meeting import binding
+    from kbo_dashboard.ui.chair import plain
+    from kbo_dashboard.ui.state import settings_of
+
+    edited = scores_edited(snap, decision)
+    if edited is None:
+        return False
+    viewer, settings = lang(), settings_of(snap)
+    with st.container(key="kbo_edited"):
+        st.error(
+            f"**{tr('binding.title')}**  \n{plain(binding.summary_line(edited, viewer, settings))}",
+            icon=":material/edit_note:",
+        )
+        with st.expander(tr("binding.cells_title")):
+            lines = binding.cell_lines(edited, viewer, settings)
+            if lines:
+                st.text("\n".join(lines))
+            st.markdown(f"**{tr('binding.standings_title')}**")
+            st.text("\n".join(binding.standing_lines(edited, viewer)))
+    return True
