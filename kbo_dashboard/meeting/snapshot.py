@@ -41,6 +41,8 @@ class Snapshot:
     decisions: tuple | None = None
     #: Digest of the fetched values this competition was parsed from ("" when never read).
     digest: str = ""
+    #: The source's fingerprint of the answer read (RawWorkbook.fingerprint).
+    fingerprint: str = ""
 
     @property
     def ok(self) -> bool:
@@ -77,12 +79,15 @@ def refresh(source: Source, previous: Snapshot | None = None) -> Snapshot:
             base.decisions if base else None,
             base.digest if base else "",
         )
-    digest = workbook_digest(raw.tabs)
+    same_answer = (
+        previous is not None and raw.fingerprint and raw.fingerprint == previous.fingerprint
+    )
+    digest = previous.digest if same_answer else workbook_digest(raw.tabs)
     if previous is not None and previous.ok and previous.digest == digest:
         # Nothing changed since the last good read: reuse it, parse nothing.
         return Snapshot(
             source.kind, source.describe(), previous.competition, raw.fetched_at, now,
-            decisions=previous.decisions, digest=digest,
+            decisions=previous.decisions, digest=digest, fingerprint=raw.fingerprint,
         )  # fmt: skip
     decision_rows = raw.tab(DECISION)
     decisions = None if decision_rows is None else tuple(decisions_from_rows(decision_rows))
@@ -96,7 +101,7 @@ def refresh(source: Source, previous: Snapshot | None = None) -> Snapshot:
         )  # fmt: skip
     return Snapshot(
         source.kind, source.describe(), competition, raw.fetched_at, now, decisions=decisions,
-        digest=digest,
+        digest=digest, fingerprint=raw.fingerprint,
     )  # fmt: skip
 
 

@@ -26,6 +26,9 @@ class RawWorkbook:
     fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     #: tab name -> a link that opens the sheet on that tab (Google Sheets only; else empty)
     links: dict[str, str] = field(default_factory=dict)
+    #: The source's identity of this answer ("" when it has none): the same fingerprint means
+    #: the same values (the Google source: the request kind and the answer's SHA-256).
+    fingerprint: str = ""
 
     def tab(self, name: str) -> Rows | None:
         """The rows of tab ``name``, matched case- and space-insensitively, or None.

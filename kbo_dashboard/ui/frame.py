@@ -96,8 +96,16 @@ def competition_or_stop(snap: Snapshot) -> Competition:
     if snap.competition is None:
         if snap.ok:  # banners() already showed the source error otherwise
             st.error(tr("pages.no_data"), icon=":material/error:")
-        st.stop()
+        _stop(snap)
     return snap.competition
+
+
+def _stop(snap: Snapshot) -> None:
+    """Stop the page; a live page still watches for data on the TTL."""
+    from kbo_dashboard.ui.refresh import watch_stopped
+
+    watch_stopped(snap)
+    st.stop()
 
 
 def page_start(snap: Snapshot, *, need_products: bool = False) -> Competition:
@@ -106,7 +114,7 @@ def page_start(snap: Snapshot, *, need_products: bool = False) -> Competition:
     comp = competition_or_stop(snap)
     if need_products and comp.products.empty:
         st.info(tr("pg.empty"), icon=":material/inventory_2:")
-        st.stop()
+        _stop(snap)
     return comp
 
 

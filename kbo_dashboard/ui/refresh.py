@@ -1,4 +1,13 @@
-"""Live refresh: the page fragment that reruns on the TTL, the status line and "refresh now"."""
+"""Live refresh: the status line that ticks on the TTL, "refresh now", and relaying out a page
+only when what it shows has changed.
+
+A live page's body is a fragment (its own widgets rerun only the body). Its status line is a
+nested fragment that reruns every TTL: it reads the shared snapshot and redraws "updated
+HH:MM:SS · next in N s". Only when :func:`view_key` differs from the one the page was laid out
+with (new data, a failed or recovered read, a new decision, the scores hidden or revealed)
+does it rerun the page. An unchanged fetch (same data version, issue 21) costs the status line
+alone.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +20,7 @@ from kbo_dashboard.meeting.snapshot import Snapshot
 from kbo_dashboard.ui.state import cache_ttl, clear_data_cache, settings_of, snapshot, tr
 
 _REFRESH_WAIT = "_refresh_wait"
+_SHOWN = "_live_shown"  # the view_key the page was laid out with (None: not yet)
 
 
 @st.cache_resource(show_spinner=False)
@@ -46,13 +56,50 @@ def _force_refresh() -> None:
         st.session_state[_REFRESH_WAIT] = max(1, round(limiter.wait_s()))
 
 
+def view_key(snap: Snapshot) -> tuple:
+    """What a live page shows besides its viewer's own choices: the data version, whether the
+    read failed, the latest decision and whether the scores are hidden."""
+    from kbo_dashboard.ui import chair
+
+    history, _ = chair.decision_history(snap)
+    latest = history[-1].decision_id if history else ""
+    return (snap.version, snap.ok, snap.error_kind, latest, chair.scores_hidden())
+
+
 def live(body):
-    """Wrap a page body so it reruns on the data TTL without reloading the page."""
-    return st.fragment(run_every=cache_ttl())(body)
+    """Wrap a page body: laid out once, and again only when :func:`view_key` changes (its
+    status line, :func:`status_line`, watches on the data TTL)."""
+    fragment = st.fragment(body)
+
+    def page() -> None:
+        st.session_state[_SHOWN] = None
+        fragment()
+
+    return page
+
+
+def watch_stopped(snap: Snapshot) -> None:
+    """A live page stopped before its status line (no data yet): watch anyway, so it lays
+    out again when data arrives."""
+    if _SHOWN in st.session_state and st.session_state[_SHOWN] is None:
+        status_line(snap, key="refresh_stopped")
 
 
 def status_line(snap: Snapshot, key: str = "refresh_now") -> None:
-    """ "updated HH:MM:SS · next in N s" and a rate-limited "refresh now" button."""
+    """ "updated HH:MM:SS · next in N s" and a rate-limited "refresh now" button, rerun every
+    TTL; the page is laid out again when its :func:`view_key` changes."""
+    st.session_state[_SHOWN] = view_key(snap)
+    st.fragment(run_every=cache_ttl())(_ticking_status)(key)
+
+
+def _ticking_status(key: str) -> None:
+    snap = live_snapshot()
+    if st.session_state.get(_SHOWN) != view_key(snap):
+        st.rerun(scope="app")  # new data or meeting state: lay the page out again
+    _status(snap, key)
+
+
+def _status(snap: Snapshot, key: str) -> None:
     from datetime import UTC
 
     from kbo_dashboard.meeting.live import status

@@ -9,6 +9,7 @@ retries per TTL, not one per viewer.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import streamlit as st
@@ -85,6 +86,18 @@ def _config_snapshot(error: SourceError) -> Snapshot:
     return Snapshot("config", "-", None, None, now, error.message_en, error.message_th, error.kind)
 
 
+@st.cache_resource(show_spinner=False)
+def _competitions() -> dict:
+    """Process-wide: the competition of each recent data version (newest last, at most
+    :data:`KEEP_VERSIONS`). The cached snapshot leaves its competition here, so the data cache
+    neither pickles 20 MB (at 10x) at every read nor unpickles it at every status-line tick;
+    pages only read it."""
+    return {}
+
+
+KEEP_VERSIONS = 4
+
+
 def _fetch(_bucket: int) -> Snapshot:
     holder = _last_good()
     try:
@@ -94,7 +107,14 @@ def _fetch(_bucket: int) -> Snapshot:
     snap = refresh(source, holder.get("good"))
     if snap.ok:
         holder["good"] = snap
-    return snap
+    if snap.competition is None or not snap.digest:
+        return snap
+    shared = _competitions()
+    shared.pop(snap.version, None)
+    shared[snap.version] = snap.competition
+    while len(shared) > KEEP_VERSIONS:
+        shared.pop(next(iter(shared)))
+    return replace(snap, competition=None)
 
 
 # The cache expires just before the pages' refresh tick (config.cache_seconds), so an edit
@@ -106,7 +126,15 @@ _cached_fetch = st.cache_data(ttl=cache_seconds(cache_ttl()), show_spinner=False
 
 def snapshot() -> Snapshot:
     """The current data, shared by every viewer and refreshed at most once per TTL."""
-    return _cached_fetch(0)
+    light = _cached_fetch(0)
+    if light.competition is not None or not light.digest:
+        return light
+    competition = _competitions().get(light.version)
+    if competition is None:  # the process's caches were cleared apart: read again
+        clear_data_cache()
+        light = _cached_fetch(0)
+        competition = _competitions().get(light.version)
+    return replace(light, competition=competition)
 
 
 def clear_data_cache() -> None:
