@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import threading
@@ -266,3 +267,26 @@ def make_gspread_client(
         session=_session(credentials, api_url, policy),
         http_client=partial(RetryingHTTPClient, policy=policy),
     )
+
+
+class LastAnswer:
+    """The newest answer's SHA-256 and what was read from it. An answer the same byte for byte
+    (and of the same kind) is not decoded again, so an unchanged sheet costs a hash, not 10 MB
+    of JSON to decode (issue 21); the caller gets the same fingerprint and values back."""
+
+    def __init__(self) -> None:
+        self.kind: Any = None
+        self.answer: tuple[str, Any] | None = None
+
+    def get(self, http: RetryingHTTPClient, kind: Any, url: str, params: Any, read) -> tuple:
+        """One GET with retries: (the answer's SHA-256, ``read(its JSON)``)."""
+
+        def once() -> tuple[str, Any]:
+            response = http.request("get", url, params=params)
+            seen = hashlib.sha256(response.content).hexdigest()
+            if self.answer is not None and self.kind == kind and self.answer[0] == seen:
+                return self.answer
+            return seen, read(response.json())
+
+        self.answer, self.kind = http.call(once), kind
+        return self.answer

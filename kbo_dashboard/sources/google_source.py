@@ -28,11 +28,6 @@ JSON numbers, text as strings, dates as serial days, and the body is several tim
 Both request kinds give the same cells: ``effectiveValue`` is the unformatted value (dates as serial
 numbers, errors such as ``#REF!`` as that text), and rows are made ragged the same way.
 
-An unchanged sheet: each answer's SHA-256 is kept; an answer byte for byte the same as the last one
-of its kind is not decoded again (10 MB of JSON at 270 judges): the tabs read from it last time are
-returned, with a ``fingerprint`` saying so, and the dashboard reuses everything it built from them
-(:mod:`kbo_dashboard.meeting.snapshot`).
-
 Faults: 429, 408, 5xx, timeouts, dropped connections and garbled JSON are retried with bounded
 backoff (:class:`~kbo_dashboard.sources.google_http.RetryPolicy`; a refresh gives up after
 ``give_up_s``, 10 s by default). Every failure becomes a :class:`SourceError` in Thai and English;
@@ -41,7 +36,6 @@ backoff (:class:`~kbo_dashboard.sources.google_http.RetryPolicy`; a refresh give
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 import re
@@ -61,6 +55,7 @@ from kbo_dashboard.i18n import both
 from kbo_dashboard.sources.google_http import (
     CredentialsError,
     GaveUp,
+    LastAnswer,
     RetryingHTTPClient,
     RetryPolicy,
     load_credentials,
@@ -204,7 +199,7 @@ class GoogleSheetSource:
         self._learnt_at = -math.inf
         self._required_seen: set[str] = set()
         self.title: str | None = None
-        self._answers: dict[Any, tuple[str, Any]] = {}  # kind -> (SHA-256, what was read)
+        self._last = LastAnswer()  # an unchanged answer is not decoded again
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:  # no credentials here, ever
@@ -236,30 +231,13 @@ class GoogleSheetSource:
                 log.warning("Google Sheets read failed: %s", error.message_en)
                 raise error from None
 
-    def _answer(self, http: RetryingHTTPClient, kind: Any, url: str, params: dict, read) -> tuple:
-        """One GET with retries: (fingerprint, ``read(body)``). An answer the same byte for byte
-        as the last one of ``kind`` is not decoded: what was read from it then is returned."""
-
-        def step() -> tuple[str, Any]:
-            response = http.request("get", url, params=params)
-            seen = hashlib.sha256(response.content).hexdigest()
-            last = self._answers.get(kind)
-            if last is not None and last[0] == seen:
-                return last
-            return seen, read(response.json())
-
-        answer = http.call(step)
-        self._answers = {kind: answer}  # only the newest answer is kept
-        return answer
-
     def _fetch_full(self, http: RetryingHTTPClient) -> RawWorkbook:
         def read(body: Mapping[str, Any]) -> tuple:
-            title = body.get("properties", {}).get("title")
-            return tabs_from_grid(body), title, tab_links(self.key, body)
+            return tabs_from_grid(body), body.get("properties", {}), tab_links(self.key, body)
 
         url, params = SPREADSHEET_URL % self.key, {"fields": FULL_FIELDS}
-        seen, (tabs, title, links) = self._answer(http, "full", url, params, read)
-        self.title = title or self.title
+        seen, (tabs, props, links) = self._last.get(http, "full", url, params, read)
+        self.title = props.get("title") or self.title
         self._tabs, self._learnt_at = list(tabs), time.monotonic()
         names = {name.strip().casefold() for name in tabs}
         present = {tab for tab in REQUIRED_TABS if _spellings(tab) & names}
@@ -270,15 +248,13 @@ class GoogleSheetSource:
             # one TTL.
             self._learnt_at = -math.inf
         self._links = links
-        return RawWorkbook(tabs, links=dict(self._links), fingerprint=f"full:{seen}")
+        return RawWorkbook(tabs, links=dict(links), fingerprint=f"full:{seen}")
 
     def _fetch_values(self, http: RetryingHTTPClient) -> RawWorkbook:
         names = list(self._tabs or [])
         params = {**VALUE_PARAMS, "ranges": [quote_tab(name) for name in names]}
-        url = SPREADSHEET_VALUES_BATCH_URL % self.key
-        seen, tabs = self._answer(
-            http, ("values", *names), url, params, lambda body: tabs_from_values(names, body)
-        )
+        url, read = SPREADSHEET_VALUES_BATCH_URL % self.key, (lambda b: tabs_from_values(names, b))
+        seen, tabs = self._last.get(http, ("values", *names), url, params, read)
         return RawWorkbook(tabs, links=dict(self._links), fingerprint=f"values:{seen}")
 
     def _client(self) -> RetryingHTTPClient:
