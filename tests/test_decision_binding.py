@@ -249,3 +249,18 @@ def test_the_google_sources_two_reads_give_one_version(sheets_emulator):
     assert warm.version == cold.version and warm.competition is cold.competition
     sheets_emulator.set_cell(key, "J03", "D4", 7)
     assert snapshot_module.refresh(source, warm).version != warm.version
+
+
+def test_a_cached_page_does_not_reparse_on_an_unchanged_fetch(
+    app_env, no_chair_password, monkeypatch
+):
+    from tests.test_pages import no_exception, open_page, texts
+
+    at = open_page("pages/overview.py", "en")
+    parsed = []
+    real = snapshot_module.parse
+    monkeypatch.setattr(snapshot_module, "parse", lambda raw: parsed.append(1) or real(raw))
+    app_env.refresh()  # the TTL passed: the next run reads the (unchanged) demo again
+    at.run()
+    no_exception(at)
+    assert parsed == [] and "P-15" in texts(at)

@@ -32,6 +32,7 @@ TITLE = "Scores were edited after the decision"
 def sheet(sheets_emulator, app_env, chair_password, monkeypatch):
     tabs = demo_tabs()
     tabs["Settings"].append(["lock_after_decision", "ใช่"])
+    tabs["Decision"] = [D.HEADER]  # made by init-sheet: recording adds no tab
     key = sheets_emulator.create_spreadsheet(tabs)
     monkeypatch.setenv("KBO_SHEETS_API_URL", sheets_emulator.url)
     monkeypatch.setenv("KBO_SPREADSHEET", key)
@@ -80,7 +81,7 @@ def test_decide_lock_edit_and_every_page_and_document_says_so(
     shown = texts(overview)
     assert TITLE in shown
     assert "50 counted score cell\\(s\\) changed after the decision was recorded" in shown
-    assert "The leader changed: P\\-15 when the decision was recorded" in shown
+    assert "The leader changed\\: P\\-15 when the decision was recorded" in shown
     cells = "\n".join(str(e.value) for e in overview.text)
     assert "J01!C16: " in cells and " → 1 (" in cells
     assert "P-15: " in cells and "(rank 1) →" in cells  # the standings then beside now
@@ -94,7 +95,7 @@ def test_decide_lock_edit_and_every_page_and_document_says_so(
     downloads = open_page("pages/downloads.py", "en")
     no_exception(downloads)
     names = list(captured_downloads.deferred)
-    pdf_name = next(n for n in names if n.startswith("report") and n.endswith(".pdf"))
+    pdf_name = next(n for n in names if n.startswith("kbo-report") and n.endswith(".pdf"))
     pdf = pypdf.PdfReader(io.BytesIO(captured_downloads[pdf_name]))
     text = "\n".join(p.extract_text() for p in pdf.pages)
     assert "SCORES EDITED AFTER THE DECISION" in text

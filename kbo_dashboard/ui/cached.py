@@ -1,8 +1,8 @@
 """Page computations heavier than a lookup, built once per data version and shared by viewers.
 
 Each function takes the :class:`~kbo_dashboard.meeting.snapshot.Snapshot` and keys its cache on
-``snap.version`` (a new version on every successful fetch), so a page rerun for a viewer, a
-toggle or the refresh tick only lays out what is already computed. The standings and the
+``snap.version`` (the digest of the fetched values: new only when the data changes), so a rerun
+for a viewer or a toggle only lays out what is already computed. The standings and the
 robustness report are cached the same way in :mod:`kbo_dashboard.ui.state`.
 """
 
