@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from kbo_dashboard.intake.parse import Competition, parse
 from kbo_dashboard.meeting.decision import decisions_from_rows
+from kbo_dashboard.meeting.decision_tab import decision_tab_issues
 from kbo_dashboard.sources.layout import DECISION, JUDGES, PRODUCTS
 from kbo_dashboard.sources.source import Source, SourceError
 
@@ -33,6 +34,8 @@ class Snapshot:
     #: The chair's decisions from the ``Decision`` tab, read in the same request; None when the
     #: workbook has no such tab (the local store holds them then).
     decisions: tuple | None = None
+    #: Problems in that tab, at their cells: unreadable rows, repeated decision IDs.
+    decision_issues: tuple = ()
 
     @property
     def ok(self) -> bool:
@@ -66,19 +69,23 @@ def refresh(source: Source, previous: Snapshot | None = None) -> Snapshot:
             exc.message_th,
             exc.kind,
             base.decisions if base else None,
+            base.decision_issues if base else (),
         )
     decision_rows = raw.tab(DECISION)
     decisions = None if decision_rows is None else tuple(decisions_from_rows(decision_rows))
+    decision_issues = tuple(decision_tab_issues(decision_rows, raw.tab_name(DECISION)))
     competition = parse(raw)
     broken = lost_structure(competition, previous)
     if broken is not None:  # a tab deleted or a header renamed mid-meeting: keep the last good
         return Snapshot(
             source.kind, source.describe(), previous.competition, previous.fetched_at, now,
             broken.message_en, broken.message_th, "structure", previous.decisions,
+            previous.decision_issues,
         )  # fmt: skip
     return Snapshot(
-        source.kind, source.describe(), competition, raw.fetched_at, now, decisions=decisions
-    )
+        source.kind, source.describe(), competition, raw.fetched_at, now,
+        decisions=decisions, decision_issues=decision_issues,
+    )  # fmt: skip
 
 
 STRUCTURE_CODES = frozenset({"missing_tab", "missing_column", "empty_tab"})

@@ -15,7 +15,7 @@ import streamlit as st
 from kbo_dashboard.i18n import t
 from kbo_dashboard.meeting import decision
 from kbo_dashboard.meeting.password import HASH_KEY, verify_password
-from kbo_dashboard.meeting.pending import pending_for, record, retry_pending
+from kbo_dashboard.meeting.pending import forget_held, pending_for, record, retry_pending
 from kbo_dashboard.ui import chair, pickers, state
 from kbo_dashboard.ui.meeting_view import current_readiness
 from kbo_dashboard.ui.standings_tables import product_text
@@ -103,7 +103,7 @@ def _pending_first(store, pending, lang: str) -> bool:
     failure = st.session_state.pop(PENDING_ERROR, None)
     if failure:
         st.error(tr("nom.chair_failed", reason=failure), icon=":material/cloud_off:")
-    waiting = pending.all()
+    waiting = forget_held(pending, chair.decision_history(state.snapshot())[0])
     for d in waiting:
         st.warning(tr("nom.chair_pending", product=d.product_id, name=d.product_name))
     if waiting and st.button(tr("nom.chair_retry"), key="chair_retry", icon=":material/replay:"):
