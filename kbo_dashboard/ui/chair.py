@@ -30,11 +30,12 @@ def plain(text: object) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def password_gate():
-    """Process-wide: wrong chair passwords from any viewer count towards a short lock-out."""
-    from kbo_dashboard.meeting.password import AttemptGate
+def password_ceiling():
+    """Process-wide: many wrong chair passwords from any viewers slow the wrong answers down;
+    never a lock-out (each viewer's own wait is in chair_form's SessionThrottle)."""
+    from kbo_dashboard.meeting.password import ServerCeiling
 
-    return AttemptGate()
+    return ServerCeiling()
 
 
 def chair_hash() -> str | None:

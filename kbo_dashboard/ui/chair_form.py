@@ -10,11 +10,13 @@ also hides or reveals the live scores on the projector.
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.meeting import decision
-from kbo_dashboard.meeting.password import HASH_KEY, verify_password
+from kbo_dashboard.meeting.password import HASH_KEY, SessionThrottle, verify_password
 from kbo_dashboard.meeting.pending import forget_held, pending_for, record, retry_pending
 from kbo_dashboard.ui import chair, pickers, state
 from kbo_dashboard.ui.meeting_view import current_readiness
@@ -24,6 +26,7 @@ from kbo_dashboard.ui.state import tr
 CHAIR_OK = "chair_unlocked"
 CHAIR_NAME = "chair_signed_name"
 PENDING_ERROR = "chair_pending_error"
+THROTTLE = "chair_throttle"  # this session's wrong passwords (meeting/password.py)
 RECORDED = "chair_recorded_id"  # set after a record: the form is disarmed
 FORM_KEYS = ("chair_choice", "chair_product", "chair_reason", "chair_ack")
 
@@ -63,17 +66,18 @@ def _unlock(stored: str) -> None:
         password = st.text_input(tr("nom.chair_password"), type="password", key="chair_password")
         if not st.form_submit_button(tr("nom.chair_unlock"), key="chair_unlock"):
             return
-    gate = chair.password_gate()
+    throttle = st.session_state.setdefault(THROTTLE, SessionThrottle())  # this viewer only
     name = " ".join((name or "").split())
-    if gate.wait_s() > 0:
-        st.error(tr("nom.chair_wait", n=round(gate.wait_s())))
+    if throttle.wait_s() > 0:
+        st.error(tr("nom.chair_wait", n=math.ceil(throttle.wait_s())))
     elif not verify_password(password or "", stored):
-        gate.failed()
+        throttle.failed()
+        chair.password_ceiling().slow_down()  # many guesses server-wide: wrong answers wait
         st.error(tr("nom.chair_wrong"), icon=":material/block:")
     elif not name:
         st.error(tr("chair.name_required"), icon=":material/badge:")
     else:
-        gate.succeeded()
+        throttle.succeeded()
         st.session_state[CHAIR_OK] = True
         st.session_state[CHAIR_NAME] = name
         st.session_state.pop("chair_password", None)
