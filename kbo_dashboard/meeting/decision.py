@@ -68,9 +68,10 @@ class Decision:
 
     def top_standings(self) -> list[dict[str, Any]]:
         try:
-            return list(json.loads(self.standings or "[]"))
+            found = json.loads(self.standings or "[]")
         except ValueError:
             return []
+        return [s for s in found if isinstance(s, dict)] if isinstance(found, list) else []
 
 
 def make_decision(
