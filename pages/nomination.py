@@ -4,7 +4,7 @@ and the chair's recorded decision behind the chair password."""
 import streamlit as st
 
 from kbo_dashboard.analysis.nomination import what_if_rows
-from kbo_dashboard.meeting import decision
+from kbo_dashboard.meeting import decision, signing
 from kbo_dashboard.scoring.counts import counted_for, format_count, format_score, panel_counts
 from kbo_dashboard.ui import cached, chair, chair_form, frame, meeting_view, pickers, refresh, state
 from kbo_dashboard.ui.page_tables import local_be_time
@@ -37,11 +37,13 @@ def show_final(lang: str) -> None:
                     tr("tbl.time"): local_be_time(d.decided_at, lang, state.competition_settings()),
                     tr("tbl.product"): chair.plain(f"{d.product_id} {d.product_name}"),
                     tr("tbl.reason"): chair.plain(d.reason or "-"),
+                    tr("dtab.why_not_final"): tr(f"decision.verdict.{signing.verdict(d)}"),
                 }
                 for d in reversed(unsigned)
             ],
             hide_index=True,
         )
+    chair.show_decision_tab_issues(state.snapshot(), lang)
     last = decision.final(history)
     history = [d for d in history if d not in unsigned]
     if last is None:

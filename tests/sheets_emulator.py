@@ -11,9 +11,11 @@ It is a real HTTP server on 127.0.0.1 (a free port). Point the app at it with
 
 Faults apply, in queue order, to the next Sheets API requests: an HTTP error status (429, 500,
 503, 403, 404), ``"slow"`` (answer after ``delay`` seconds), ``"malformed"`` (200 with a body cut
-short) and ``"drop"`` (close the connection). A spreadsheet made with ``private=True`` answers
-403 like a sheet that was not shared. ``POST /token`` stands in for Google's OAuth token endpoint
-(``reject_credentials`` makes it answer ``invalid_grant``).
+short), ``"drop"`` (close the connection), ``"lost"`` (carry the request out, then answer 503,
+as when a write lands but its answer is lost) and ``"pass"`` (no fault: answer normally). A
+fault injected with ``method="POST"`` applies to the next POST only. A spreadsheet made with
+``private=True`` answers 403 like a sheet that was not shared. ``POST /token`` stands in for
+Google's OAuth token endpoint (``reject_credentials`` makes it answer ``invalid_grant``).
 
 A test-only control API under ``/_emulator/`` lets another process (a browser test) do the same:
 ``POST /_emulator/fault`` ``{"kind": 429, "times": 2, "delay": 0}``, ``POST /_emulator/cell``
@@ -72,8 +74,9 @@ _MESSAGES = {
 
 @dataclass(frozen=True)
 class Fault:
-    kind: int | str  # an HTTP status, "slow", "malformed" or "drop"
+    kind: int | str  # an HTTP status, "slow", "malformed", "drop", "lost" or "pass"
     delay: float = 0.0
+    method: str | None = None  # only for requests with this HTTP method (None: any)
 
 
 @dataclass(frozen=True)
@@ -190,10 +193,21 @@ class SheetsEmulator:
             ).get("values", [])
 
     # --- faults and the request log ---
-    def inject(self, kind: int | str, times: int = 1, delay: float = 0.0) -> None:
-        """Answer the next ``times`` API requests with fault ``kind`` (see the module doc)."""
+    def inject(
+        self, kind: int | str, times: int = 1, delay: float = 0.0, method: str | None = None
+    ) -> None:
+        """Answer the next ``times`` API requests with fault ``kind`` (see the module doc);
+        with ``method`` ("POST"), the next requests with that method only."""
         with self.lock:
-            self.faults.extend(Fault(kind, delay) for _ in range(times))
+            self.faults.extend(Fault(kind, delay, method) for _ in range(times))
+
+    def _next_fault(self, method: str) -> Fault | None:
+        """The first queued fault for a ``method`` request, taken off the queue."""
+        for fault in self.faults:
+            if fault.method in (None, method):
+                self.faults.remove(fault)
+                return None if fault.kind == "pass" else fault
+        return None
 
     def clear_faults(self) -> None:
         with self.lock:
@@ -326,7 +340,7 @@ class _Handler(BaseHTTPRequestHandler):
         emu = self.emu
         with emu.lock:
             emu.requests.append(Request(method, unquote(self.path)))
-            fault = emu.faults.popleft() if emu.faults else None
+            fault = emu._next_fault(method)
         if fault is not None and fault.kind == "drop":
             self.close_connection = True
             self.connection.shutdown(2)
@@ -353,6 +367,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(
                 400, ApiError(400, "INVALID_ARGUMENT", "Invalid JSON payload received.").body()
             )
+            return
+        if fault is not None and fault.kind == "lost":  # done, but the answer never arrives
+            self._send(503, ApiError(503, _STATUS[503], _MESSAGES[503]).body())
             return
         if fault is not None and fault.kind == "malformed":
             self._send(200, raw=json.dumps(payload).encode()[:40] + b"<html>")

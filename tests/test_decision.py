@@ -281,29 +281,6 @@ def test_sheet_store_permission_denied_names_the_fix(sheet_store, small):
     assert "Editor" in failed.value.message_en
 
 
-def test_attempt_gate_locks_after_repeated_wrong_passwords():
-    from kbo_dashboard.meeting.password import AttemptGate
-
-    now = [1000.0]
-    gate = AttemptGate(limit=3, window_s=60, lock_s=30, clock=lambda: now[0])
-    gate.failed()
-    gate.failed()
-    assert gate.wait_s() == 0  # 2 wrong of 3 allowed
-    gate.succeeded()  # a right password clears the count
-    gate.failed()
-    gate.failed()
-    now[0] += 61  # both are now outside the 60 s window
-    gate.failed()
-    gate.failed()
-    assert gate.wait_s() == 0  # only 2 within the window
-    gate.failed()  # the third within 60 s: locked for 30 s
-    assert gate.wait_s() == 30
-    now[0] += 10
-    assert gate.wait_s() == 20
-    now[0] += 20
-    assert gate.wait_s() == 0
-
-
 # --- never forged: only decisions signed by the app are final (issue 11) ---
 def test_a_hand_typed_or_tampered_decision_row_is_never_final(sheet_store, small, signing_key):
     emu, key, store = sheet_store

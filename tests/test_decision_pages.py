@@ -24,9 +24,23 @@ from tests.test_pending_storm import decision
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 KEY = "page-test-key"
 AT = dt.datetime(2026, 11, 26, 2, 0, tzinfo=dt.UTC)
+SHEET_ID = "1PageTestSheet" + "x" * 30
+#: What the app binds this sheet's signatures to: its ID and the demo's Settings title and year.
+BINDING = signing.Binding(
+    f"google:{SHEET_ID}",
+    "การประชุมพิจารณาคัดเลือกผลิตภัณฑ์เพื่อการต่อยอดนวัตกรรม (KBO)",
+    "2565",
+)
 
 
-def row(product: str, name: str, reason: str, minutes: int, key: str | None = KEY) -> list:
+def row(
+    product: str,
+    name: str,
+    reason: str,
+    minutes: int,
+    key: str | None = KEY,
+    binding: signing.Binding = BINDING,
+) -> list:
     d = replace(
         decision(minutes, "id"),
         product_id=product,
@@ -37,7 +51,7 @@ def row(product: str, name: str, reason: str, minutes: int, key: str | None = KE
         decided_at=AT + dt.timedelta(minutes=minutes),
         decision_id=f"id-{minutes}",
     )
-    return D.decision_row(signing.sign(d, key.encode()) if key else d)
+    return D.decision_row(signing.sign(d, key.encode(), binding) if key else d)
 
 
 @pytest.fixture
@@ -51,7 +65,7 @@ def forged_sheet(sheets_emulator, app_env, monkeypatch):
         row("P-07", "typed by hand", "[official](http://x.test) *final*", 10, key=None),
         tampered,
     ]
-    key = sheets_emulator.create_spreadsheet(tabs)
+    key = sheets_emulator.create_spreadsheet(tabs, spreadsheet_id=SHEET_ID)
     monkeypatch.setenv("KBO_SHEETS_API_URL", sheets_emulator.url)
     monkeypatch.setenv("KBO_SPREADSHEET", key)
     monkeypatch.setenv(signing.KEY_ENV, KEY)

@@ -25,7 +25,9 @@ from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.issues import ERROR, WARNING, Issue
 from kbo_dashboard.intake.parse import Competition, parse
 from kbo_dashboard.meeting import signing
+from kbo_dashboard.meeting.decision_tab import decision_tab_issues
 from kbo_dashboard.sources.config import Settings, load_settings, make_source, streamlit_secrets
+from kbo_dashboard.sources.layout import DECISION
 from kbo_dashboard.sources.source import SourceError
 
 
@@ -65,8 +67,10 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
         settings = settings_from_environment(args.secrets)
         source = make_source(settings)
         print(t("cli.check.source", lang, label=source.describe()), file=out)
-        competition = parse(source.fetch())
+        raw = source.fetch()
+        competition = parse(raw)
         issues = list(competition.issues)
+        issues += decision_tab_issues(raw.tab(DECISION), raw.tab_name(DECISION))
         if settings.kind == "google":
             issues += sheet_protection_issues(settings, competition)
     except SourceError as err:

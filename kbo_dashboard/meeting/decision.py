@@ -74,9 +74,10 @@ class Decision:
 
     def top_standings(self) -> list[dict[str, Any]]:
         try:
-            return list(json.loads(self.standings or "[]"))
+            found = json.loads(self.standings or "[]")
         except ValueError:
             return []
+        return [s for s in found if isinstance(s, dict)] if isinstance(found, list) else []
 
 
 def make_decision(
@@ -229,6 +230,10 @@ def signed_cells(d: Decision) -> list[Any]:
     return list(cells.values())
 
 
+#: The years a readable decision may carry: any zone can shift them without overflowing.
+YEARS = (1900, 9000)
+
+
 def _optional(value: Any, kind: type) -> Any:
     text = "" if value is None else str(value).strip()
     return kind(float(text)) if text else None
@@ -245,6 +250,8 @@ def decision_from_row(header: list[str], row: list[Any]) -> Decision | None:
             return None
         at = datetime.fromisoformat(stamp)
         at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+        if not YEARS[0] <= at.year <= YEARS[1]:  # never written by the app; unsafe to shift
+            return None
         confirmed = str(cells.get("confirmed_nominee", "")).strip().upper() in ("TRUE", "1")
         return Decision(
             product_id=product_id,
@@ -272,7 +279,9 @@ def decision_from_row(header: list[str], row: list[Any]) -> Decision | None:
 def decisions_from_rows(rows: list[list[Any]]) -> list[Decision]:
     """Decisions from a ``Decision`` tab's cells (header row first), oldest first.
 
-    Rows that cannot be read are skipped; the same decision id appearing twice counts once.
+    Rows that cannot be read are skipped (:mod:`kbo_dashboard.meeting.decision_tab` lists
+    them); a row written twice counts once. Two different rows under one decision id both stay,
+    so a row typed above the app's own with its id never hides it (and both are flagged).
     The dashboard can pass the tab it already fetched, with no extra request.
     """
     if not rows:
@@ -283,13 +292,20 @@ def decisions_from_rows(rows: list[list[Any]]) -> list[Decision]:
 
 
 def dedupe(decisions: Iterable[Decision]) -> list[Decision]:
-    seen: set[str] = set()
+    """Each decision once: rows with the same cells (a retried write) count once."""
+    seen: set[tuple[str, ...]] = set()
     out = []
     for d in decisions:
-        if d.decision_id not in seen:
-            seen.add(d.decision_id)
+        cells = row_key(d)
+        if cells not in seen:
+            seen.add(cells)
             out.append(d)
     return out
+
+
+def row_key(d: Decision) -> tuple[str, ...]:
+    """The decision's row as text: equal for the same row read twice (NaN included)."""
+    return tuple(str(c) for c in decision_row(d))
 
 
 def as_dict(decision: Decision) -> dict[str, Any]:

@@ -133,25 +133,39 @@ class SheetDecisionStore:
                 return None
         try:
             sheet = book.add_worksheet(self.tab, rows=100, cols=len(HEADER))
-        except APIError as exc:  # made meanwhile by another window
-            if exc.response.status_code != 400:
+        except APIError as exc:  # made meanwhile: by another window, or by our own request
+            if exc.response.status_code != 400:  # whose answer was lost and was retried
                 raise
-            return book.worksheet(self.tab)
-        sheet.append_row(HEADER, value_input_option="RAW", table_range="A1")
+            sheet = book.worksheet(self.tab)
+            if sheet.row_values(1):
+                return sheet
+        # Written to a known place, so a retried write never adds a second header.
+        sheet.update(values=[HEADER], range_name="A1", value_input_option="RAW")
         return sheet
 
     def append(self, decision: Decision) -> None:
+        """Write ``decision`` once. An append is not safe to repeat (a write that landed but
+        whose answer was lost would be appended again), so each attempt first reads the tab
+        and appends only when the decision's ID is not there yet; the client's retry policy
+        repeats that whole step, never the bare append."""
         try:
             sheet = self._worksheet(create=True)
-            _ensure_header(sheet)
-            sheet.append_row(
-                decision_row(decision),
-                value_input_option="RAW",
-                insert_data_option="INSERT_ROWS",
-                table_range="A1",
-            )
+            retry = getattr(getattr(sheet, "client", None), "call", None)
+            step = lambda: self._append_once(sheet, decision)  # noqa: E731
+            retry(step) if callable(retry) else step()
         except Exception as exc:  # noqa: BLE001 - every failure is reported the same way
             raise _sheet_error("sheet", exc) from None
+
+    def _append_once(self, sheet: Any, decision: Decision) -> None:
+        if held(sheet.get_values(), decision.decision_id):
+            return  # an earlier attempt landed
+        _ensure_header(sheet)
+        sheet.append_row(
+            decision_row(decision),
+            value_input_option="RAW",
+            insert_data_option="INSERT_ROWS",
+            table_range="A1",
+        )
 
     def history(self) -> list[Decision]:
         try:
@@ -185,6 +199,15 @@ def _column(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+def held(rows: list[list[Any]], decision_id: str) -> bool:
+    """Whether the tab's ``rows`` (header first) hold a row with ``decision_id``."""
+    if not rows:
+        return False
+    header = [str(h).strip() for h in rows[0]]
+    column = header.index("decision_id") if "decision_id" in header else 0
+    return any(len(row) > column and str(row[column]).strip() == decision_id for row in rows[1:])
 
 
 def _write_error(where: str, reason_key: str, **params: object) -> DecisionWriteError:

@@ -16,6 +16,7 @@ import argparse
 import base64
 import hashlib
 import hmac
+import math
 import secrets
 import sys
 import threading
@@ -78,36 +79,65 @@ def _scrypt(
     )
 
 
-class AttemptGate:
-    """Slows password guessing across every viewer of one server.
+class SessionThrottle:
+    """One viewer's wrong chair passwords: ``free`` tries, then a wait that doubles.
 
-    After ``limit`` wrong attempts within ``window_s`` seconds, every attempt is refused for
-    ``lock_s`` seconds. A right password clears the count.
+    After the ``free``-th wrong try in a row the viewer waits ``base_s``, then twice that after
+    each further wrong try, up to ``cap_s``. A right password clears it. It is kept per session
+    (per browser tab), so a viewer who keeps guessing slows only themselves: the chair unlocks
+    from their own screen at once (issue 18 §6).
     """
 
-    def __init__(self, limit: int = 5, window_s: float = 300.0, lock_s: float = 60.0,
+    def __init__(self, free: int = 3, base_s: float = 2.0, cap_s: float = 60.0,
                  clock=time.monotonic):  # fmt: skip
-        self.limit, self.window_s, self.lock_s, self.clock = limit, window_s, lock_s, clock
-        self._failures: list[float] = []
-        self._locked_until = 0.0
-        self._lock = threading.Lock()
+        self.free, self.base_s, self.cap_s, self.clock = free, base_s, cap_s, clock
+        self.failures = 0
+        self._not_before = -math.inf
 
     def wait_s(self) -> float:
-        """Seconds until attempts are accepted again (0 when they are)."""
-        with self._lock:
-            return max(0.0, self._locked_until - self.clock())
+        """Seconds until this viewer's next try is checked (0 when it is)."""
+        return max(0.0, self._not_before - self.clock())
 
     def failed(self) -> None:
+        self.failures += 1
+        if self.failures >= self.free:
+            delay = self.base_s * 2 ** min(self.failures - self.free, 30)
+            self._not_before = self.clock() + min(self.cap_s, delay)
+
+    def succeeded(self) -> None:
+        self.failures, self._not_before = 0, -math.inf
+
+
+class ServerCeiling:
+    """Wrong chair passwords across every viewer of one server: a ceiling that only slows.
+
+    Past ``limit`` wrong tries within ``window_s`` seconds (many viewers, or many new browser
+    tabs, guessing), each further wrong answer is held back ``hold_s`` seconds, growing by
+    ``hold_s`` per wrong try over the limit up to ``max_hold_s``. It never refuses a try and never
+    holds a right password: the password is checked first, and only a wrong one waits.
+    """
+
+    def __init__(self, limit: int = 20, window_s: float = 60.0, hold_s: float = 0.5,
+                 max_hold_s: float = 5.0, clock=time.monotonic, sleep=time.sleep):  # fmt: skip
+        self.limit, self.window_s, self.clock, self.sleep = limit, window_s, clock, sleep
+        self.hold_s, self.max_hold_s = hold_s, max_hold_s
+        self._failures: list[float] = []
+        self._lock = threading.Lock()
+
+    def failed(self) -> float:
+        """Count a wrong try; returns how long its answer is held (0 below the ceiling)."""
         with self._lock:
             now = self.clock()
             self._failures = [t for t in self._failures if now - t < self.window_s] + [now]
-            if len(self._failures) >= self.limit:
-                self._locked_until = now + self.lock_s
-                self._failures.clear()
+            over = len(self._failures) - self.limit
+        return min(self.max_hold_s, self.hold_s * over) if over > 0 else 0.0
 
-    def succeeded(self) -> None:
-        with self._lock:
-            self._failures.clear()
+    def slow_down(self) -> float:
+        """Count a wrong try and hold its answer; returns the seconds held."""
+        hold = self.failed()
+        if hold > 0:
+            self.sleep(hold)
+        return hold
 
 
 def chair_password_hash(secrets_: Mapping | None, environ: Mapping[str, str]) -> str | None:

@@ -3,8 +3,9 @@
 :func:`record` first saves the decision in the local pending store (:class:`PendingDecisions`),
 then writes it to the decision store, then clears it from the pending store. A failed write
 raises :class:`~kbo_dashboard.meeting.decision.DecisionWriteError` and the decision stays
-pending; :func:`retry_pending` writes it later. Every decision has an id, so a retried append
-that had in fact reached the sheet shows once in ``history()``.
+pending; :func:`retry_pending` writes it later. Every decision has an id and the sheet store
+appends a decision only when its id is not in the tab yet, so a retried write that had in fact
+reached the sheet adds no row; :func:`forget_held` drops a pending decision the sheet holds.
 
 The pending store is SQLite, one row per pending decision: adding or removing one decision is
 one transaction, so two windows or two server threads failing at the same moment never
@@ -130,8 +131,23 @@ def record(store: Any, decision: Decision, pending: PendingDecisions | None = No
         pending.remove(decision.decision_id)
 
 
+def forget_held(pending: PendingDecisions, history: list[Decision]) -> list[Decision]:
+    """Forget the pending decisions the store already holds (same ID and signature: a write
+    that landed although its answer was lost); returns those still waiting."""
+    held = {(d.decision_id, d.signature) for d in history}
+    waiting = []
+    for d in pending.all():
+        if (d.decision_id, d.signature) in held:
+            pending.remove(d.decision_id)
+        else:
+            waiting.append(d)
+    return waiting
+
+
 def retry_pending(store: Any, pending: PendingDecisions) -> int:
-    """Write every pending decision, oldest first; returns how many were written."""
+    """Write every pending decision, oldest first; returns how many were written. The store
+    writes each once (:meth:`~kbo_dashboard.meeting.decision_store.SheetDecisionStore.append`
+    reads before it appends), so a retry of a write that had landed adds no row."""
     written = 0
     for decision in pending.all():
         store.append(decision)  # raises DecisionWriteError; the rest stay pending

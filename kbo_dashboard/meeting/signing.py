@@ -16,8 +16,18 @@ The key: ``KBO_DECISION_KEY`` from the environment or ``.streamlit/secrets.toml`
   of the Decision tab is final, since any key the app made up would not survive a restart on
   another machine.
 
-The UI calls :func:`configure` with the key for its source on every run;
-:func:`kbo_dashboard.meeting.decision.final` checks signatures against :func:`active_key`.
+The signature also binds the decision to its sheet and competition (:class:`Binding`): the
+spreadsheet's ID (``google:<id>``), or for an .xlsx the file's resolved path (``xlsx:<path>``),
+or ``demo``; and the Settings ``title`` and ``year``. A row signed for another sheet, another
+competition or another year with the same key is "not recorded by the app" here. Rows signed
+by an earlier version without the binding are not final either (:func:`verdict` says
+``legacy``): the chair records the decision again. docs/google-sheets.md says what this proves.
+
+The UI calls :func:`configure` with the key and :func:`bind` with the binding for its source
+on every run; :func:`kbo_dashboard.meeting.decision.final` checks signatures against
+:func:`active_key` and :func:`active_binding`. A signature is compared as ASCII bytes: a cell
+holding any other text is simply not a signature (``hmac.compare_digest`` raises on non-ASCII
+``str``).
 """
 
 from __future__ import annotations
@@ -27,9 +37,10 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +48,54 @@ KEY_ENV = "KBO_DECISION_KEY"
 KEY_FILE = "kbo-decision.key"
 _UNSET: Any = object()
 _configured: Any = _UNSET
+#: Tags the signed message's layout; rows signed before the binding have no tag.
+MESSAGE_VERSION = "kbo-decision-v2"
+_SIGNATURE = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class Binding:
+    """What a signature binds a decision to: its sheet and its competition."""
+
+    sheet: str = ""  # "google:<spreadsheet id>", "xlsx:<resolved path>" or "demo"
+    title: str = ""  # Settings title, spaces collapsed
+    year: str = ""  # Settings year (Buddhist Era), as text
+
+
+_bound = Binding()
+
+
+def sheet_of(source: Any) -> str:
+    """The sheet's identity for :class:`Binding`: the spreadsheet ID of a Google source, the
+    resolved path of an .xlsx, else ``demo``."""
+    kind = getattr(source, "kind", "")
+    if kind == "google":
+        return f"google:{getattr(source, 'key', '')}"
+    if kind == "workbook":
+        try:
+            return f"xlsx:{Path(source.path).expanduser().resolve()}"
+        except (OSError, RuntimeError, AttributeError, TypeError, ValueError):
+            return f"xlsx:{getattr(source, 'path', '')}"
+    return "demo"
+
+
+def binding_for(sheet: str, settings: Mapping | None) -> Binding:
+    """The binding for ``sheet`` and the competition's Settings (title and year)."""
+    settings = settings or {}
+    title = " ".join(str(settings.get("title") or "").split())
+    year = settings.get("year")
+    return Binding(str(sheet), title, "" if year in (None, "") else str(year).strip())
+
+
+def bind(binding: Binding) -> None:
+    """Set the process's binding (the UI does, per run, for its source and competition)."""
+    global _bound
+    _bound = binding
+
+
+def active_binding() -> Binding:
+    """The binding set by :func:`bind` (an empty one until then)."""
+    return _bound
 
 
 def new_key() -> str:
@@ -93,9 +152,9 @@ def configure(key: bytes | None) -> None:
 
 
 def forget() -> None:
-    """Back to no configured key (tests)."""
-    global _configured
-    _configured = _UNSET
+    """Back to no configured key and an empty binding (tests)."""
+    global _configured, _bound
+    _configured, _bound = _UNSET, Binding()
 
 
 def active_key() -> bytes | None:
@@ -105,23 +164,63 @@ def active_key() -> bytes | None:
     return key_for("local", None, os.environ)
 
 
-def signature_of(decision: Any, key: bytes) -> str:
-    """HMAC-SHA256 (hex) over the decision's row without its signature."""
+def _message(decision: Any, binding: Binding) -> bytes:
+    """What is signed: the version tag, the binding, then the row without its signature.
+    JSON with ASCII escapes, so any text (even a lone surrogate) encodes."""
     from kbo_dashboard.meeting.decision import signed_cells
 
     cells = [str(c) for c in signed_cells(decision)]
-    message = json.dumps(cells, ensure_ascii=False, separators=(",", ":")).encode()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
+    cells = [MESSAGE_VERSION, binding.sheet, binding.title, binding.year, *cells]
+    return json.dumps(cells, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
-def sign(decision: Any, key: bytes) -> Any:
-    """``decision`` with its signature."""
-    return replace(decision, signature=signature_of(decision, key))
+def signature_of(decision: Any, key: bytes, binding: Binding = _UNSET) -> str:
+    """HMAC-SHA256 (hex) over the decision's row without its signature, bound to ``binding``
+    (default: :func:`active_binding`)."""
+    binding = active_binding() if binding is _UNSET else binding
+    return hmac.new(key, _message(decision, binding), hashlib.sha256).hexdigest()
 
 
-def recorded_by_app(decision: Any, key: bytes | None = _UNSET) -> bool:
-    """True when the decision's signature is valid under ``key`` (default: the active key)."""
+def _legacy_signature(decision: Any, key: bytes) -> str:
+    """The signature an earlier version made (no version tag, no binding)."""
+    from kbo_dashboard.meeting.decision import signed_cells
+
+    cells = [str(c) for c in signed_cells(decision)]
+    text = json.dumps(cells, ensure_ascii=False, separators=(",", ":"))
+    return hmac.new(key, text.encode("utf-8", "replace"), hashlib.sha256).hexdigest()
+
+
+def sign(decision: Any, key: bytes, binding: Binding = _UNSET) -> Any:
+    """``decision`` with its signature (bound to ``binding``, default the active one)."""
+    return replace(decision, signature=signature_of(decision, key, binding))
+
+
+def verdict(decision: Any, key: bytes | None = _UNSET, binding: Binding = _UNSET) -> str:
+    """Why a row is or is not the app's: ``app`` (valid here), ``unsigned`` (no signature),
+    ``no_key`` (no key to check with), ``legacy`` (signed before the binding), or ``other``
+    (signed for another sheet, competition or year, altered, or made up). Never raises."""
     key = active_key() if key is _UNSET else key
-    if not key or not decision.signature:
-        return False
-    return hmac.compare_digest(decision.signature, signature_of(decision, key))
+    binding = active_binding() if binding is _UNSET else binding
+    signature = getattr(decision, "signature", "")
+    if not isinstance(signature, str) or not signature.strip():
+        return "unsigned"
+    if not key:
+        return "no_key"
+    signature = signature.strip()
+    if not _SIGNATURE.fullmatch(signature):
+        return "other"
+    mine = signature.encode("ascii")
+    try:
+        if hmac.compare_digest(mine, signature_of(decision, key, binding).encode("ascii")):
+            return "app"
+        if hmac.compare_digest(mine, _legacy_signature(decision, key).encode("ascii")):
+            return "legacy"
+    except (TypeError, ValueError, OverflowError, AttributeError):
+        return "other"
+    return "other"
+
+
+def recorded_by_app(decision: Any, key: bytes | None = _UNSET, binding: Binding = _UNSET) -> bool:
+    """True when the decision's signature is valid under ``key`` and ``binding`` (defaults:
+    the active ones). Never raises, whatever the row's cells hold."""
+    return verdict(decision, key, binding) == "app"

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 from kbo_dashboard.intake.parse import Competition, parse
 from kbo_dashboard.meeting.decision import decisions_from_rows
+from kbo_dashboard.meeting.decision_tab import decision_tab_issues
 from kbo_dashboard.scoring.digest import workbook_digest
 from kbo_dashboard.sources.layout import DECISION, JUDGES, PRODUCTS
 from kbo_dashboard.sources.source import Source, SourceError
@@ -43,6 +44,8 @@ class Snapshot:
     digest: str = ""
     #: The source's fingerprint of the answer read (RawWorkbook.fingerprint).
     fingerprint: str = ""
+    #: Problems in that tab, at their cells: unreadable rows, repeated decision IDs.
+    decision_issues: tuple = ()
 
     @property
     def ok(self) -> bool:
@@ -78,6 +81,7 @@ def refresh(source: Source, previous: Snapshot | None = None) -> Snapshot:
             exc.kind,
             base.decisions if base else None,
             base.digest if base else "",
+            decision_issues=base.decision_issues if base else (),
         )
     same_answer = (
         previous is not None and raw.fingerprint and raw.fingerprint == previous.fingerprint
@@ -88,20 +92,22 @@ def refresh(source: Source, previous: Snapshot | None = None) -> Snapshot:
         return Snapshot(
             source.kind, source.describe(), previous.competition, raw.fetched_at, now,
             decisions=previous.decisions, digest=digest, fingerprint=raw.fingerprint,
+            decision_issues=previous.decision_issues,
         )  # fmt: skip
     decision_rows = raw.tab(DECISION)
     decisions = None if decision_rows is None else tuple(decisions_from_rows(decision_rows))
+    decision_issues = tuple(decision_tab_issues(decision_rows, raw.tab_name(DECISION)))
     competition = parse(raw)
     broken = lost_structure(competition, previous)
     if broken is not None:  # a tab deleted or a header renamed mid-meeting: keep the last good
         return Snapshot(
             source.kind, source.describe(), previous.competition, previous.fetched_at, now,
             broken.message_en, broken.message_th, "structure", previous.decisions,
-            previous.digest,
+            previous.digest, decision_issues=previous.decision_issues,
         )  # fmt: skip
     return Snapshot(
         source.kind, source.describe(), competition, raw.fetched_at, now, decisions=decisions,
-        digest=digest, fingerprint=raw.fingerprint,
+        digest=digest, fingerprint=raw.fingerprint, decision_issues=decision_issues,
     )  # fmt: skip
 
 

@@ -35,7 +35,11 @@ def _chosen(comp: Any, results: Any, decision: Any, lang: str) -> dict[str, str]
     product_id = decision.product_id if decision is not None else results.nominee
     if product_id is None:
         return None
-    row = comp.products.set_index("product_id").loc[product_id]
+    found = comp.products[comp.products["product_id"] == product_id]
+    if found.empty:  # decided, then renamed or removed from Products: the decision's own name
+        name = getattr(decision, "product_name", "") or "-"
+        return {"id": product_id, "name": name, "group": "-", "district": "-", "category": "-"}
+    row = found.iloc[0]
     return {
         "id": product_id,
         "name": str(row["product_name"]),

@@ -10,12 +10,14 @@ import streamlit as st
 from kbo_dashboard.meeting import decision, password
 from kbo_dashboard.meeting import decision_store as stores
 from kbo_dashboard.meeting.snapshot import Snapshot
+from kbo_dashboard.sources.source import SourceError
 from kbo_dashboard.ui.state import (
     app_settings,
     cache_ttl,
     config_error,
     data_source,
     read_secrets,
+    tr,
 )
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=\"'])")
@@ -28,11 +30,12 @@ def plain(text: object) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def password_gate():
-    """Process-wide: wrong chair passwords from any viewer count towards a short lock-out."""
-    from kbo_dashboard.meeting.password import AttemptGate
+def password_ceiling():
+    """Process-wide: many wrong chair passwords from any viewers slow the wrong answers down;
+    never a lock-out (each viewer's own wait is in chair_form's SessionThrottle)."""
+    from kbo_dashboard.meeting.password import ServerCeiling
 
-    return AttemptGate()
+    return ServerCeiling()
 
 
 def chair_hash() -> str | None:
@@ -48,12 +51,20 @@ def _decisions(key: str) -> dict:
     return {"lock": threading.Lock(), "history": None, "error": None, "read_at": 0.0}
 
 
-def configure_signing() -> bytes | None:
-    """Give the meeting code this source's decision key (see meeting/signing.py)."""
+def configure_signing(snap: Snapshot | None = None) -> bytes | None:
+    """Give the meeting code this source's decision key, and bind signatures to this sheet and
+    the competition's Settings title and year (see meeting/signing.py)."""
     from kbo_dashboard.meeting import signing
+    from kbo_dashboard.ui.state import settings_of, snapshot
 
     key = signing.key_for(app_settings().kind, read_secrets(), os.environ)
     signing.configure(key)
+    snap = snap if snap is not None and snap.competition is not None else snapshot()
+    try:
+        sheet = signing.sheet_of(data_source())
+    except SourceError:  # a configuration error: every page's banner says what is wrong
+        sheet = ""
+    signing.bind(signing.binding_for(sheet, settings_of(snap)))
     return key
 
 
@@ -75,7 +86,7 @@ def decision_history(snap: Snapshot | None = None, reload: bool = False) -> tupl
 
     if config_error() is not None:  # every page's banner already says what is wrong
         return [], None
-    configure_signing()
+    configure_signing(snap)
     key = f"{app_settings().kind}|{os.environ.get(stores.DATA_DIR_ENV, '')}"
     state = _decisions(key)
     google = app_settings().kind == "google"
@@ -93,9 +104,28 @@ def decision_history(snap: Snapshot | None = None, reload: bool = False) -> tupl
         error = state["error"]
     carried = getattr(snap, "decisions", None)
     if carried is not None:
-        merged = {d.decision_id: d for d in [*carried, *history]}
+        merged = {decision.row_key(d): d for d in [*carried, *history]}
         history = sorted(merged.values(), key=lambda d: d.decided_at)
     return history, error
+
+
+def show_decision_tab_issues(snap: Snapshot, lang: str) -> None:
+    """The Decision tab's unreadable rows and repeated IDs, at their cells (text shown as typed)."""
+    issues = getattr(snap, "decision_issues", ())
+    if not issues:
+        return
+    st.warning(tr("dtab.issues_title"), icon=":material/rule:")
+    st.table(
+        [
+            {
+                tr("pages.col.where"): plain(i.where),
+                tr("pages.col.message"): plain(i.message_th if lang == "th" else i.message_en),
+                tr("col.action"): plain(i.action_th if lang == "th" else i.action_en),
+            }
+            for i in issues
+        ],
+        hide_index=True,
+    )
 
 
 @st.cache_resource(show_spinner=False)

@@ -12,12 +12,14 @@ live scores on the projector.
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.meeting import decision
-from kbo_dashboard.meeting.password import HASH_KEY, verify_password
-from kbo_dashboard.meeting.pending import pending_for, record, retry_pending
+from kbo_dashboard.meeting.password import HASH_KEY, SessionThrottle, verify_password
+from kbo_dashboard.meeting.pending import forget_held, pending_for, record, retry_pending
 from kbo_dashboard.ui import chair, pickers, state
 from kbo_dashboard.ui.meeting_view import current_readiness
 from kbo_dashboard.ui.standings_tables import product_text
@@ -26,6 +28,7 @@ from kbo_dashboard.ui.state import tr
 CHAIR_OK = "chair_unlocked"
 CHAIR_NAME = "chair_signed_name"
 PENDING_ERROR = "chair_pending_error"
+THROTTLE = "chair_throttle"  # this session's wrong passwords (meeting/password.py)
 RECORDED = "chair_recorded_id"  # set after a record: the form is disarmed
 LOCKED = "chair_lock_outcome"  # (kind, message key, params) of locking after a record
 FORM_KEYS = ("chair_choice", "chair_product", "chair_reason", "chair_ack")
@@ -66,17 +69,18 @@ def _unlock(stored: str) -> None:
         password = st.text_input(tr("nom.chair_password"), type="password", key="chair_password")
         if not st.form_submit_button(tr("nom.chair_unlock"), key="chair_unlock"):
             return
-    gate = chair.password_gate()
+    throttle = st.session_state.setdefault(THROTTLE, SessionThrottle())  # this viewer only
     name = " ".join((name or "").split())
-    if gate.wait_s() > 0:
-        st.error(tr("nom.chair_wait", n=round(gate.wait_s())))
+    if throttle.wait_s() > 0:
+        st.error(tr("nom.chair_wait", n=math.ceil(throttle.wait_s())))
     elif not verify_password(password or "", stored):
-        gate.failed()
+        throttle.failed()
+        chair.password_ceiling().slow_down()  # many guesses server-wide: wrong answers wait
         st.error(tr("nom.chair_wrong"), icon=":material/block:")
     elif not name:
         st.error(tr("chair.name_required"), icon=":material/badge:")
     else:
-        gate.succeeded()
+        throttle.succeeded()
         st.session_state[CHAIR_OK] = True
         st.session_state[CHAIR_NAME] = name
         st.session_state.pop("chair_password", None)
@@ -112,7 +116,7 @@ def _pending_first(store, pending, lang: str) -> bool:
     failure = st.session_state.pop(PENDING_ERROR, None)
     if failure:
         st.error(tr("nom.chair_failed", reason=failure), icon=":material/cloud_off:")
-    waiting = pending.all()
+    waiting = forget_held(pending, chair.decision_history(state.snapshot())[0])
     for d in waiting:
         st.warning(tr("nom.chair_pending", product=d.product_id, name=d.product_name))
     if waiting and st.button(tr("nom.chair_retry"), key="chair_retry", icon=":material/replay:"):
