@@ -157,9 +157,10 @@ class SheetDecisionStore:
             raise _sheet_error("sheet", exc) from None
 
     def _append_once(self, sheet: Any, decision: Decision) -> None:
-        if held(sheet.get_values(), decision.decision_id):
+        rows = sheet.get_values()
+        if held(rows, decision.decision_id):
             return  # an earlier attempt landed
-        _ensure_header(sheet)
+        _ensure_header(sheet, rows[0] if rows else [])
         sheet.append_row(
             decision_row(decision),
             value_input_option="RAW",
@@ -176,11 +177,11 @@ class SheetDecisionStore:
         return decisions_from_rows(rows)
 
 
-def _ensure_header(sheet: Any) -> None:
+def _ensure_header(sheet: Any, first_row: list[Any]) -> None:
     """Add the header cells a Decision tab made by an earlier version lacks (``scores_digest``)
     after its last column, widening the tab if needed: each row is read by its header, so old
     rows keep their meaning and the new row's cells land under their names."""
-    header = [str(h).strip() for h in sheet.row_values(1)]
+    header = [str(h).strip() for h in first_row]
     missing = [name for name in HEADER if name not in header]
     if not header or not missing:
         return
