@@ -150,3 +150,31 @@ def test_a_retried_tab_creation_writes_the_header_once(sheet_store, small, signi
     P.record(store, decision, None)
     assert [r[0] for r in emu.values(key, "Decision")] == ["decision_id", decision.decision_id]
     assert [d.decision_id for d in store.history()] == [decision.decision_id]
+
+
+def test_the_chair_is_not_told_a_decision_the_store_holds_is_still_waiting(
+    app_env, chair_password, monkeypatch
+):
+    """A server stopped between the write and clearing the pending copy: the chair saw "not
+    yet recorded" beside the final decision, and a retry added a copy. Now the pending copy is
+    forgotten as soon as the store holds it."""
+    from kbo_dashboard.sources.demo import demo_tabs
+    from tests.test_chair_form import unlock
+    from tests.test_pages import no_exception, open_page
+
+    monkeypatch.setenv(signing.KEY_ENV, KEY.decode())
+    comp = parse(RawWorkbook(demo_tabs()))
+    results = score_competition(comp, "mean")
+    binding = signing.binding_for("demo", comp.settings)
+    decision = signing.sign(D.make_decision(comp, results, "P-15", now=AT), KEY, binding)
+    app_env.data_dir.mkdir(parents=True, exist_ok=True)
+    S.LocalDecisionStore(app_env.data_dir / S.DB_NAME).append(decision)
+    pending = P.pending_for(app_env.data_dir)
+    pending.add(decision)
+
+    at = unlock(open_page("pages/nomination.py", "en"), chair_password)
+    no_exception(at)
+    assert [s.value for s in at.success if "Committee decision (final)" in s.value]
+    assert not [w.value for w in at.warning if "not yet recorded" in w.value.lower()]
+    assert "chair_retry" not in {b.key for b in at.button}
+    assert pending.all() == []

@@ -8,6 +8,11 @@ malformed or doctored hash simply does not match.
 Passwords are NFKC-normalised before hashing and before checking: Thai สระอำ typed as one
 character (U+0E33) or as nikhahit + sara aa (U+0E4D U+0E32), as some keyboards and phones do,
 is the same password. A hash made before normalisation still matches the password as typed then.
+
+Guessing is slowed, never turned into a lock-out: :class:`SessionThrottle` makes the browser
+session that types wrong passwords wait (a wait that doubles), and :class:`ServerCeiling` holds
+wrong answers back when many come from anywhere on the server. The right password from another
+session always unlocks at once.
 """
 
 from __future__ import annotations
