@@ -30,11 +30,18 @@ def free_port() -> int:
 
 def person_env(home: Path) -> dict[str, str]:
     """A person's shell: their own (fresh) home, no KBO_ or STREAMLIT_ settings."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "no-secrets.toml").write_text("", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KBO_", "STREAMLIT_"))}
     env.update(HOME=str(home), USERPROFILE=str(home), PYTHONUNBUFFERED="1")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env["KBO_DATA_DIR"] = str(home / "data")
     return env
+
+
+def own_secrets(env: dict[str, str]) -> list[str]:
+    """Not the project's .streamlit/secrets.toml (a developer's real sheet): an empty file."""
+    return ["--secrets.files", str(Path(env["HOME"]) / "no-secrets.toml")]
 
 
 def assert_started_quietly(result) -> None:
@@ -59,7 +66,7 @@ def test_a_desktop_start_in_a_terminal_asks_nothing(tmp_path):
     env.pop("CI", None)
     port = free_port()
 
-    result = start_in_terminal(port, "127.0.0.1", [], env)
+    result = start_in_terminal(port, "127.0.0.1", own_secrets(env), env)
 
     assert_started_quietly(result)
     assert f"URL: http://localhost:{port}" in result.output, result.output
@@ -98,7 +105,7 @@ def test_a_headless_start_on_every_address_prints_no_external_ip_warning(tmp_pat
     env = person_env(tmp_path / "home")
     port = free_port()
     command = [*namespace, sys.executable, "-m", "tests.terminal_start", str(port), "0.0.0.0"]
-    command += ["--server.headless", "true"]
+    command += ["--server.headless", "true", *own_secrets(env)]
     out = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-3000:]
     result = SimpleNamespace(**json.loads(out.stdout.strip().splitlines()[-1]))
