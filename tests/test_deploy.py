@@ -5,7 +5,8 @@
   health check; without the guide's two upgrade lines the WebSocket fails (why they are there).
 * The staff laptop: ``--server.address`` binds the server to that one address (127.0.0.2 here,
   the laptop's Wi-Fi address in the room) and to no other.
-* A systemd-style restart: the server killed outright is started again at once on the same port.
+* A systemd-style restart: the unit's command, killed outright, starts again at once on the
+  same port.
 
 nginx is Debian's (``apt-get install nginx``; ``.ci/run`` installs it). Without it the proxy
 tests are skipped here, and fail under ``CI=true``.
@@ -21,12 +22,21 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
+import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import StreamlitServer, base_env, free_port, http_get, in_ci
+from tests.browser.conftest import (
+    START_TIMEOUT_S,
+    StreamlitServer,
+    base_env,
+    free_port,
+    http_get,
+    in_ci,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "deploy.md"
@@ -40,7 +50,7 @@ def guide_block(language: str) -> str:
     text = GUIDE.read_text(encoding="utf-8")
     found = re.search(rf"```{language}\n(.*?)```", text, re.S)
     assert found, f"docs/deploy.md has no {language} block"
-    return found.group(1)
+    return textwrap.dedent(found.group(1))
 
 
 def require_nginx() -> str:
@@ -183,14 +193,46 @@ def test_server_address_binds_that_address_only(tmp_path):
         server.stop()
 
 
-def test_a_killed_server_starts_again_at_once_on_its_port(tmp_path):
-    """What systemd's ``Restart=on-failure`` does: the same command, the same port, at once."""
+def unit_command(port: int, secrets: Path) -> list[str]:
+    """The guide's systemd ``ExecStart`` line, with this interpreter and ``port``."""
+    (line,) = [x for x in guide_block("ini").splitlines() if x.startswith("ExecStart=")]
+    _, *args = line.removeprefix("ExecStart=").split()
+    assert args[:4] == ["-m", "streamlit", "run", "serve.py"], line
+    assert "--server.port 8501" in line and "--server.address 127.0.0.1" in line, line
+    args[args.index("--server.port") + 1] = str(port)
+    return [sys.executable, *args, "--secrets.files", str(secrets)]
+
+
+def wait_healthy(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if http_get(url + "/_stcore/health", timeout=2) == (200, b"ok"):
+                return
+        except OSError:
+            time.sleep(0.25)
+    raise AssertionError(f"not healthy (exit code {process.poll()})")
+
+
+def test_the_units_command_starts_again_at_once_after_a_crash(tmp_path):
+    """What systemd's ``Restart=on-failure`` does: the unit's command again, on the same port."""
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text("", encoding="utf-8")
+    port = free_port()
+    command = unit_command(port, secrets)
     env = base_env(tmp_path / "data")
-    first = StreamlitServer("first", env, tmp_path).start()
-    os.killpg(first.process.pid, signal.SIGKILL)
-    first.process.wait(timeout=15)
-    second = StreamlitServer("second", env, tmp_path, port=first.port).start()
+    options = {"cwd": ROOT, "env": env, "stdout": subprocess.DEVNULL,
+               "stderr": subprocess.STDOUT, "start_new_session": True}  # fmt: skip
+    first = subprocess.Popen(command, **options)
+    second = None
     try:
-        assert http_get(second.url + "/_stcore/health") == (200, b"ok")
+        wait_healthy(f"http://127.0.0.1:{port}", first)
+        os.killpg(first.pid, signal.SIGKILL)  # a crash: no clean shut-down
+        first.wait(timeout=15)
+        second = subprocess.Popen(command, **options)
+        wait_healthy(f"http://127.0.0.1:{port}", second)
     finally:
-        second.stop()
+        for process in (first, second):
+            if process is not None and process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                process.wait(timeout=15)
