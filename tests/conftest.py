@@ -1,10 +1,65 @@
 """Shared pytest fixtures."""
 
-# --- Google Sheets emulator fixtures (helper: issue 3) ---
+# --- the suite's own configuration (issue 20, section 3) ---
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from kbo_dashboard.sources.google_http import RetryPolicy
 from tests.sheets_emulator import SheetsEmulator
+
+#: KBO_ variables that configure the tests themselves, not the app: kept.
+HARNESS_ENV = ("KBO_TEST_", "KBO_BROWSER_OUTPUT", "KBO_SHEETS_REFERENCE")
+_HOME_VARS = ("HOME", "USERPROFILE", "XDG_CACHE_HOME")
+_SAVED_ENV = pytest.StashKey[dict]()
+_HOME = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Run the suite against its own configuration, whatever the person running it has set up.
+
+    Before any test module is imported: every app ``KBO_*`` variable is removed, and the home
+    folder is an empty temporary one (no ``~/.streamlit/secrets.toml`` or ``config.toml``; the
+    command line's ``streamlit_secrets`` and Streamlit both look there), and Streamlit's secrets
+    are an empty file, not the project's ``.streamlit/secrets.toml``. Browser-test servers
+    inherit this home and get their own ``--secrets.files`` (tests/browser/conftest.py). A test
+    that wants a setting sets it itself (``monkeypatch.setenv``). Checked by
+    tests/test_own_configuration.py with a hostile home, project file and environment.
+    """
+    from streamlit import config as st_config
+
+    saved = {k: v for k, v in os.environ.items() if k.startswith("KBO_") or k in _HOME_VARS}
+    config.stash[_SAVED_ENV] = saved
+    for name in saved:
+        if name.startswith("KBO_") and not name.startswith(HARNESS_ENV):
+            del os.environ[name]
+    home = tempfile.mkdtemp(prefix="kbo-test-home-")
+    config.stash[_HOME] = home
+    # Caches (fontconfig for Chromium, ...) stay where they were: only settings are hidden.
+    os.environ.setdefault("XDG_CACHE_HOME", str(Path.home() / ".cache"))
+    os.environ["HOME"] = os.environ["USERPROFILE"] = home
+    empty = Path(home) / "no-secrets.toml"
+    empty.write_text("", encoding="utf-8")
+    st_config.set_option("secrets.files", [str(empty)])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    saved = config.stash.get(_SAVED_ENV, None)
+    if saved is None:
+        return
+    for name in _HOME_VARS:
+        os.environ.pop(name, None)
+    os.environ.update(saved)
+    shutil.rmtree(config.stash[_HOME], ignore_errors=True)
+
+
+# --- the suite's own configuration end ---
+
+
+# --- Google Sheets emulator fixtures (helper: issue 3) ---
 
 
 @pytest.fixture

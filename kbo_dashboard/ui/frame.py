@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from kbo_dashboard.i18n import LANGS, t
@@ -23,6 +25,12 @@ PAGES = [
 ]
 
 FRAME_KEY = "_kbo_app_frame"
+
+#: The tab's icon, a file the app serves itself. Set before any ``st.navigation``: otherwise the
+#: browser takes the current page's ``:material/…:`` icon as the tab icon and fetches it from
+#: fonts.gstatic.com (a meeting room may be offline). The icons in the page itself come from
+#: the Material Symbols font Streamlit serves from this server.
+ICON = str(Path(__file__).resolve().parents[2] / "static" / "trophy.png")
 
 
 def mark_frame() -> None:
@@ -48,6 +56,7 @@ def _ensure_frame() -> None:
     """
     if st.session_state.get(FRAME_KEY):
         return
+    st.set_page_config(page_icon=ICON)
     st.navigation(navigation_pages(), position="hidden")
     st.rerun()
 

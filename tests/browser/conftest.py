@@ -127,10 +127,12 @@ class StreamlitServer:
     workdir: Path
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
+    #: The address it listens on: always a loopback one in tests (127.0.0.2 for docs/deploy.md).
+    address: str = "127.0.0.1"
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{self.address}:{self.port}"
 
     @property
     def log_path(self) -> Path:
@@ -144,7 +146,7 @@ class StreamlitServer:
             sys.executable, "-m", "streamlit", "run", "serve.py",
             "--server.headless", "true",
             "--server.port", str(self.port),
-            "--server.address", "127.0.0.1",
+            "--server.address", self.address,
             "--server.fileWatcherType", "none",
             "--browser.gatherUsageStats", "false",
             "--secrets.files", str(secrets),

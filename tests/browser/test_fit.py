@@ -6,7 +6,8 @@
 * Projector mode at 1024x768, 1366x768 and 1920x1080: nothing scrolls, the exit link is on
   screen, and the ranking, the category leaders and the margin are shown.
 * Every request the page makes goes to the dashboard's own server (a meeting room may be
-  offline); no Deploy button or toolbar for viewers.
+  offline), also on a fresh server's first visit to each page; no Deploy button or toolbar
+  for viewers.
 
 Screenshots go to the browser test output (``fit-*.png``, ``projector-*.png``).
 """
@@ -151,6 +152,52 @@ def test_every_request_goes_to_the_dashboards_own_server(browser, demo_server):
         assert not icon.startswith("http") or icon.startswith(demo_server.url), icon
     finally:
         context.close()
+
+
+#: Every address the tab's icon ever had (Streamlit sets it from a page's icon for a moment).
+WATCH_ICON_JS = """
+window.__kboIcons = [];
+new MutationObserver(() => {
+  for (const link of document.querySelectorAll('link[rel~="icon"]')) {
+    if (window.__kboIcons[window.__kboIcons.length - 1] !== link.href)
+      window.__kboIcons.push(link.href);
+  }
+}).observe(document, {attributes: true, attributeFilter: ['href'], childList: true,
+                      subtree: true});
+"""
+
+
+@pytest.mark.parametrize("url", [url for _, _, _, url in PAGES])
+def test_a_fresh_servers_first_visitor_asks_no_other_host(browser, tmp_path, url):
+    """The projector laptop opens its page right after the server starts, in a room that may
+    be offline: that first visit too gets every icon and font from the dashboard's server.
+
+    Requests to any other host are recorded and refused (as offline), and every address the
+    tab's icon takes is recorded, however briefly it held it."""
+    from tests.browser.conftest import StreamlitServer, base_env
+
+    server = StreamlitServer("fresh-" + url, base_env(tmp_path / "data"), tmp_path).start()
+    context = browser.new_context(viewport=LAPTOP, locale="th-TH")
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    outside: list[str] = []
+
+    def offline(route):
+        outside.append(route.request.url)
+        route.abort()
+
+    try:
+        context.route(lambda address: not address.startswith(server.url), offline)
+        context.add_init_script(WATCH_ICON_JS)
+        page = context.new_page()
+        open_page(page, server.url, url)
+        drawn(page)
+        assert_no_exception(page)
+        icons = page.evaluate("window.__kboIcons")
+        assert outside == []
+        assert icons and all(i.startswith(server.url) for i in icons), icons
+    finally:
+        context.close()
+        server.stop()
 
 
 WATCH_STALE_JS = """
