@@ -1,0 +1,142 @@
+"""Issue 17 section 3, paper that matches the screen: the score sheets print the total scoring
+counts (or "ไม่นับ" and why), the Changes page keeps corrections of rejected cells, one to-do per
+judge everywhere, and the chair acknowledges the open points as they fail."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+
+import pytest
+
+from kbo_dashboard.intake.parse import parse
+from kbo_dashboard.reports.score_sheets import build_score_sheets, judge_rows
+from kbo_dashboard.scoring.row_totals import row_totals
+from kbo_dashboard.scoring.scoring import score_competition
+from kbo_dashboard.sources.demo import DemoSource
+from kbo_dashboard.sources.source import RawWorkbook
+from tests.workbooks import SMALL_TABS
+
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
+
+
+def sheet_pages(data: bytes) -> list[str]:
+    done = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.decode("utf-8").split("\f")[:-1]
+
+
+def printed_row(page: str, product: str) -> str:
+    """The table row of ``product`` on a page, its wrapped lines joined, spaces collapsed."""
+    lines = page.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(product + " "))
+    rows = [lines[start]]
+    for line in lines[start + 1 :]:
+        if not line.strip() or re.match(r"^\S", line):  # the next row, or the table's end
+            break
+        rows.append(line)
+    return "".join(" ".join(rows).split())  # Thai wraps without spaces: compare without any
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def demo():
+    comp = parse(DemoSource().fetch())
+    return comp, score_competition(comp)
+
+
+# --- 1. the score sheets count what scoring counts ---------------------------------------------
+# Rubric: innovation max 60, identity max 40, EQUAL weights (1 and 1), so a judge's total is
+# 100 * (inn/60 * 1/2 + idn/40 * 1/2), not the raw sum inn + idn.
+#   J1 A1: 50, 30 -> 100 * (50/120 + 30/80) = 41.667 + 37.5 = 79.1667 -> "79.17" (raw sum 80)
+#   J1 A2: 70 in a 60-point cell (C3) -> not counted (a raw sum would read 100)
+#   J1 B1: 46 and nothing for identity -> row 4 scored on 1 of 2 criteria, not counted
+#   J1 B2: blank row -> blank
+WEIGHTED = {k: [list(r) for r in v] for k, v in SMALL_TABS.items()}
+WEIGHTED["Criteria"] = [
+    ["criterion_id", "name_th", "name_en", "max_score", "weight", "tiebreak_priority"],
+    ["inn", "นวัตกรรม", "Innovation", 60, 1, 1],
+    ["idn", "อัตลักษณ์", "Identity", 40, 1, 2],
+]
+WEIGHTED["J1"] = [
+    ["product_id", "product_name", "inn", "idn", "comment"],
+    ["A1", "", 50, 30],
+    ["A2", "", 70, 30],
+    ["B1", "", 46, ""],
+    ["B2", "", "", ""],
+]
+
+
+def test_a_judges_row_prints_the_weighted_total_or_not_counted_and_why():
+    comp = parse(RawWorkbook(WEIGHTED))
+    rows = {r[0]: r[2:] for r in judge_rows(comp, "J1", "th")}
+    assert rows["A1"] == ["50", "30", "79.17"]
+    assert rows["A2"] == ["70", "30", "ไม่นับ: C3: คะแนน 70 เกินคะแนนเต็ม 60"]
+    assert rows["B1"] == ["46", "", "ไม่นับ: แถว 4: ให้คะแนนไม่ครบทุกเกณฑ์ (1/2)"]
+    assert rows["B2"] == ["", "", ""]
+    english = {r[0]: r[-1] for r in judge_rows(comp, "J1", "en")}
+    assert english["A2"] == "Not counted: C3: Score 70 is above the maximum 60"
+    # the same total the screen ranks on
+    totals = score_competition(comp).totals.set_index(["judge_id", "product_id"])["total"]
+    assert row_totals(comp)[("J1", "A1")].total == pytest.approx(totals[("J1", "A1")])
+    assert totals[("J1", "A1")] == pytest.approx(100 * (50 / 120 + 30 / 80))
+
+
+@needs_pdftotext
+def test_the_demo_sheets_print_not_counted_rows_as_the_app_counts_them():
+    comp, results = demo()
+    shown = comp.judges["judge_id"].isin(["J05", "J08", "J14"])  # three pages are enough
+    pages = sheet_pages(build_score_sheets(replace(comp, judges=comp.judges[shown]), results))
+    by_judge: dict[str, str] = {}
+    judge = ""
+    for page in pages:  # a long table runs on to a page without the judge's name
+        found = re.search(r"\((J\d\d)\)", page)
+        judge = found.group(1) if found else judge
+        by_judge[judge] = by_judge.get(judge, "") + page
+    # J08!C6 holds 30 in the 25-point innovation cell: the sheet said "- 10 12 8 10 40".
+    assert printed_row(by_judge["J08"], "P-05") == squash(
+        "P-05 ข้าวเกรียบฟักทอง 30 10 12 8 10 ไม่นับ: C6: คะแนน 30 เกินคะแนนเต็ม 25"
+    )
+    # J14 scored P-15 (the nominee) on 2 of 5 criteria: the sheet said 35.
+    assert printed_row(by_judge["J14"], "P-15") == squash(
+        "P-15 ผ้าไหมกาบบัว 19 16 ไม่นับ: แถว 16: ให้คะแนนไม่ครบทุกเกณฑ์ (2/5)"
+    )
+    # J05 declared a conflict with P-09 and scored it anyway: printed, and not counted.
+    j05 = printed_row(by_judge["J05"], "P-09")
+    assert j05.startswith(squash("P-09 เครื่องทองเหลืองบ้านปะอาว 21 15 15 11 17 ไม่นับ: แถว 10:"))
+    # A counted row prints the judge total that scoring computes.
+    total = results.totals.set_index(["judge_id", "product_id"]).at[("J08", "P-06"), "total"]
+    assert total == 74 and printed_row(by_judge["J08"], "P-06").endswith("1674")
+
+
+# --- 4. the acknowledgement names the open points as they fail ---------------------------------
+ACK_TH = (
+    "รับทราบว่ายังมีข้อที่ไม่ผ่าน (ยังไม่เสร็จ 5 คน: J08, J11, J14, J26, J27; "
+    "ข้อผิดพลาด 2 รายการ: J08!C6, J11!E8) และขอบันทึกมติพร้อมข้อเหล่านี้"
+)
+
+
+def test_the_acknowledgement_names_the_failing_points_and_the_row_stores_them(
+    app_env, chair_password
+):
+    from tests.test_chair_form import stored, unlock
+    from tests.test_pages import open_page
+
+    at = open_page("pages/nomination.py", "th")
+    unlock(at, chair_password)
+    assert at.checkbox(key="chair_ack").label == ACK_TH
+    at.checkbox(key="chair_ack").check().run()
+    at.button(key="chair_record").click().run()
+    (row,) = stored(app_env)
+    points = json.loads(row["open_points"])
+    acknowledged = ACK_TH.split("(", 1)[1].rsplit(")", 1)[0]
+    assert "; ".join(p["detail_th"] for p in points) == acknowledged
+    assert [p["detail_en"] for p in points] == [
+        "5 not finished: J08, J11, J14, J26, J27",
+        "2 open errors: J08!C6, J11!E8",
+    ]
