@@ -140,3 +140,72 @@ def test_the_acknowledgement_names_the_failing_points_and_the_row_stores_them(
         "5 not finished: J08, J11, J14, J26, J27",
         "2 open errors: J08!C6, J11!E8",
     ]
+
+
+# --- 3. one to-do per judge --------------------------------------------------------------------
+# The demo's slips (kbo_dashboard/sources/demo.py): J05 declared a conflict with P-09 (row 10)
+# and scored it anyway; J08!C6 = 30 in a 25-point cell (P-05); J11!E8 = "ดีมาก" (P-07); J14 scored
+# 2 of 5 criteria for P-15; J26 and J27 have products not yet scored.
+J05_TH = "J05: ลบคะแนน P-09 แถว 10 (แจ้งส่วนได้เสียไว้: ญาติของผู้ประกอบการ)"
+J05_EN = "J05: clear the scores of P-09 in row 10 (conflict declared: ญาติของผู้ประกอบการ)"
+
+
+def test_the_to_do_names_a_conflict_scored_anyway():
+    from kbo_dashboard.scoring.todo import judge_todo, judge_todos
+
+    comp = parse(DemoSource().fetch())
+    todos = judge_todos(comp)
+    assert [x.judge_id for x in todos] == ["J05", "J08", "J11", "J14", "J26", "J27"]
+    assert (todos[0].message("th"), todos[0].message("en")) == (J05_TH, J05_EN)
+    j08 = judge_todo(comp, "j08")  # the phone link's ID, any case
+    assert (j08.to_score, j08.n_to_fix, [i.where for i in j08.fixes]) == ((), 1, ["J08!C6"])
+    assert judge_todo(comp, "J01").clear and judge_todo(comp, "J99") is None
+
+
+def test_the_judges_table_and_the_expander_tell_j08_the_same(app_env):
+    from tests.test_pages_data import column, open_page
+
+    at = open_page("judges")
+    ids = column(at, 0, "judge_id")
+    still = dict(zip(ids, column(at, 0, "remaining")))
+    to_fix = dict(zip(ids, column(at, 0, "to_fix")))
+    # The table listed P-05 as "ยังไม่ได้ให้คะแนน" while the expander said 0 still to score.
+    assert still["J08"] == "" and to_fix["J08"] == "แก้ช่อง C6 ของ P-05 (คะแนน 30 เกินคะแนนเต็ม 25)"
+    assert still["J14"] == "P-15 ผ้าไหมกาบบัว" and to_fix["J14"] == ""
+    assert to_fix["J05"] == J05_TH.removeprefix("J05: ")
+    labels = [e.label for e in at.expander]
+    assert "J08 กรรมการคนที่ 8 — ช่องที่ต้องแก้ 1 · ยังไม่ได้ให้คะแนน 0 รายการ" in labels
+    assert "J05 กรรมการคนที่ 5 — ช่องที่ต้องแก้ 1 · ยังไม่ได้ให้คะแนน 0 รายการ" in labels
+    assert [c.value for c in at.code][0] == J05_TH  # the LINE message
+
+
+def test_the_phone_view_does_not_thank_a_judge_who_scored_a_conflict(app_env):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_pages import APP
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "th"
+    at.query_params["judge"] = "J05"
+    at.run()
+    at.switch_page("pages/judges.py").run()
+    assert not at.exception
+    assert [h.value for h in at.header] == ["J05 กรรมการคนที่ 5"]
+    assert "ให้คะแนนครบแล้ว ขอบคุณครับ/ค่ะ" not in [s.value for s in at.success]
+    assert [w.value for w in at.warning] == [
+        "ลบคะแนน P-09 แถว 10 (แจ้งส่วนได้เสียไว้: ญาติของผู้ประกอบการ)"
+    ]
+
+
+def test_check_prints_each_judges_to_do(tmp_path, monkeypatch):
+    from kbo_dashboard.sources.demo import demo_tabs
+    from tests.test_check_readiness import check
+
+    _, text = check(demo_tabs(), tmp_path, monkeypatch, lang="en")
+    lines = text.splitlines()
+    start = lines.index("What each judge still has to do")
+    assert lines[start + 1 : start + 4] == [
+        f"  {J05_EN}",
+        "  J08: fix cell C6 of P-05 (score 30 is above the maximum 25)",
+        "  J11: fix cell E8 of P-07 (score “ดีมาก” is not a number)",
+    ]
