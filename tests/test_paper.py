@@ -209,3 +209,76 @@ def test_check_prints_each_judges_to_do(tmp_path, monkeypatch):
         "  J08: fix cell C6 of P-05 (score 30 is above the maximum 25)",
         "  J11: fix cell E8 of P-07 (score “ดีมาก” is not a number)",
     ]
+
+
+# --- 2. the Changes page keeps corrections -----------------------------------------------------
+def test_a_corrected_rejected_cell_keeps_its_old_text_and_edits_can_be_shown_alone(app_env):
+    from kbo_dashboard.i18n import t
+    from tests.test_pages_data import column, open_page, small_tabs
+
+    # J1 typed 70 in A1's 60-point innovation cell (C2) and "ดีมาก" for A2's identity (D3).
+    app_env.use_workbook(small_tabs({("J1", 1, 2): 70, ("J1", 2, 3): "ดีมาก"}))
+    at = open_page("changes")
+    app_env.use_workbook(small_tabs({("J1", 1, 2): 55, ("J1", 2, 3): 15}))  # the clerk fixes
+    app_env.refresh()
+    at.run()
+    assert not at.exception
+    pairs = list(zip(column(at, 0, "old_value"), column(at, 0, "new_value")))
+    # Logged as "-" → 55 and "-" → 15 before: the invalid entries were lost.
+    assert sorted(pairs) == [("70", "55"), ("ดีมาก", "15")]
+    at.radio(key="changes_period").set_value("all").run()
+    assert len(at.dataframe[0].value) == 22  # 20 first entries (18 valid, 2 rejected) + 2 edits
+    at.toggle(key="changes_edits").set_value(True).run()
+    assert sorted(zip(column(at, 0, "old_value"), column(at, 0, "new_value"))) == sorted(pairs)
+    assert at.toggle(key="changes_edits").label == t("changes_page.edits_only", "th")
+
+
+def test_edits_only_leaves_out_each_cells_first_entry(tmp_path):
+    import datetime as dt
+
+    import pandas as pd
+
+    from kbo_dashboard.meeting.audit import AuditStore
+
+    def cells(values: dict) -> pd.DataFrame:
+        rows = [(j, "A1", c, v) for (j, c), v in values.items()]
+        return pd.DataFrame(rows, columns=["judge_id", "product_id", "criterion_id", "value"])
+
+    store = AuditStore(tmp_path / "audit.sqlite3")
+    at = [dt.datetime(2022, 5, 23, 8, m, tzinfo=dt.UTC) for m in range(5)]
+    store.record(cells({("J1", "inn"): 50.0}), at[0])  # first entry
+    store.record(cells({("J1", "inn"): 50.0, ("J2", "inn"): "30"}), at[1])  # J2: first entry
+    store.record(cells({("J1", "inn"): 55.0, ("J2", "inn"): 20.0}), at[2])  # two edits
+    store.record(cells({("J2", "inn"): 20.0}), at[3])  # J1 blanked: an edit
+    store.record(cells({("J1", "inn"): 40.0, ("J2", "inn"): 20.0}), at[4])  # re-entered: an edit
+    edits = store.changes(edits_only=True).astype(object)
+    edits = edits.where(edits.notna(), None)  # a blank is None, whatever the column's dtype
+    assert list(zip(edits["judge_id"], edits["old_value"], edits["new_value"])) == [
+        ("J1", 50.0, 55.0),
+        ("J2", "30", 20.0),
+        ("J1", 55.0, None),
+        ("J1", None, 40.0),
+    ]
+    assert len(store.changes()) == 6
+    assert len(store.changes(since=at[3], edits_only=True)) == 2
+
+
+def test_a_data_folder_from_the_earlier_version_logs_only_the_rejected_cells_once(tmp_path):
+    import datetime as dt
+    import sqlite3
+
+    from kbo_dashboard.meeting.audit import AuditStore, score_cells
+
+    comp = parse(DemoSource().fetch())
+    path = tmp_path / "audit.sqlite3"
+    earlier = comp.scores.rename(columns={"score": "value"})  # what the earlier version stored
+    AuditStore(path).record(earlier, dt.datetime(2022, 5, 23, 8, 0, tzinfo=dt.UTC))
+    store = AuditStore(path)  # opened again by this version: no migration needed
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    added = store.record(score_cells(comp), dt.datetime(2022, 5, 23, 8, 5, tzinfo=dt.UTC))
+    assert added == 2  # J08!C6 "30" and J11!E8 "ดีมาก", each once, as first entries
+    new = store.changes(since=dt.datetime(2022, 5, 23, 8, 1, tzinfo=dt.UTC))
+    assert sorted(new["new_value"]) == ["30", "ดีมาก"] and new["old_value"].isna().all()
+    assert store.changes(edits_only=True).empty
+    assert store.record(score_cells(comp), dt.datetime(2022, 5, 23, 8, 9, tzinfo=dt.UTC)) == 0
