@@ -53,6 +53,8 @@ class RowTotal:
 def reason_text(issue: Issue, lang: str) -> str:
     """One reason with its cell: ``C6: คะแนน 30 เกินคะแนนเต็ม 25`` or ``แถว 16: …``."""
     message = issue.message_th if lang == "th" else issue.message_en
+    if issue.code == "conflict_scored":  # the long message would not fit a table cell
+        message = t("rowtotal.conflict", lang)
     cell = issue.cell
     if ":" in cell:  # a whole row, "16:16"
         first = cell.split(":", 1)[0]
