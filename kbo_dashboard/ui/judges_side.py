@@ -62,7 +62,9 @@ def judge_view(comp: Competition, judge_id: str) -> None:
     link = _links_of(comp.judges).get(todo.judge_id, "")
     if link:
         st.link_button(tr("judge_view.open_tab"), link, icon=":material/edit_note:")
-    if todo.clear:
+    if not todo.expected:
+        st.caption(tr("judges_page.nothing_expected"))
+    elif todo.clear:  # nothing to score, to fix, or to clear
         st.success(tr("judge_view.finished"), icon=":material/task_alt:")
     todo_lines(todo)
     if todo.partly_scored:
