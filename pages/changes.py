@@ -58,8 +58,11 @@ elif period == "since_time":
     )
     since = datetime.combine(day, moment, tzinfo=state.zone(snap))
 
+edits_only = st.toggle(  # leave out each cell's first entry: corrections stand out
+    tr("changes_page.edits_only"), help=tr("changes_page.edits_only_help"), key="changes_edits"
+)
 try:
-    changes = store.changes(since=since)
+    changes = store.changes(since=since, edits_only=edits_only)
 except AuditUnavailable as error:
     st.warning(error.message(lang), icon=":material/warning:")
     st.stop()

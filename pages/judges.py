@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kbo_dashboard.scoring.counts import format_count, panel_counts
-from kbo_dashboard.scoring.progress import fixes_apart
+from kbo_dashboard.scoring.todo import every_judge_todo
 from kbo_dashboard.ui import cached, fit, frame, judges_side, state
 from kbo_dashboard.ui.page_tables import col, judges_progress_table, label, remaining_products
 from kbo_dashboard.ui.state import tr
@@ -18,7 +18,8 @@ if judges_side.wanted_judge():  # /judges?judge=J05: that judge's own view, for 
 
 progress = cached.progress(snap)
 counts = panel_counts(comp, progress=progress)
-per_judge = fixes_apart(comp, progress.per_judge).assign(link=list(comp.judges["link"]))
+per_judge = progress.per_judge.assign(link=list(comp.judges["link"]))
+todos = {todo.judge_id: todo for todo in every_judge_todo(comp, progress)}  # one per judge
 left = st.columns(3)
 left[0].metric(
     tr("judges_page.finished"), f"{format_count(counts.finished)}/{format_count(counts.panel)}"
@@ -38,19 +39,21 @@ chosen = filters[0].multiselect(
     placeholder=tr("judges_page.all_sectors"),
     key="judges_sector",
 )
-unfinished_only = filters[1].toggle(tr("judges_page.unfinished_only"), key="judges_unfinished")
+unfinished_only = filters[1].toggle(tr("judges_page.todo_only"), key="judges_unfinished")
 
 shown = per_judge
 if chosen:
     shown = shown[shown["sector"].astype(str).isin(chosen)]
 if unfinished_only:
-    shown = shown[~shown["finished"]]
+    shown = shown[[not todos[j].clear for j in shown["judge_id"]]]
 
 if shown.empty:
     st.info(tr("judges_page.none_match"), icon=":material/filter_alt_off:")
 else:
     fit.wide_table(
-        judges_side.with_links(judges_progress_table(shown, comp.products, lang), shown, lang),
+        judges_side.with_links(
+            judges_progress_table(shown, comp.products, lang, todos), shown, lang
+        ),
         2,
         height=min(35 * (len(shown) + 1) + 3, 1000),  # every judge visible without scrolling
         column_config={
@@ -64,28 +67,26 @@ else:
     )
 
 st.subheader(tr("judges_page.still_to_score"))
-waiting = shown[~shown["finished"]]
-if waiting.empty:
+waiting = [todos[j] for j in shown["judge_id"] if not todos[j].clear]
+if not waiting:
     st.success(tr("judges_page.all_done"), icon=":material/task_alt:")
-for judge in waiting.itertuples():
+for todo in waiting:
     title = tr(
         "judges_page.judge_remaining",
-        judge=judge.judge_id,
-        name=judge.judge_name,
-        n=len(judge.not_scored) + len(judge.partly_scored),
-        fix=len(judge.to_fix),
+        judge=todo.judge_id,
+        name=todo.judge_name,
+        n=len(todo.to_score),
+        fix=todo.n_to_fix,
     )
     with st.expander(title, expanded=len(waiting) <= 3):
-        for issue in judge.to_fix:  # a rejected cell is to fix, not "not yet scored"
-            st.error(judges_side.fix_line(issue), icon=":material/edit:")
-        left_to_score = [*judge.partly_scored, *judge.not_scored]
-        if not judge.remaining:
+        judges_side.todo_lines(todo)
+        if not todo.expected:
             st.caption(tr("judges_page.nothing_expected"))
-        elif left_to_score:
+        elif todo.to_score:
             st.dataframe(
-                remaining_products(left_to_score, comp.products, lang),
+                remaining_products(list(todo.to_score), comp.products, lang),
                 hide_index=True,
                 width="stretch",
             )
 
-judges_side.todo_messages(comp, lang)
+judges_side.todo_messages(comp, lang, [x for x in todos.values() if not x.clear])

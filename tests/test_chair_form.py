@@ -66,7 +66,7 @@ def test_the_gate_refuses_without_the_acknowledgement_and_stores_the_open_points
     ack = at.checkbox(key="chair_ack")
     assert ack.label == (
         "I record this decision knowing these points are open: "
-        "Every judge finished; No open data errors"
+        "5 not finished: J08, J11, J14, J26, J27; 2 open errors: J08!C6, J11!E8"
     )
 
     at.button(key="chair_record").click().run()

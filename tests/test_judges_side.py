@@ -88,10 +88,12 @@ def test_judge_cards_command_on_the_demo_has_no_qr_code(tmp_path, monkeypatch):
 # --- to-do messages on the demo -----------------------------------------------------------
 # The demo's slips (kbo_dashboard/sources/demo.py): J08!C6 = 30 in innovation (max 25), J11!E8 =
 # "ดีมาก" in quality, J14 scored 2 of 5 criteria for P-15, J26 has scored P-01..P-12 and J27
-# P-01..P-05 (20 products).
+# P-01..P-05 (20 products). J05 scored P-09 (row 10) despite a declared conflict.
 LATE_26 = ", ".join(f"P-{n:02d}" for n in range(13, 21))
 LATE_27 = ", ".join(f"P-{n:02d}" for n in range(6, 21))
-EXPECTED = [  # (Thai, English), one line per unfinished judge
+EXPECTED = [  # (Thai, English), one line per judge with something to do
+    ("J05: ลบคะแนน P-09 แถว 10 (แจ้งส่วนได้เสียไว้: ญาติของผู้ประกอบการ)",
+     "J05: clear the scores of P-09 in row 10 (conflict declared: ญาติของผู้ประกอบการ)"),
     ("J08: แก้ช่อง C6 ของ P-05 (คะแนน 30 เกินคะแนนเต็ม 25)",
      "J08: fix cell C6 of P-05 (score 30 is above the maximum 25)"),
     ("J11: แก้ช่อง E8 ของ P-07 (คะแนน “ดีมาก” ไม่ใช่ตัวเลข)",

@@ -61,6 +61,11 @@ class Readiness:
     def open_points(self) -> list[ReadinessPoint]:
         return [p for p in self.points if not p.ok]
 
+    def open_text(self, lang: str) -> str:
+        """The open points as they fail ("5 not finished: J08, …; 2 open errors: J08!C6, …"),
+        the words the chair acknowledges: the same details :meth:`to_json` stores."""
+        return "; ".join(p.detail(lang) for p in self.open_points())
+
     def to_json(self) -> str:
         """The open points as compact JSON (for ``Decision.open_points``); "" when clear."""
         items = [

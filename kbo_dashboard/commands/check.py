@@ -26,6 +26,7 @@ from kbo_dashboard.intake.issues import ERROR, WARNING, Issue
 from kbo_dashboard.intake.parse import Competition, parse
 from kbo_dashboard.meeting import signing
 from kbo_dashboard.meeting.decision_tab import decision_tab_issues
+from kbo_dashboard.scoring.todo import judge_todos
 from kbo_dashboard.sources.config import Settings, load_settings, make_source, streamlit_secrets
 from kbo_dashboard.sources.layout import DECISION
 from kbo_dashboard.sources.source import SourceError
@@ -93,6 +94,11 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
     rejected = int((rows["filled"] > rows["valid"]).sum())
     if rejected:
         print(t("cli.check.rows_not_counted", lang, n=rejected), file=out)
+    todos = judge_todos(competition)  # the same to-do as the Judges page and LINE messages
+    if todos:
+        print(f"\n{t('todo.check_heading', lang)}", file=out)
+        for todo in todos:
+            print(f"  {todo.message(lang)}", file=out)
     print_readiness(competition, lang, out)
     if counts[ERROR]:
         print(t("cli.check.failed", lang, errors=counts[ERROR], warnings=counts[WARNING]), file=out)

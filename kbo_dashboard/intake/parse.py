@@ -56,6 +56,8 @@ class Competition:
     issues: list[Issue] = field(default_factory=list)
     #: Google Form submissions replaced by a later one (intake.form_count.HISTORY_COLUMNS)
     form_history: pd.DataFrame | None = None
+    #: Score cells that cannot count, with their text (intake.score_tabs.REJECTED_COLUMNS)
+    rejected: pd.DataFrame | None = None
 
     @property
     def criterion_ids(self) -> list[str]:
@@ -307,4 +309,5 @@ def parse(raw: RawWorkbook, *, reader_class=ScoreTabReader) -> Competition:
         rows=rows.reset_index(drop=True),
         issues=issues,
         form_history=form.history,
+        rejected=reader.rejected() if hasattr(reader, "rejected") else None,
     )

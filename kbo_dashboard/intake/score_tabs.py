@@ -149,6 +149,7 @@ class ScoreTabReader(ReaderSetup):
 
     _scores: list[dict] = field(default_factory=list)
     _rows: list[dict] = field(default_factory=list)
+    _rejected: list[tuple] = field(default_factory=list)  # REJECTED_COLUMNS
 
     def __post_init__(self) -> None:
         self._maxima = dict(zip(self.criteria["criterion_id"], self.criteria["max_score"]))
@@ -206,6 +207,7 @@ class ScoreTabReader(ReaderSetup):
             if problem is not None:
                 code, extra = problem
                 status[k, j] = INVALID
+                self._rejected.append((judge_id, pids[i], cids[j], reading.raw, tab, cell))
                 note(i, 1, ERROR, code, cell, value=reading.raw, action="cell_ignored", **extra)
                 continue
             if reading.kind == "converted":
@@ -268,6 +270,10 @@ class ScoreTabReader(ReaderSetup):
             self._rows, ROW_COLUMNS, ROW_TYPES
         )
 
+    def rejected(self) -> pd.DataFrame:
+        """Every score cell that could not count, with the text it holds (REJECTED_COLUMNS)."""
+        return pd.DataFrame(self._rejected, columns=REJECTED_COLUMNS, dtype=object)
+
     @property
     def scores(self) -> list[tuple]:
         """The valid score cells as tuples in SCORE_COLUMNS order (for code that reads tuples)."""
@@ -280,6 +286,8 @@ class ScoreTabReader(ReaderSetup):
 
 
 SCORE_COLUMNS = ["judge_id", "product_id", "criterion_id", "score", "tab", "cell"]
+#: A rejected score cell: where it is and its text as typed ("30", "ดีมาก", "#REF!").
+REJECTED_COLUMNS = ["judge_id", "product_id", "criterion_id", "raw", "tab", "cell"]
 ROW_COLUMNS = [
     "judge_id",
     "product_id",

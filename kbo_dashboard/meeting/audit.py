@@ -1,12 +1,14 @@
 """Audit trail of scores: every changed score cell, when it changed, in a local SQLite file.
 
-Each refresh passes the full set of score cells to :meth:`AuditStore.record`. In one write
-transaction (``BEGIN IMMEDIATE``) the store compares them with the latest state it holds and
-appends a row per changed cell: judge, product, criterion, old value, new value, time. The first
-snapshot stores every non-blank cell as new (old value NULL). A blank or missing cell is NULL,
-so replaying the changes in order rebuilds every recorded snapshot exactly: nothing is lost.
-Refreshes that change nothing store nothing. Two processes or threads recording the same
-snapshot serialise on the write lock; the second finds nothing changed and stores nothing.
+Each refresh passes the full set of score cells to :meth:`AuditStore.record`
+(:func:`score_cells`: a counted cell as its number, a rejected cell as the text it holds, so a
+correction of 30 or "ดีมาก" keeps the old text). In one write transaction (``BEGIN IMMEDIATE``)
+the store compares them with the latest state it holds and appends a row per changed cell:
+judge, product, criterion, old value, new value, time. The first snapshot stores every non-blank
+cell as new (old value NULL). A blank or missing cell is NULL, so replaying the changes in order
+rebuilds every recorded snapshot exactly: nothing is lost. Refreshes that change nothing store
+nothing. Two processes or threads recording the same snapshot serialise on the write lock; the
+second finds nothing changed and stores nothing.
 
 Where: ``AuditStore(path)``; :func:`default_audit_path` gives ``$KBO_DATA_DIR/audit.sqlite3``
 or the per-user data directory (platformdirs: %LOCALAPPDATA%\\kbo-dashboard on Windows,
@@ -22,7 +24,9 @@ A file that is not a database, is corrupt, cannot be opened or stays locked long
 ``timeout`` seconds raises :class:`AuditUnavailable` (Thai and English message): pages show it
 as a warning and carry on. Schema version 1 is tracked in ``PRAGMA user_version``; a later
 "decisions" table (the committee's recorded decisions) is to be added by a version-2 migration
-in :data:`MIGRATIONS` without touching these tables.
+in :data:`MIGRATIONS` without touching these tables. Keeping rejected cells' text needed no new
+column (values are untyped), so a data folder made by an earlier version opens as it is: its
+next refresh adds each rejected cell once, as a first entry, and logs nothing else.
 """
 
 from __future__ import annotations
@@ -110,6 +114,21 @@ def _cell_value(value: object) -> object:
         return _cell_value(value.item())
     text = str(value)
     return text if text.strip() else None
+
+
+def score_cells(comp) -> pd.DataFrame:
+    """Every non-blank score cell of ``comp`` for :meth:`AuditStore.record`: a counted cell as
+    its number, a rejected one as the text it holds ("30" over the maximum, "ดีมาก"), so a
+    correction reads 30 → 20, not "-" → 20. Columns: judge_id, product_id, criterion_id, value.
+    """
+    columns = [*KEY, "value"]
+    valid = comp.scores.rename(columns={"score": "value"})[columns].astype({"value": object})
+    rejected = getattr(comp, "rejected", None)
+    parts = [valid]
+    if rejected is not None and not rejected.empty:
+        parts.append(rejected.rename(columns={"raw": "value"})[columns].astype({"value": str}))
+    cells = pd.concat(parts, ignore_index=True) if len(parts) > 1 else valid
+    return cells.drop_duplicates(list(KEY))
 
 
 def _classify(error: BaseException) -> str:
@@ -214,14 +233,30 @@ class AuditStore:
             )
             return len(changed)
 
-    def changes(self, since: datetime | None = None, until: datetime | None = None) -> pd.DataFrame:
+    def changes(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        *,
+        edits_only: bool = False,
+    ) -> pd.DataFrame:
         """Changes with ``since <= at < until`` (either bound optional), oldest first.
 
         Columns: at (UTC datetime), judge_id, product_id, criterion_id, old_value, new_value.
         A blank value is missing (NaN or None, as pandas infers the column's dtype).
+        ``edits_only``: leave out each cell's first entry (its first row in the trail, from
+        blank): what is left are edits after the first entry, blanking and re-entry included.
         """
-        sql = "SELECT at, judge_id, product_id, criterion_id, old_value, new_value FROM changes"
+        table = "changes"
+        if edits_only:
+            table = (
+                "(SELECT *, MIN(id) OVER (PARTITION BY judge_id, product_id, criterion_id)"
+                " AS first_id FROM changes)"
+            )
+        sql = f"SELECT at, judge_id, product_id, criterion_id, old_value, new_value FROM {table}"
         where, params = [], []
+        if edits_only:
+            where.append("(id > first_id OR old_value IS NOT NULL)")
         if since is not None:
             where.append("at >= ?")
             params.append(_stamp(since))

@@ -1,8 +1,9 @@
 """Per-judge score sheets, แบบให้คะแนนรายกรรมการ: one printable A4 page per judge.
 
 Each page is the paper record a member signs: the judge's name, sector and tab, then one row per
-product with the scores they gave for each criterion and their total (a conflict is marked and
-left blank), and a signature line at the foot. Draft and demo marks as on every report.
+product with the scores they gave for each criterion and the total scoring counts (weighted to
+100), or "ไม่นับ" and why for a row that does not count (a declared conflict left blank is
+marked), and a signature line at the foot. Draft and demo marks as on every report.
 """
 
 from __future__ import annotations
@@ -18,27 +19,44 @@ from kbo_dashboard.reports.pdf_document import BODY, LINE, SMALL
 from kbo_dashboard.reports.signatures import DOTS, sector_name
 from kbo_dashboard.reports.status import report_status
 from kbo_dashboard.scoring.counts import format_score
+from kbo_dashboard.scoring.row_totals import row_totals
 
 
-def judge_rows(comp: Any, judge_id: str, lang: str) -> list[list[str]]:
-    """One row per product: ID, name, each criterion's score, the total (or the conflict)."""
+def judge_rows(comp: Any, judge_id: str, lang: str, rows: dict | None = None) -> list[list[str]]:
+    """One row per product: ID, name, each criterion's cell, then the total scoring counts.
+
+    The total is :func:`~kbo_dashboard.scoring.row_totals.row_totals`' (weighted to 100, the
+    one the screen ranks on). A row that does not count says "ไม่นับ" and why, with the cell;
+    a rejected cell shows the text the judge typed. ``rows``: ``row_totals(comp)`` if built.
+    """
+    rows = row_totals(comp) if rows is None else rows
     scores = comp.scores[comp.scores["judge_id"] == judge_id]
     given = {(r.product_id, r.criterion_id): r.score for r in scores.itertuples()}
+    rejected = getattr(comp, "rejected", None)
+    if rejected is not None and not rejected.empty:
+        mine = rejected[rejected["judge_id"] == judge_id]
+        typed = dict(zip(zip(mine["product_id"], mine["criterion_id"]), mine["raw"]))
+    else:
+        typed = {}
     conflicts = set(comp.conflicts.loc[comp.conflicts["judge_id"] == judge_id, "product_id"])
-    rows = []
+    out = []
     for product in comp.products.itertuples():
-        if product.product_id in conflicts:
-            marks = [""] * len(comp.criterion_ids) + [t("sheets.conflict", lang)]
+        pid = product.product_id
+        row = rows.get((judge_id, pid))
+        cells = [
+            _score(given[(pid, c)]) if (pid, c) in given else str(typed.get((pid, c), ""))
+            for c in comp.criterion_ids
+        ]
+        if row is not None and row.counted:
+            total = _score(row.total)
+        elif row is not None and row.filled:
+            total = t("sheets.not_counted", lang, why=row.why(lang) or "-")
+        elif pid in conflicts:
+            total = t("sheets.conflict", lang)
         else:
-            values = [given.get((product.product_id, c)) for c in comp.criterion_ids]
-            total = (
-                sum(v for v in values if v is not None)
-                if any(v is not None for v in values)
-                else None
-            )
-            marks = [_score(v) for v in values] + [_score(total)]
-        rows.append([product.product_id, product.product_name, *marks])
-    return rows
+            total = ""
+        out.append([pid, product.product_name, *cells, total])
+    return out
 
 
 def _score(value: Any) -> str:
@@ -61,9 +79,11 @@ def build_score_sheets(
     criteria = [rc.criterion_label(r, lang) for _, r in comp.criteria.iterrows()]
     maxima = [f"{m:g}" for m in comp.criteria["max_score"]]
     headers = [t("col.product_id", lang), t("col.product_name", lang)]
-    headers += [f"{c} ({m})" for c, m in zip(criteria, maxima)] + [t("sheets.total", lang)]
-    widths = [14, 50] + [16] * len(criteria) + [22]
+    headers += [f"{c} ({m})" for c, m in zip(criteria, maxima)] + [t("sheets.total_100", lang)]
+    widths = [14, 42] + [16] * len(criteria) + [36]  # room for "ไม่นับ" and why
     aligns = ["L", "L"] + ["R"] * (len(criteria) + 1)
+    counted = None if results is None or getattr(results, "excluded_judges", ()) else results
+    rows = row_totals(comp, counted.totals if counted is not None else None)
     for judge in comp.judges.itertuples():
         pdf.add_page()
         pdf.paragraph(t("sheets.title", lang), 16, "B", align="C", gap=0)
@@ -78,7 +98,7 @@ def build_score_sheets(
             label_width=40,
         )
         pdf.table_rows(
-            headers, judge_rows(comp, judge.judge_id, lang), widths, aligns, keep_with_next=30
+            headers, judge_rows(comp, judge.judge_id, lang, rows), widths, aligns, keep_with_next=30
         )
         pdf.set_font(pdf.family, "", SMALL)
         pdf.paragraph(t("sheets.certify", lang), SMALL, gap=8)

@@ -169,8 +169,8 @@ def _decide() -> None:
     reason = st.text_area(tr("nom.chair_reason"), key="chair_reason")
     acknowledged = True
     if not ready.clear:
-        labels = "; ".join(p.label(lang) for p in ready.open_points())
-        acknowledged = st.checkbox(tr("chair.ack", points=labels), key="chair_ack")
+        # named as they fail, with the details the decision row stores (ready.to_json())
+        acknowledged = st.checkbox(tr("chair.ack", points=ready.open_text(lang)), key="chair_ack")
     if not st.button(tr("nom.chair_record"), key="chair_record", type="primary"):
         return
     if not acknowledged:

@@ -142,7 +142,12 @@ def record_audit(snap: Snapshot):
     or the :class:`~kbo_dashboard.meeting.audit.AuditUnavailable` to show as a warning (a
     locked file is retried on the next rerun; a corrupt one only when the data changes).
     """
-    from kbo_dashboard.meeting.audit import AuditStore, AuditUnavailable, default_audit_path
+    from kbo_dashboard.meeting.audit import (
+        AuditStore,
+        AuditUnavailable,
+        default_audit_path,
+        score_cells,
+    )
 
     comp = snap.competition
     if comp is None or not snap.ok or snap.fetched_at is None:
@@ -155,8 +160,7 @@ def record_audit(snap: Snapshot):
         done = log["done"].get(path)
         if done is not None and done[0] == snap.version:
             return done[1]
-        cells = comp.scores.rename(columns={"score": "value"})
-        cells = cells.drop_duplicates(["judge_id", "product_id", "criterion_id"])
+        cells = score_cells(comp)  # rejected cells too, as typed
         try:
             AuditStore(timeout=1.0).record(cells, snap.fetched_at)
             outcome = None

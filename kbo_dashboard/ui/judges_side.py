@@ -15,8 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from kbo_dashboard.intake.parse import Competition
-from kbo_dashboard.scoring.progress import fixes_apart, judge_progress
-from kbo_dashboard.scoring.todo import JudgeTodo, judge_todos, todo_text
+from kbo_dashboard.scoring.todo import JudgeTodo, judge_todo, judge_todos, todo_text
 from kbo_dashboard.ui.page_tables import changes_display, col, download_name
 from kbo_dashboard.ui.state import lang, tr
 
@@ -50,28 +49,36 @@ def wanted_judge() -> str | None:
 
 
 def judge_view(comp: Competition, judge_id: str) -> None:
-    """One judge's own progress, narrow enough for a phone."""
+    """One judge's own to-do (:func:`~kbo_dashboard.scoring.todo.judge_todo`), narrow enough
+    for a phone: the thanks only when nothing is left, a conflict scored anyway included."""
     st.set_page_config(layout="centered", initial_sidebar_state="collapsed")
-    progress = judge_progress(comp).per_judge
-    frame = fixes_apart(comp, progress.merge(comp.judges[["judge_id", "link"]], how="left"))
-    found = frame[frame["judge_id"].astype(str).str.casefold() == judge_id.casefold()]
-    if found.empty:
+    todo = judge_todo(comp, judge_id)
+    if todo is None:
         st.warning(tr("judge_view.unknown", judge=judge_id), icon=":material/person_off:")
         return
-    judge = next(found.itertuples())
-    st.header(f"{judge.judge_id} {judge.judge_name}")
-    share = judge.done / judge.expected if judge.expected else 0.0
-    st.progress(share, text=tr("judge_view.done", done=judge.done, expected=judge.expected))
-    if judge.link:
-        st.link_button(tr("judge_view.open_tab"), judge.link, icon=":material/edit_note:")
-    if judge.finished:
+    st.header(f"{todo.judge_id} {todo.judge_name}")
+    share = todo.done / todo.expected if todo.expected else 0.0
+    st.progress(share, text=tr("judge_view.done", done=todo.done, expected=todo.expected))
+    link = _links_of(comp.judges).get(todo.judge_id, "")
+    if link:
+        st.link_button(tr("judge_view.open_tab"), link, icon=":material/edit_note:")
+    if not todo.expected:
+        st.caption(tr("judges_page.nothing_expected"))
+    elif todo.clear:  # nothing to score, to fix, or to clear
         st.success(tr("judge_view.finished"), icon=":material/task_alt:")
-    for issue in judge.to_fix:
+    todo_lines(todo)
+    if todo.partly_scored:
+        st.warning(tr("judge_view.partly", products=", ".join(todo.partly_scored)))
+    if todo.not_scored:
+        st.info(tr("judge_view.not_scored", products=", ".join(todo.not_scored)))
+
+
+def todo_lines(todo: JudgeTodo) -> None:
+    """A judge's cells to fix and conflicts scored anyway, one callout each."""
+    for issue in todo.fixes:
         st.error(fix_line(issue), icon=":material/edit:")
-    if judge.partly_scored:
-        st.warning(tr("judge_view.partly", products=", ".join(judge.partly_scored)))
-    if judge.not_scored:
-        st.info(tr("judge_view.not_scored", products=", ".join(judge.not_scored)))
+    for item in todo.conflict_items(lang()):
+        st.warning(item[:1].upper() + item[1:], icon=":material/front_hand:")
 
 
 def fix_line(issue) -> str:
@@ -80,9 +87,11 @@ def fix_line(issue) -> str:
     return tr("judge_view.fix", cell=issue.where, product=issue.product_id, reason=reason)
 
 
-def todo_messages(comp: Competition, language: str) -> list[JudgeTodo]:
+def todo_messages(
+    comp: Competition, language: str, todos: list[JudgeTodo] | None = None
+) -> list[JudgeTodo]:
     """Each unfinished judge's message as a copyable block (st.code has a copy button)."""
-    todos = judge_todos(comp)
+    todos = judge_todos(comp) if todos is None else todos
     st.subheader(tr("todo.heading"))
     if not todos:
         st.success(tr("judges_page.all_done"), icon=":material/task_alt:")

@@ -64,16 +64,22 @@ def _names(frame: pd.DataFrame, key: str, value: str) -> dict[str, str]:
 
 
 def judges_progress_table(
-    per_judge: pd.DataFrame, products: pd.DataFrame, lang: str
+    per_judge: pd.DataFrame, products: pd.DataFrame, lang: str, todos: dict | None = None
 ) -> pd.DataFrame:
-    """One row per judge: progress (0..1), done/expected, sector, and the product IDs left."""
+    """One row per judge: progress (0..1), done/expected, sector, then their to-do
+    (:mod:`kbo_dashboard.scoring.todo`, by judge ID): the products still to score and what
+    to fix. Without ``todos`` the products left are ``per_judge["remaining"]``."""
     names = _names(products, "product_id", "product_name")
-    remaining = per_judge["remaining"].map(list)
+    ids = per_judge["judge_id"].astype(str)
+    if todos is None:
+        remaining = per_judge["remaining"].map(list)
+    else:
+        remaining = [list(todos[j].to_score) if j in todos else [] for j in ids]
     pairs = list(zip(per_judge["done"], per_judge["expected"]))
     share = [d / e if e else 0.0 for d, e in pairs]
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
-            col("judge_id", lang): per_judge["judge_id"].astype(str),
+            col("judge_id", lang): ids,
             col("judge_name", lang): per_judge["judge_name"].astype(str),
             col("sector", lang): [label("sector", s, lang) for s in per_judge["sector"]],
             col("progress", lang): share,
@@ -85,6 +91,10 @@ def judges_progress_table(
             ],
         }
     )
+    if todos is not None:  # a rejected cell or a conflict scored: to fix, not "to score"
+        fixes = [" · ".join(todos[j].fix_items(lang)) if j in todos else "" for j in ids]
+        table[col("to_fix", lang)] = fixes
+    return table
 
 
 def remaining_products(remaining: list[str], products: pd.DataFrame, lang: str) -> pd.DataFrame:
