@@ -6,7 +6,8 @@ an eligible total for yet, then leave out every judge missing any remaining prod
 still scoring, or one with a declared conflict in that scope). How many judges were left out is
 reported next to each value, so the committee sees what the figure rests on.
 
-Kendall's W uses :func:`scipy.stats.rankdata` (average ranks for ties) and the tie-corrected
+Kendall's W uses :func:`scipy.stats.rankdata` on
+:func:`~kbo_dashboard.scoring.ranking.rank_key` (average ranks for ties) and the tie-corrected
 formula; it equals Friedman's chi-square / (m (n - 1)), which the tests check against
 :func:`scipy.stats.friedmanchisquare`. ICCs follow Shrout & Fleiss (1979) from the two-way ANOVA
 mean squares, computed with numpy. scipy has no ICC; pingouin has one but pulls in statsmodels,
@@ -31,6 +32,7 @@ from kbo_dashboard.analysis.reliability import (
     mean_squares,
 )
 from kbo_dashboard.scoring.aggregation import Totals, score_matrix
+from kbo_dashboard.scoring.ranking import rank_key
 
 OVERALL = "overall"
 
@@ -66,7 +68,7 @@ def kendalls_w(values: np.ndarray) -> KendallW:
     m, n = values.shape if values.ndim == 2 else (0, 0)
     if m < 2 or n < 2 or np.isnan(values).any():
         return KendallW(np.nan, np.nan, max(n - 1, 0), np.nan, m, n)
-    ranks = stats.rankdata(values, axis=1)
+    ranks = stats.rankdata(rank_key(values), axis=1)  # equal totals share a rank (issue 17)
     rank_sums = ranks.sum(axis=0)
     s = float(((rank_sums - rank_sums.mean()) ** 2).sum())
     ties = sum(
