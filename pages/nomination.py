@@ -96,7 +96,7 @@ def show_nominee(comp, results, lang: str) -> None:
     if results.margin is not None:
         cols[2].metric(
             tr("nom.margin"),
-            tr("nom.margin_value", points=f"{results.margin:.2f}"),
+            tr("nom.margin_value", points=format_score(results.margin)),
             border=True,
         )
         cols[2].caption(
@@ -174,7 +174,7 @@ def show_robustness(snap, comp, results, lang: str) -> None:
 
     st.subheader(tr("nom.margin_title"))
     margin = report.margin
-    st.markdown(tr("analysis.margin.points", points=f"{margin.points:.2f}"))
+    st.markdown(tr("analysis.margin.points", points=format_score(margin.points)))
     if margin.points == 0 and results.nominee:
         names = ", ".join(
             _criterion(comp, c, lang)
@@ -185,7 +185,7 @@ def show_robustness(snap, comp, results, lang: str) -> None:
         st.markdown(tr("nom.margin_tiebreak", criteria=names))
     show_moves(margin, comp, lang)
     if results.method != "mean":
-        st.caption(tr("nom.margin_mean_note", points=f"{report.mean_margin.points:.2f}"))
+        st.caption(tr("nom.margin_mean_note", points=format_score(report.mean_margin.points)))
         show_moves(report.mean_margin, comp, lang)
 
 

@@ -32,6 +32,7 @@ from kbo_dashboard.analysis.reliability import (
     mean_squares,
 )
 from kbo_dashboard.scoring.aggregation import Totals, score_matrix
+from kbo_dashboard.scoring.counts import format_score
 from kbo_dashboard.scoring.ranking import rank_key
 
 OVERALL = "overall"
@@ -226,7 +227,7 @@ def interpret_w(w: float, lang: str = "th") -> str:
     """Plain-language meaning of Kendall's W for the committee, from the message catalogue."""
     from kbo_dashboard.i18n import t
 
-    value = "-" if not np.isfinite(w) else f"{w:.2f}"
+    value = "-" if not np.isfinite(w) else format_score(w)
     return t(f"analysis.agreement.w.{w_level(w)}", lang, w=value)
 
 
@@ -234,5 +235,5 @@ def interpret_icc(value: float, lang: str = "th") -> str:
     """Plain-language meaning of the panel's ICC(2,k) for the committee."""
     from kbo_dashboard.i18n import t
 
-    shown = "-" if not np.isfinite(value) else f"{value:.2f}"
+    shown = "-" if not np.isfinite(value) else format_score(value)
     return t(f"analysis.agreement.icc.{icc_level(value)}", lang, icc=shown)

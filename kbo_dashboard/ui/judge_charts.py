@@ -12,6 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kbo_dashboard.i18n import t
+from kbo_dashboard.scoring.counts import format_score
+from kbo_dashboard.scoring.counts import format_signed as signed
 from kbo_dashboard.ui.page_tables import scope_label
 
 FONT_FAMILY = "Sarabun, Noto Sans Thai, sans-serif"
@@ -58,6 +60,7 @@ def heatmap(
     value_label = t("judge_chart.difference" if relative else "judge_chart.total", lang)
     trace = go.Heatmap(
         z=values,
+        text=[[format_score(v, 1) for v in row] for row in values],
         x=products,
         y=judges,
         customdata=hover_names[: len(judges)],
@@ -70,7 +73,7 @@ def heatmap(
         hovertemplate=(
             f"{t('judge_chart.judge', lang)}: %{{y}}<br>"
             f"{t('judge_chart.product', lang)}: %{{x}} %{{customdata}}<br>"
-            f"{value_label}: %{{z:.1f}}<extra></extra>"
+            f"{value_label}: %{{text}}<extra></extra>"
         ),
     )
     fig = go.Figure(trace)
@@ -92,7 +95,7 @@ def leniency_bars(
     frame = profiles.dropna(subset=["leniency"]).sort_values("leniency", kind="stable")
     leniency = frame["leniency"].astype(float)
     colours = [GENEROUS if v > 0 else STRICT if v < 0 else NEUTRAL for v in leniency]
-    text = [f"{v:+.1f}" for v in leniency]
+    text = [signed(v, 1) for v in leniency]
     hover = [names.get(j, "") for j in frame["judge_id"]]
     trace = go.Bar(
         x=leniency,
@@ -101,9 +104,9 @@ def leniency_bars(
         marker={"color": colours},
         text=text,
         textposition="outside",
-        customdata=hover,
+        customdata=[[signed(v, 2), name] for v, name in zip(leniency, hover)],
         hovertemplate=(
-            f"%{{y}} %{{customdata}}<br>{t('judge_chart.leniency', lang)}: %{{x:+.2f}}"
+            f"%{{y}} %{{customdata[1]}}<br>{t('judge_chart.leniency', lang)}: %{{customdata[0]}}"
             "<extra></extra>"
         ),
     )
@@ -150,7 +153,7 @@ def agreement_bars(table: pd.DataFrame, lang: str = "th") -> go.Figure:
                 name=t(name_key, lang),
                 marker={"color": colour},
                 error_y=error,
-                text=[f"{v:.2f}" if np.isfinite(v) else "" for v in values],
+                text=[format_score(v) if np.isfinite(v) else "" for v in values],
                 textposition="outside",
                 hovertemplate="%{x}<br>%{fullData.name}: %{y:.3f}<extra></extra>",
             )
