@@ -5,7 +5,13 @@ import streamlit as st
 
 from kbo_dashboard.analysis.nomination import what_if_rows
 from kbo_dashboard.meeting import decision
-from kbo_dashboard.scoring.counts import counted_for, format_count, format_score, panel_counts
+from kbo_dashboard.scoring.counts import (
+    counted_for,
+    format_count,
+    format_score,
+    is_level,
+    panel_counts,
+)
 from kbo_dashboard.ui import cached, chair, chair_form, frame, meeting_view, pickers, refresh, state
 from kbo_dashboard.ui.page_tables import local_be_time
 from kbo_dashboard.ui.robustness_tables import (
@@ -96,7 +102,9 @@ def show_nominee(comp, results, lang: str) -> None:
     if results.margin is not None:
         cols[2].metric(
             tr("nom.margin"),
-            tr("nom.margin_value", points=format_score(results.margin)),
+            tr("nom.margin_level")
+            if is_level(results.margin)
+            else tr("nom.margin_value", points=format_score(results.margin)),
             border=True,
         )
         cols[2].caption(
@@ -174,8 +182,10 @@ def show_robustness(snap, comp, results, lang: str) -> None:
 
     st.subheader(tr("nom.margin_title"))
     margin = report.margin
-    st.markdown(tr("analysis.margin.points", points=format_score(margin.points)))
-    if margin.points == 0 and results.nominee:
+    level = is_level(margin.points)
+    points = format_score(margin.points)
+    st.markdown(tr("nom.margin_level") if level else tr("analysis.margin.points", points=points))
+    if level and results.nominee:
         names = ", ".join(
             _criterion(comp, c, lang)
             for c in comp.criteria.dropna(subset=["tiebreak_priority"]).sort_values(

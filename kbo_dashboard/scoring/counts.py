@@ -144,6 +144,11 @@ def format_score(value: Any, digits: int = SCORE_DECIMALS) -> str:
     return "-" if rounded is None else f"{rounded:.{digits}f}"
 
 
+def is_level(points: Any) -> bool:
+    """A margin that reads 0.00: first is level with second on the score as shown."""
+    return format_score(points) == format_score(0)
+
+
 def format_signed(value: Any, digits: int = SCORE_DECIMALS) -> str:
     """A difference in points with its sign (``+2.5``, ``-0.3``, ``0.0``), or a dash."""
     text = format_score(value, digits)
