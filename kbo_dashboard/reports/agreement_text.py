@@ -74,7 +74,9 @@ def agreement_frame(comp: Any, results: Any, lang: str = "th") -> pd.DataFrame:
     """One row per scope: the figures, their intervals and what each rests on."""
     from kbo_dashboard.analysis.agreement import agreement_table
 
-    table = agreement_table(results.totals, comp.products)
+    excluded = set(getattr(results, "excluded_judges", ()))
+    panel = [j for j in comp.judges["judge_id"] if j not in excluded]
+    table = agreement_table(results.totals, comp.products, panel)
     rows = []
     for _, row in table.iterrows():
         few = bool(row["few_products"])
