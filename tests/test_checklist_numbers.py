@@ -29,6 +29,24 @@ def tabs_of(scores: dict[str, dict[str, tuple[int, int]]], quorum: int | None = 
     return tabs
 
 
+def minutes_text(comp, results) -> str:
+    from docx import Document as WordDocument
+
+    from kbo_dashboard.reports.minutes import build_minutes
+
+    document = WordDocument(io.BytesIO(build_minutes(comp, results, lang="en")))
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def pdf_text(comp, results) -> str:
+    import pypdf
+
+    from kbo_dashboard.reports.pdf import build_pdf
+
+    reader = pypdf.PdfReader(io.BytesIO(build_pdf(comp, results, lang="en")))
+    return " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+
+
 def robust_point(tabs):
     comp = parse(RawWorkbook(tabs))
     results = score_competition(comp)
@@ -62,6 +80,10 @@ def test_a_change_names_the_methods_it_holds_under():
     ) in point.detail_en
     assert "วิธีค่าเฉลี่ย: ถ้าไม่นับกรรมการ J1 ผู้ชนะจะเปลี่ยน" in point.detail_th
     assert "quorum" not in point.detail_en
+    # The minutes say it the same way.
+    comp = parse(RawWorkbook(tabs))
+    minutes = minutes_text(comp, results)
+    assert "Under Mean, leaving out judge J1 changes the winner" in minutes
 
 
 def test_the_quorum_is_named_when_it_is_the_cause():
@@ -96,6 +118,13 @@ def test_level_with_second_is_never_robust():
     print_readiness(comp, "en", out)
     assert "✓ The nominee is robust" not in out.getvalue()
     assert "✗ The nominee is robust: Level with second (B) at 80.00" in out.getvalue()
+    # The documents do not print "leads second by 0.00 points" either.
+    minutes = minutes_text(comp, results)
+    assert "First place is level with second on the score" in minutes
+    assert "by 0.00 points" not in minutes
+    pdf = pdf_text(comp, results)
+    assert "Level with second place" in pdf
+    assert "by 0.00 points" not in pdf
 
 
 def test_a_clear_lead_stays_robust():

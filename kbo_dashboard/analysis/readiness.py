@@ -165,7 +165,7 @@ def _robust_point(comp, results, report) -> ReadinessPoint:
             )
             out.append(t("readiness.open.methods", lang, methods=methods))
     for lang, out in (("th", th), ("en", en)):
-        out.extend(_lojo_lines(report, results.quorum, lang))
+        out.extend(lojo_sentences(report.lojo, lang))
     if is_level(results.margin):
         score = results.standings.set_index("product_id")["score"].get(results.nominee)
         for lang, out in (("th", th), ("en", en)):
@@ -177,9 +177,12 @@ def _robust_point(comp, results, report) -> ReadinessPoint:
     return ReadinessPoint("robust", False, "; ".join(th), "; ".join(en))
 
 
-def _lojo_lines(report, quorum: int, lang: str) -> list[str]:
-    """Who changes the winner when left out: under which methods, or because of the quorum."""
-    lojo = report.lojo
+def lojo_sentences(lojo, lang: str) -> list[str]:
+    """Who changes the winner when left out: under which methods, or because of the quorum.
+
+    ``lojo`` is a :class:`~kbo_dashboard.analysis.robustness.LeaveOneJudgeOut`; the checklist
+    and the minutes both say it this way. [] when leaving out anyone changes nothing.
+    """
     by_quorum: list[str] = []
     dropped: set[str] = set()
     by_score: dict[str, list[str]] = {}  # method -> judges
@@ -199,7 +202,7 @@ def _lojo_lines(report, quorum: int, lang: str) -> list[str]:
                 lang,
                 judges=_listed(sorted(by_quorum)),
                 products=_listed(sorted(dropped)),
-                quorum=quorum,
+                quorum=lojo.quorum,
             )
         )
     grouped: dict[tuple[str, ...], list[str]] = {}  # the same judges under several methods

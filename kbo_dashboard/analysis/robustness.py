@@ -96,6 +96,7 @@ class LeaveOneJudgeOut:
     deciding: dict[str, list[str]]  # method -> judges whose removal changes the outcome
     #: judge_id -> products ranked with every judge that fall below the quorum without them
     below_quorum: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    quorum: int = 1  # the configured quorum, the same in every scenario
 
     @property
     def nominees(self) -> dict[str, str | None]:
@@ -139,7 +140,7 @@ def leave_one_judge_out(
         outcomes[method] = every[0]
         without[method] = {j: every[1 + i] for j, i in zip(judge_ids, rows)}
         deciding[method] = [j for j in judge_ids if without[method][j] != every[0]]
-    return LeaveOneJudgeOut(outcomes, without, deciding, below)
+    return LeaveOneJudgeOut(outcomes, without, deciding, below, panel.quorum)
 
 
 @dataclass(frozen=True)
