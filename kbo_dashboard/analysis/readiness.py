@@ -209,6 +209,9 @@ def lojo_sentences(lojo, lang: str) -> list[str]:
     for method, judges in by_score.items():
         grouped.setdefault(tuple(judges), []).append(t(f"analysis.method.{method}.name", lang))
     for judges, methods in grouped.items():
+        if len(methods) == len(lojo.outcomes) > 1:  # the same judges under every method
+            lines.append(t("readiness.open.lojo_every", lang, judges=_listed(judges)))
+            continue
         lines.append(
             t("readiness.open.lojo", lang, methods=", ".join(methods), judges=_listed(judges))
         )
