@@ -20,7 +20,13 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from kbo_dashboard.intake.parse import parse
-from kbo_dashboard.scoring.counts import format_score, round_score, round_scores
+from kbo_dashboard.scoring.counts import (
+    format_score,
+    format_scores,
+    round_half_up,
+    round_score,
+    round_scores,
+)
 from kbo_dashboard.scoring.scoring import score_competition
 from kbo_dashboard.sources.source import RawWorkbook
 from tests.workbooks import SCORE_HEADER, SMALL_CRITERIA
@@ -64,6 +70,26 @@ def test_a_mean_of_judge_totals_reads_as_a_clerk_re_adds_it(half_points):
     totals = np.array(half_points, dtype=float) / 2
     mean = float(np.nansum(totals) / len(totals))
     assert format_score(mean) == naive(Fraction(sum(half_points), 2 * len(half_points)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.floats(-1e7, 1e7),
+            st.integers(-(10**6), 10**6).map(lambda k: k / 1000),
+            st.sampled_from([math.nan, math.inf, -math.inf, 1e300, -2e15]),
+        ),
+        max_size=30,
+    ),
+    st.integers(0, 3),
+)
+def test_the_vectorised_rounding_is_the_same_rounding(values, digits):
+    fast = round_scores(np.array(values, dtype=float), digits)
+    one_by_one = [round_half_up(v, digits) for v in values]
+    assert [None if np.isnan(v) else v for v in fast.tolist()] == one_by_one
+    shown = [v for v in values if not abs(v) > 1e7]  # scores, and NaN: printed the same way
+    assert format_scores(shown, digits) == [format_score(v, digits) for v in shown]
 
 
 # --- the pages and the documents ---

@@ -130,18 +130,39 @@ def round_score(value: Any) -> float | None:
 
 
 def round_scores(values: Any, digits: int = SCORE_DECIMALS) -> Any:
-    """:func:`round_half_up` over a Series (same index) or an array; NaN where no number."""
+    """:func:`round_half_up` over a Series (same index) or an array; NaN where no number.
+
+    Vectorised in integers for a whole heatmap at once: the value at the rank basis as an
+    integer count of 1e-9, then half up to ``digits``. A value too large for that (beyond about
+    9e6) takes :func:`round_half_up` itself. ``tests/test_rounding.py`` checks both agree.
+    """
     if isinstance(values, pd.Series):
-        rounded = [round_half_up(v, digits) for v in values.tolist()]
+        rounded = round_scores(pd.to_numeric(values, errors="coerce").to_numpy(float), digits)
         return pd.Series(rounded, index=values.index, dtype=float, name=values.name)
-    flat = [round_half_up(v, digits) for v in np.asarray(values, dtype=float).ravel().tolist()]
-    return np.array(flat, dtype=float).reshape(np.shape(values))
+    array = np.asarray(values, dtype=float)
+    out = np.full(array.shape, np.nan)
+    with np.errstate(invalid="ignore", over="ignore"):
+        basis = np.rint(array * 10.0**RANK_DECIMALS)
+    small = np.isfinite(basis) & (np.abs(basis) < 2.0**53)
+    step = 10 ** (RANK_DECIMALS - digits)
+    units = np.abs(basis[small]).astype(np.int64)
+    out[small] = np.sign(basis[small]) * ((units + step // 2) // step) / 10**digits
+    out[small & (out == 0)] = 0.0  # never -0.0
+    large = np.isfinite(array) & ~small
+    out[large] = [round_half_up(v, digits) for v in array[large].tolist()]
+    return out
 
 
 def format_score(value: Any, digits: int = SCORE_DECIMALS) -> str:
     """A score with two decimals (``84.58``; :func:`round_half_up`), or a dash."""
     rounded = _decimal(value, digits)
     return "-" if rounded is None else f"{rounded:.{digits}f}"
+
+
+def format_scores(values: Any, digits: int = SCORE_DECIMALS, missing: str = "-") -> list:
+    """:func:`format_score` over a flat array or a Series, vectorised; ``missing`` for none."""
+    rounded = np.asarray(round_scores(np.asarray(values, dtype=float), digits)).ravel()
+    return [missing if v != v else f"{v:.{digits}f}" for v in rounded.tolist()]
 
 
 def is_level(points: Any) -> bool:

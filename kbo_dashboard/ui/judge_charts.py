@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kbo_dashboard.i18n import t
-from kbo_dashboard.scoring.counts import format_score
+from kbo_dashboard.scoring.counts import format_score, round_scores
 from kbo_dashboard.scoring.counts import format_signed as signed
 from kbo_dashboard.ui.page_tables import scope_label
 
@@ -59,8 +59,7 @@ def heatmap(
     hover_names = np.array([[names.get(p, "") for p in products]] * max(len(judges), 1))
     value_label = t("judge_chart.difference" if relative else "judge_chart.total", lang)
     trace = go.Heatmap(
-        z=values,
-        text=[[format_score(v, 1) for v in row] for row in values],
+        z=round_scores(values, 1),  # rounded half up here, so the hover's .1f only prints it
         x=products,
         y=judges,
         customdata=hover_names[: len(judges)],
@@ -73,7 +72,7 @@ def heatmap(
         hovertemplate=(
             f"{t('judge_chart.judge', lang)}: %{{y}}<br>"
             f"{t('judge_chart.product', lang)}: %{{x}} %{{customdata}}<br>"
-            f"{value_label}: %{{text}}<extra></extra>"
+            f"{value_label}: %{{z:.1f}}<extra></extra>"
         ),
     )
     fig = go.Figure(trace)
