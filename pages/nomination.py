@@ -4,6 +4,7 @@ and the chair's recorded decision behind the chair password."""
 import streamlit as st
 
 from kbo_dashboard.analysis.nomination import what_if_rows
+from kbo_dashboard.analysis.readiness import quorum_sentence
 from kbo_dashboard.meeting import decision
 from kbo_dashboard.scoring.counts import (
     counted_for,
@@ -179,6 +180,9 @@ def show_robustness(snap, comp, results, lang: str) -> None:
             for row in changes.itertuples()
         ]
         st.markdown("\n".join(f"- {line}" for line in lines))
+        quorum = quorum_sentence(report.lojo, lang)
+        if quorum:  # the quorum, not anyone's scores, is the cause (issue 17)
+            st.caption(chair.plain(quorum))
 
     st.subheader(tr("nom.margin_title"))
     margin = report.margin

@@ -133,3 +133,28 @@ def test_a_clear_lead_stays_robust():
     _, results, point = robust_point(tabs)
     assert results.margin == 10.0
     assert point.ok
+
+
+def test_the_nomination_page_says_when_the_quorum_is_the_cause(app_env, no_chair_password):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    # The workbook of test_the_quorum_is_named_when_it_is_the_cause.
+    app_env.use_workbook(
+        tabs_of(
+            {"J1": {"A": (50, 40), "B": (50, 30)}, "J2": {"A": (50, 40), "B": (50, 30)}},
+            quorum=2,
+        )
+    )
+    app = str(Path(__file__).resolve().parent.parent / "app.py")
+    at = AppTest.from_file(app, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/nomination.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert (
+        "Leaving out any one of judges J1, J2 puts A below the quorum of 2: the winner changes "
+        "because of the quorum, not because of that judge's scores"
+    ) in captions

@@ -177,34 +177,43 @@ def _robust_point(comp, results, report) -> ReadinessPoint:
     return ReadinessPoint("robust", False, "; ".join(th), "; ".join(en))
 
 
+def quorum_sentence(lojo, lang: str) -> str:
+    """Judges whose absence changes the winner only by dropping it below the quorum ("" if none).
+
+    ``lojo`` is a :class:`~kbo_dashboard.analysis.robustness.LeaveOneJudgeOut`.
+    """
+    judges: set[str] = set()
+    dropped: set[str] = set()
+    for method, deciding in lojo.deciding.items():
+        for judge in deciding:
+            cause = lojo.quorum_cause(method, judge)
+            if cause:
+                judges.add(judge)
+                dropped.update(cause)
+    if not judges:
+        return ""
+    return t(
+        "readiness.open.lojo_quorum",
+        lang,
+        judges=_listed(sorted(judges)),
+        products=_listed(sorted(dropped)),
+        quorum=lojo.quorum,
+    )
+
+
 def lojo_sentences(lojo, lang: str) -> list[str]:
     """Who changes the winner when left out: under which methods, or because of the quorum.
 
     ``lojo`` is a :class:`~kbo_dashboard.analysis.robustness.LeaveOneJudgeOut`; the checklist
     and the minutes both say it this way. [] when leaving out anyone changes nothing.
     """
-    by_quorum: list[str] = []
-    dropped: set[str] = set()
     by_score: dict[str, list[str]] = {}  # method -> judges
     for method, judges in lojo.deciding.items():
         for judge in judges:
-            cause = lojo.quorum_cause(method, judge)
-            if cause:
-                by_quorum += [] if judge in by_quorum else [judge]
-                dropped.update(cause)
-            else:
+            if not lojo.quorum_cause(method, judge):
                 by_score.setdefault(method, []).append(judge)
-    lines = []
-    if by_quorum:
-        lines.append(
-            t(
-                "readiness.open.lojo_quorum",
-                lang,
-                judges=_listed(sorted(by_quorum)),
-                products=_listed(sorted(dropped)),
-                quorum=lojo.quorum,
-            )
-        )
+    quorum = quorum_sentence(lojo, lang)
+    lines = [quorum] if quorum else []
     grouped: dict[tuple[str, ...], list[str]] = {}  # the same judges under several methods
     for method, judges in by_score.items():
         grouped.setdefault(tuple(judges), []).append(t(f"analysis.method.{method}.name", lang))
