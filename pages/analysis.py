@@ -10,6 +10,7 @@ from kbo_dashboard.reports.agreement_text import (
     interval_text,
     rests_on_text,
 )
+from kbo_dashboard.scoring.counts import format_score
 from kbo_dashboard.ui import cached, fit, frame, judge_charts, pickers, state
 from kbo_dashboard.ui.page_tables import (
     agreement_display,
@@ -28,7 +29,7 @@ analysis = cached.judge_analysis(snap, results)
 
 
 def shown(value: float) -> str:
-    return f"{value:.2f}" if np.isfinite(value) else "-"
+    return format_score(value) if np.isfinite(value) else "-"
 
 
 # --- agreement ---

@@ -4,8 +4,15 @@ and the chair's recorded decision behind the chair password."""
 import streamlit as st
 
 from kbo_dashboard.analysis.nomination import what_if_rows
+from kbo_dashboard.analysis.readiness import quorum_sentence
 from kbo_dashboard.meeting import decision, signing
-from kbo_dashboard.scoring.counts import counted_for, format_count, format_score, panel_counts
+from kbo_dashboard.scoring.counts import (
+    counted_for,
+    format_count,
+    format_score,
+    is_level,
+    panel_counts,
+)
 from kbo_dashboard.ui import cached, chair, chair_form, frame, meeting_view, pickers, refresh, state
 from kbo_dashboard.ui.page_tables import local_be_time
 from kbo_dashboard.ui.robustness_tables import (
@@ -99,7 +106,9 @@ def show_nominee(comp, results, lang: str) -> None:
     if results.margin is not None:
         cols[2].metric(
             tr("nom.margin"),
-            tr("nom.margin_value", points=f"{results.margin:.2f}"),
+            tr("nom.margin_level")
+            if is_level(results.margin)
+            else tr("nom.margin_value", points=format_score(results.margin)),
             border=True,
         )
         cols[2].caption(
@@ -174,11 +183,16 @@ def show_robustness(snap, comp, results, lang: str) -> None:
             for row in changes.itertuples()
         ]
         st.markdown("\n".join(f"- {line}" for line in lines))
+        quorum = quorum_sentence(report.lojo, lang)
+        if quorum:  # the quorum, not anyone's scores, is the cause (issue 17)
+            st.caption(chair.plain(quorum))
 
     st.subheader(tr("nom.margin_title"))
     margin = report.margin
-    st.markdown(tr("analysis.margin.points", points=f"{margin.points:.2f}"))
-    if margin.points == 0 and results.nominee:
+    level = is_level(margin.points)
+    points = format_score(margin.points)
+    st.markdown(tr("nom.margin_level") if level else tr("analysis.margin.points", points=points))
+    if level and results.nominee:
         names = ", ".join(
             _criterion(comp, c, lang)
             for c in comp.criteria.dropna(subset=["tiebreak_priority"]).sort_values(
@@ -188,7 +202,7 @@ def show_robustness(snap, comp, results, lang: str) -> None:
         st.markdown(tr("nom.margin_tiebreak", criteria=names))
     show_moves(margin, comp, lang)
     if results.method != "mean":
-        st.caption(tr("nom.margin_mean_note", points=f"{report.mean_margin.points:.2f}"))
+        st.caption(tr("nom.margin_mean_note", points=format_score(report.mean_margin.points)))
         show_moves(report.mean_margin, comp, lang)
 
 

@@ -138,7 +138,8 @@ def test_nomination_small_example_and_what_if(app_env, no_chair_password):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Provisional nominee"] == "B1"
     assert metrics["Score"] == "76.67"
-    assert metrics["Margin to runner-up"] == "0.00 points"
+    # B1 and A1 are level on 230/3: a margin that reads 0.00 says so (issue 17).
+    assert metrics["Margin to runner-up"] == "Level with second"
     assert metrics["Judges counted"] == "3 of 3"
     shown = texts(at)
     assert "Runner-up: A1 Rice crackers" in shown

@@ -104,7 +104,12 @@ def test_a_nominee_that_depends_on_the_method_and_on_one_judge_is_not_robust():
     assert not point.ok
     assert "Median → B1" in point.detail_en and "Mean → A1" in point.detail_en
     assert point.detail_en.startswith("The methods disagree (")
-    assert point.detail_en.endswith("; Leaving out judge J1, J2, J3 changes the winner")
+    # By method (issue 17): the mean's change is J1's; trimmed mean (the middle of three, then
+    # the mean of two), median and normalised change without J2 or J3.
+    assert point.detail_en.endswith(
+        "; Under Mean, leaving out judge J1 changes the winner; Under Trimmed mean (drop highest"
+        " and lowest), Median, Judge-normalised mean, leaving out judge J2, J3 changes the winner"
+    )
     assert [p.key for p in ready.open_points()] == ["robust"]
 
 
@@ -117,7 +122,12 @@ def test_the_small_example_and_its_stored_open_points():
     assert points["no_errors"].ok
     assert points["quorum"].detail_en == "1 below the quorum of 2: B2"
     assert points["not_tied"].ok
-    assert "Leaving out judge J1, J3 changes the winner" in points["robust"].detail_en
+    robust = points["robust"].detail_en
+    assert "Under every method, leaving out judge J1, J3 changes the winner" in robust
+    # B1 and A1 are level on the score (230/3): B1 is first on the tie-break alone (issue 17).
+    assert robust.endswith(
+        "; Level with second (A1) at 76.67: first place is decided by the tie-break criteria alone"
+    )
 
     stored = json.loads(ready.to_json())
     assert [p["key"] for p in stored] == ["judges_finished", "quorum", "robust"]

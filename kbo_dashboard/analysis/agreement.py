@@ -3,10 +3,12 @@
 Both statistics need a complete block: every judge counted must have an eligible total for every
 product counted. Per scope (overall, and each category) we first leave out products nobody has
 an eligible total for yet, then leave out every judge missing any remaining product (a judge
-still scoring, or one with a declared conflict in that scope). How many judges were left out is
-reported next to each value, so the committee sees what the figure rests on.
+still scoring, or one with a declared conflict in that scope). Every judge left out is named next
+to each value, including a judge who has scored nothing yet, so the committee sees what the
+figure rests on.
 
-Kendall's W uses :func:`scipy.stats.rankdata` (average ranks for ties) and the tie-corrected
+Kendall's W uses :func:`scipy.stats.rankdata` on
+:func:`~kbo_dashboard.scoring.ranking.rank_key` (average ranks for ties) and the tie-corrected
 formula; it equals Friedman's chi-square / (m (n - 1)), which the tests check against
 :func:`scipy.stats.friedmanchisquare`. ICCs follow Shrout & Fleiss (1979) from the two-way ANOVA
 mean squares, computed with numpy. scipy has no ICC; pingouin has one but pulls in statsmodels,
@@ -18,6 +20,7 @@ complete block, and the ICCs' confidence intervals come from
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,7 +33,9 @@ from kbo_dashboard.analysis.reliability import (
     krippendorff_alpha,
     mean_squares,
 )
-from kbo_dashboard.scoring.aggregation import Totals, score_matrix
+from kbo_dashboard.scoring.aggregation import ScoreMatrix, Totals, score_matrix
+from kbo_dashboard.scoring.counts import format_score
+from kbo_dashboard.scoring.ranking import rank_key
 
 OVERALL = "overall"
 
@@ -66,7 +71,7 @@ def kendalls_w(values: np.ndarray) -> KendallW:
     m, n = values.shape if values.ndim == 2 else (0, 0)
     if m < 2 or n < 2 or np.isnan(values).any():
         return KendallW(np.nan, np.nan, max(n - 1, 0), np.nan, m, n)
-    ranks = stats.rankdata(values, axis=1)
+    ranks = stats.rankdata(rank_key(values), axis=1)  # equal totals share a rank (issue 17)
     rank_sums = ranks.sum(axis=0)
     s = float(((rank_sums - rank_sums.mean()) ** 2).sum())
     ties = sum(
@@ -120,12 +125,11 @@ def complete_block(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _scope_row(scope: str, values: np.ndarray, judges_ids, product_ids, conflicts) -> dict:
     judges, products = complete_block(values)
     block = values[np.ix_(judges, products)]
-    scored = (~np.isnan(values)).any(axis=1)  # judges with at least one eligible total here
     kw = kendalls_w(block)
     iccs = icc(block.T)
     intervals = icc_intervals(block.T)
     alpha = krippendorff_alpha(values)
-    out = scored & ~judges
+    out = ~judges if products.any() else np.zeros(len(values), bool)  # everyone not counted
     left_out = [j for j, gone in zip(judges_ids, out) if gone]
     declared = conflicts[:, products].any(axis=1) if conflicts is not None else out & False
     reasons = {j: "conflict" if c else "not_scored" for j, c, gone in
@@ -155,18 +159,22 @@ def _scope_row(scope: str, values: np.ndarray, judges_ids, product_ids, conflict
     }
 
 
-def agreement_table(totals: Totals, products: pd.DataFrame | None = None) -> pd.DataFrame:
+def agreement_table(
+    totals: Totals, products: pd.DataFrame | None = None, judges: Iterable[str] = ()
+) -> pd.DataFrame:
     """Kendall's W, ICC(2,k), ICC(3,k) and alpha overall and per category, one row per scope.
 
     ``products`` needs ``product_id`` and ``category``; without it only the overall row is made.
-    Categories are listed in sorted order after "overall". Columns: scope, n_products, n_judges,
-    n_judges_left_out (judges with some but not all totals in that scope), kendall_w, chi2,
+    ``judges``: the whole panel's judge ids, so a judge with no total at all (not in ``totals``)
+    is named as left out too. Categories are listed in sorted order after "overall". Columns:
+    scope, n_products, n_judges, n_judges_left_out (every judge of the panel not in that scope's
+    complete block, while it has a product), kendall_w, chi2,
     p_value, icc_2k, icc_3k, w_level, icc_level; the 95% intervals icc_2k_low, icc_2k_high,
     icc_3k_low, icc_3k_high; Krippendorff's alpha with alpha_judges, alpha_products and
     alpha_totals (what it rests on); left_out ((judge_id, "conflict" | "not_scored") pairs: the
     judges W and the ICCs leave out, and why); few_products (two or fewer: a caution, not a figure).
     """
-    matrix = score_matrix(totals)
+    matrix = with_judges(score_matrix(totals), judges)
     judges, products_ids = matrix.judge_ids, matrix.product_ids
     conflicts = conflict_matrix(totals, judges, products_ids)
     rows = [_scope_row(OVERALL, matrix.values, judges, products_ids, conflicts)]
@@ -181,6 +189,17 @@ def agreement_table(totals: Totals, products: pd.DataFrame | None = None) -> pd.
             part = conflicts[:, keep] if conflicts is not None else None
             rows.append(_scope_row(category, matrix.values[:, keep], judges, ids, part))
     return pd.DataFrame(rows)
+
+
+def with_judges(matrix: ScoreMatrix, judges: Iterable[str]) -> ScoreMatrix:
+    """``matrix`` with an empty row (no total) for each of ``judges`` it lacks, in id order."""
+    missing = sorted({str(j) for j in judges} - set(matrix.judge_ids))
+    if not missing:
+        return matrix
+    ids = matrix.judge_ids + missing
+    values = np.vstack([matrix.values, np.full((len(missing), len(matrix.product_ids)), np.nan)])
+    order = np.argsort(np.asarray(ids, dtype=object), kind="stable")
+    return ScoreMatrix([ids[i] for i in order], matrix.product_ids, values[order])
 
 
 def conflict_matrix(totals, judge_ids, product_ids) -> np.ndarray | None:
@@ -224,7 +243,7 @@ def interpret_w(w: float, lang: str = "th") -> str:
     """Plain-language meaning of Kendall's W for the committee, from the message catalogue."""
     from kbo_dashboard.i18n import t
 
-    value = "-" if not np.isfinite(w) else f"{w:.2f}"
+    value = "-" if not np.isfinite(w) else format_score(w)
     return t(f"analysis.agreement.w.{w_level(w)}", lang, w=value)
 
 
@@ -232,5 +251,5 @@ def interpret_icc(value: float, lang: str = "th") -> str:
     """Plain-language meaning of the panel's ICC(2,k) for the committee."""
     from kbo_dashboard.i18n import t
 
-    shown = "-" if not np.isfinite(value) else f"{value:.2f}"
+    shown = "-" if not np.isfinite(value) else format_score(value)
     return t(f"analysis.agreement.icc.{icc_level(value)}", lang, icc=shown)

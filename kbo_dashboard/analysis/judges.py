@@ -21,6 +21,7 @@ import pandas as pd
 from scipy import stats
 
 from kbo_dashboard.scoring.aggregation import Totals, column_median, score_matrix
+from kbo_dashboard.scoring.ranking import rank_key
 
 # Iglewicz & Hoaglin (1993): a modified z-score above 3.5 marks a potential outlier.
 # 1.4826 x MAD estimates the standard deviation for normally distributed totals.
@@ -58,7 +59,7 @@ def _row_pearson(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 def _row_ranks(x: np.ndarray) -> np.ndarray:
     if x.size == 0:
         return x.copy()
-    return stats.rankdata(x, axis=1, nan_policy="omit")
+    return stats.rankdata(rank_key(x), axis=1, nan_policy="omit")  # exact ties share a rank
 
 
 def judge_profiles(totals: Totals) -> pd.DataFrame:

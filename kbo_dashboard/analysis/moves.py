@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from kbo_dashboard.scoring.aggregation import METHODS, ScoreMatrix
+from kbo_dashboard.scoring.ranking import rank_key
 
 SCALE_MAX = 100.0
 EPS = 1e-9
@@ -68,8 +69,8 @@ def _sides(matrix: ScoreMatrix, leader: int, runner: int):
     """Per side: the rows with a counted total, most movable first, and the totals."""
     col_l, col_r = matrix.values[:, leader], matrix.values[:, runner]
     rows_l, rows_r = np.flatnonzero(~np.isnan(col_l)), np.flatnonzero(~np.isnan(col_r))
-    rows_l = rows_l[np.argsort(-col_l[rows_l], kind="stable")]  # highest first
-    rows_r = rows_r[np.argsort(col_r[rows_r], kind="stable")]  # lowest first
+    rows_l = rows_l[np.argsort(-rank_key(col_l[rows_l]), kind="stable")]  # highest first
+    rows_r = rows_r[np.argsort(rank_key(col_r[rows_r]), kind="stable")]  # lowest first
     return col_l, col_r, rows_l, rows_r
 
 

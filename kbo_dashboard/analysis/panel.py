@@ -185,7 +185,7 @@ def scenario_tiebreaks(cube: np.ndarray) -> np.ndarray:
 def _keys(scores: np.ndarray, means: np.ndarray) -> list[np.ndarray]:
     """Ranking keys, larger better, rounded like :mod:`kbo_dashboard.scoring.ranking`."""
     keys = [scores, *(means[..., c] for c in range(means.shape[-1]))]
-    return [np.nan_to_num(np.round(k, ranking.DECIMALS), nan=-np.inf) for k in keys]
+    return [np.nan_to_num(ranking.rank_key(k), nan=-np.inf) for k in keys]
 
 
 def first_places(scores, counts, means, quorum: int) -> np.ndarray:

@@ -8,8 +8,11 @@ Five points, each ok or open with what is open, in Thai and English:
 - ``quorum``: every product is ranked, i.e. scored by at least the quorum; open: which are not.
 - ``not_tied``: there is one provisional nominee (no shared first place); open: who is tied,
   or that no product is ranked yet.
-- ``robust``: every aggregation method names the same nominee and leaving out any one judge
-  changes nothing; open: which of the two checks fails, and how.
+- ``robust``: every aggregation method names the same nominee, leaving out any one judge
+  changes nothing, and the nominee is ahead of second on the score (not level, decided by the
+  tie-break criteria); open: which check fails, and how. A change from leaving out a judge
+  names the method it holds under, or says the quorum is the cause (the nominee falls below
+  the quorum without that judge).
 
 :meth:`Readiness.to_json` is what a decision row stores in ``open_points``
 (:func:`kbo_dashboard.meeting.decision.make_decision`); :func:`points_from_json` reads it back.
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 
 from kbo_dashboard.i18n import both, t
 from kbo_dashboard.intake.issues import ERROR
+from kbo_dashboard.scoring.counts import format_score, is_level
 from kbo_dashboard.scoring.progress import judge_progress
 
 KEYS = ("judges_finished", "no_errors", "quorum", "not_tied", "robust")
@@ -165,13 +169,67 @@ def _robust_point(comp, results, report) -> ReadinessPoint:
                 for m, n in report.comparison.nominees.items()
             )
             out.append(t("readiness.open.methods", lang, methods=methods))
-    deciding = report.lojo.any_deciding()
-    if deciding:
+    for lang, out in (("th", th), ("en", en)):
+        out.extend(lojo_sentences(report.lojo, lang))
+    if is_level(results.margin):
+        score = results.standings.set_index("product_id")["score"].get(results.nominee)
         for lang, out in (("th", th), ("en", en)):
-            out.append(t("readiness.open.lojo", lang, judges=_listed(deciding)))
+            out.append(
+                t("readiness.open.level", lang, runner=results.runner_up, score=format_score(score))
+            )
     if not th:
         return _point("robust")
     return ReadinessPoint("robust", False, "; ".join(th), "; ".join(en))
+
+
+def quorum_sentence(lojo, lang: str) -> str:
+    """Judges whose absence changes the winner only by dropping it below the quorum ("" if none).
+
+    ``lojo`` is a :class:`~kbo_dashboard.analysis.robustness.LeaveOneJudgeOut`.
+    """
+    judges: set[str] = set()
+    dropped: set[str] = set()
+    for method, deciding in lojo.deciding.items():
+        for judge in deciding:
+            cause = lojo.quorum_cause(method, judge)
+            if cause:
+                judges.add(judge)
+                dropped.update(cause)
+    if not judges:
+        return ""
+    return t(
+        "readiness.open.lojo_quorum",
+        lang,
+        judges=_listed(sorted(judges)),
+        products=_listed(sorted(dropped)),
+        quorum=lojo.quorum,
+    )
+
+
+def lojo_sentences(lojo, lang: str) -> list[str]:
+    """Who changes the winner when left out: under which methods, or because of the quorum.
+
+    ``lojo`` is a :class:`~kbo_dashboard.analysis.robustness.LeaveOneJudgeOut`; the checklist
+    and the minutes both say it this way. [] when leaving out anyone changes nothing.
+    """
+    by_score: dict[str, list[str]] = {}  # method -> judges
+    for method, judges in lojo.deciding.items():
+        for judge in judges:
+            if not lojo.quorum_cause(method, judge):
+                by_score.setdefault(method, []).append(judge)
+    quorum = quorum_sentence(lojo, lang)
+    lines = [quorum] if quorum else []
+    grouped: dict[tuple[str, ...], list[str]] = {}  # the same judges under several methods
+    for method, judges in by_score.items():
+        grouped.setdefault(tuple(judges), []).append(t(f"analysis.method.{method}.name", lang))
+    for judges, methods in grouped.items():
+        if len(methods) == len(lojo.outcomes) > 1:  # the same judges under every method
+            lines.append(t("readiness.open.lojo_every", lang, judges=_listed(judges)))
+            continue
+        lines.append(
+            t("readiness.open.lojo", lang, methods=", ".join(methods), judges=_listed(judges))
+        )
+    return lines
 
 
 def readiness(comp, results, report=None, progress=None) -> Readiness:

@@ -15,7 +15,9 @@ Definitions (all on eligible totals, 0..100):
 - leave-one-judge-out: for each judge with at least one eligible total, the outcome without all
   of that judge's totals. A judge changes the outcome under a method when the outcome without
   them differs from the outcome with everyone: another winner, a tie that becomes a sole winner,
-  or a sole winner that becomes a tie.
+  or a sole winner that becomes a tie. The quorum stays the configured number: a product that
+  falls below it without the judge is no longer ranked, so the outcome can change because of the
+  quorum, not the judge's scores (:meth:`LeaveOneJudgeOut.quorum_cause` says when).
 - margin: leader's score minus runner-up's, in points, under the method; the fewest totals to
   move and by how much: :mod:`kbo_dashboard.analysis.moves`.
 """
@@ -23,7 +25,7 @@ Definitions (all on eligible totals, 0..100):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -92,6 +94,9 @@ class LeaveOneJudgeOut:
     outcomes: dict[str, Outcome]  # method -> outcome with every judge
     without: dict[str, dict[str, Outcome]]  # method -> judge_id -> outcome without that judge
     deciding: dict[str, list[str]]  # method -> judges whose removal changes the outcome
+    #: judge_id -> products ranked with every judge that fall below the quorum without them
+    below_quorum: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    quorum: int = 1  # the configured quorum, the same in every scenario
 
     @property
     def nominees(self) -> dict[str, str | None]:
@@ -110,6 +115,12 @@ class LeaveOneJudgeOut:
         """Judges whose removal changes the outcome under at least one method."""
         return sorted({j for judges in self.deciding.values() for j in judges})
 
+    def quorum_cause(self, method: str, judge_id: str) -> tuple[str, ...]:
+        """First-placed products (under ``method``, every judge) that leaving out ``judge_id``
+        drops below the quorum: when not empty, the outcome changes because of the quorum."""
+        dropped = set(self.below_quorum.get(judge_id, ()))
+        return tuple(p for p in self.outcomes.get(method, ()) if p in dropped)
+
 
 def leave_one_judge_out(
     totals: Totals | Panel, methods: Sequence[str] | None = None
@@ -120,12 +131,16 @@ def leave_one_judge_out(
     rows = panel.judges_with_totals()
     judge_ids = [panel.matrix.judge_ids[i] for i in rows]
     outcomes, without, deciding = {}, {}, {}
+    counts = panel_mod.scenario_counts(panel.values)
+    ranked = counts >= panel.quorum
+    products = np.asarray(panel.matrix.product_ids, dtype=object)
+    below = {j: tuple(products[ranked[0] & ~ranked[1 + i]]) for j, i in zip(judge_ids, rows)}
     for method in methods:
         every = panel_mod.outcomes(panel, method)
         outcomes[method] = every[0]
         without[method] = {j: every[1 + i] for j, i in zip(judge_ids, rows)}
         deciding[method] = [j for j in judge_ids if without[method][j] != every[0]]
-    return LeaveOneJudgeOut(outcomes, without, deciding)
+    return LeaveOneJudgeOut(outcomes, without, deciding, below, panel.quorum)
 
 
 @dataclass(frozen=True)

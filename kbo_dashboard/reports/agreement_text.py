@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from kbo_dashboard.i18n import t
+from kbo_dashboard.scoring.counts import round_half_up
 
 
 def number(value: float, digits: int = 2) -> str:
@@ -73,13 +74,15 @@ def agreement_frame(comp: Any, results: Any, lang: str = "th") -> pd.DataFrame:
     """One row per scope: the figures, their intervals and what each rests on."""
     from kbo_dashboard.analysis.agreement import agreement_table
 
-    table = agreement_table(results.totals, comp.products)
+    excluded = set(getattr(results, "excluded_judges", ()))
+    panel = [j for j in comp.judges["judge_id"] if j not in excluded]
+    table = agreement_table(results.totals, comp.products, panel)
     rows = []
     for _, row in table.iterrows():
         few = bool(row["few_products"])
 
         def figure(value, few=few):
-            return None if few or not np.isfinite(value) else round(float(value), 3)
+            return None if few or not np.isfinite(value) else round_half_up(value, 3)
 
         def span(name, row=row, few=few):  # an empty cell when there is no interval
             text = interval_text(row[f"{name}_low"], row[f"{name}_high"], lang)

@@ -13,6 +13,7 @@ import pandas as pd
 
 from kbo_dashboard.i18n import MESSAGES, t
 from kbo_dashboard.intake.parse import Competition
+from kbo_dashboard.scoring.counts import round_scores
 from kbo_dashboard.scoring.scoring import Results
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -102,8 +103,9 @@ def rankings_table(comp: Competition, results: Results, lang: str = "th") -> pd.
         kind="stable",
         na_position="last",
     )
-    frame["score"] = frame["score"].round(2)
-    frame[means] = frame[means].round(2)
+    frame["score"] = round_scores(frame["score"])
+    for column in means:
+        frame[column] = round_scores(frame[column])
     return frame[columns].reset_index(drop=True)
 
 

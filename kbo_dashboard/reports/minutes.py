@@ -17,12 +17,13 @@ from docx import Document as WordDocument
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from kbo_dashboard.analysis.readiness import lojo_sentences
 from kbo_dashboard.i18n import t
 from kbo_dashboard.reports import common as rc
 from kbo_dashboard.reports.signatures import DOTS, member_marks, members_by_sector, sector_name
 from kbo_dashboard.reports.status import Decisions, report_status, status_lines
 from kbo_dashboard.scoring.aggregation import METHODS
-from kbo_dashboard.scoring.counts import format_count, format_score, panel_counts
+from kbo_dashboard.scoring.counts import format_count, format_score, is_level, panel_counts
 
 FONT = "TH Sarabun New"
 SIZE = 16
@@ -121,16 +122,16 @@ def _robustness(document: Any, report: Any, lang: str) -> None:
     by_method = ", ".join(f"{rc.method_name(m, lang)}: {p or '-'}" for m, p in nominees.items())
     key = "minutes.methods_agree" if report.comparison.robust else "minutes.methods_differ"
     document.add_paragraph(t(key, lang, nominees=by_method))
-    deciding = sorted({j for judges in report.lojo.deciding.values() for j in judges})
-    if deciding:
-        document.add_paragraph(t("minutes.lojo_deciding", lang, judges=", ".join(deciding)))
-    else:
-        document.add_paragraph(t("minutes.lojo_none", lang))
+    for sentence in lojo_sentences(report.lojo, lang) or [t("minutes.lojo_none", lang)]:
+        document.add_paragraph(sentence)
     margin = report.margin
     moves = "-" if margin.totals_to_move is None else format_count(margin.totals_to_move)
-    document.add_paragraph(
-        t("minutes.margin", lang, points=format_score(margin.points), moves=moves)
-    )
+    if is_level(margin.points):
+        document.add_paragraph(t("minutes.margin_level", lang))
+    else:
+        document.add_paragraph(
+            t("minutes.margin", lang, points=format_score(margin.points), moves=moves)
+        )
 
 
 def _decision(document: Any, comp: Any, status: Any, lang: str) -> None:

@@ -28,7 +28,7 @@ from kbo_dashboard.reports import common as rc
 from kbo_dashboard.reports.pdf_document import BODY, HEADING, TITLE, Document
 from kbo_dashboard.reports.signatures import SIGNATURE_SPACE, committee_page, signature_block
 from kbo_dashboard.reports.status import ReportStatus, report_status, status_lines
-from kbo_dashboard.scoring.counts import format_count, panel_counts
+from kbo_dashboard.scoring.counts import format_count, is_level, panel_counts
 
 #: Ranking table columns (mm on A4 portrait): names and producer groups of ~35 Thai characters
 #: fit on one line.
@@ -158,7 +158,11 @@ def _nominee(pdf: Document, comp: Any, results: Any, lang: str) -> None:
     pdf.paragraph(line, BODY, "B")
     if results.runner_up is not None:
         runner = f"{names.get(results.runner_up, results.runner_up)} ({results.runner_up})"
-        margin = t("report.margin_line", lang, runner=runner, margin=rc.points(results.margin))
+        margin = (
+            t("report.level_line", lang, runner=runner)
+            if is_level(results.margin)
+            else t("report.margin_line", lang, runner=runner, margin=rc.points(results.margin))
+        )
         pdf.paragraph(margin)
     rows = []
     for _, crit in comp.criteria.iterrows():

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kbo_dashboard.scoring.ranking import rank_key
+
 TOTALS_COLUMNS = ("judge_id", "product_id", "total", "eligible")
 DEFAULT_METHOD = "mean"
 
@@ -259,4 +261,4 @@ def ranking_order(scores: np.ndarray) -> np.ndarray:
     The simple order used when no full tie-break ranking is passed in.
     """
     valid = np.flatnonzero(~np.isnan(scores))
-    return valid[np.argsort(-scores[valid], kind="stable")]
+    return valid[np.argsort(-rank_key(scores[valid]), kind="stable")]

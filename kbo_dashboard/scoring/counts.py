@@ -15,14 +15,26 @@ PDF all take their counts from :func:`panel_counts`, so the same number never re
   ``scores_set_aside``: those that are not scores (typed despite a declared conflict).
 
 :func:`format_count` writes ``2,575`` and :func:`format_score` ``84.58`` everywhere.
+
+Every score shown or exported is rounded by :func:`round_half_up` (through :func:`round_score`,
+:func:`round_scores` and :func:`format_score`): half up on the decimal value, as a clerk
+re-adding by hand would, so 83.625 reads 83.63 (Python's ``round`` works on the binary float
+and gives 83.62). The value is first taken to the rank basis
+(:data:`kbo_dashboard.scoring.ranking.DECIMALS` decimals), so a float sum that lands a unit in
+the last place below 83.625 still reads 83.63, and two products ranked level read the same.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
 from kbo_dashboard.scoring.progress import judge_progress
+from kbo_dashboard.scoring.ranking import DECIMALS as RANK_DECIMALS
 
 SCORE_DECIMALS = 2
 
@@ -86,16 +98,79 @@ def format_count(n: Any) -> str:
         return "-"
 
 
-def round_score(value: Any) -> float | None:
-    """A score rounded as it is shown (2 decimals), or None when there is none."""
+def _decimal(value: Any, digits: int) -> Decimal | None:
+    """``value`` rounded half up to ``digits`` decimals as a Decimal; None when not a number."""
     try:
         number = float(value)
     except (TypeError, ValueError):
         return None
-    return None if number != number else round(number, SCORE_DECIMALS)
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    try:
+        basis = Decimal(repr(number)).quantize(Decimal(1).scaleb(-RANK_DECIMALS), ROUND_HALF_EVEN)
+        rounded = basis.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+        return abs(rounded) if rounded.is_zero() else rounded  # never "-0.00"
+    except InvalidOperation:  # beyond the context's precision (e.g. 1e300): keep the float
+        return Decimal(repr(number))
 
 
-def format_score(value: Any) -> str:
-    """A score with two decimals (``84.58``), or a dash."""
-    number = round_score(value)
-    return "-" if number is None else f"{number:.{SCORE_DECIMALS}f}"
+def round_half_up(value: Any, digits: int = SCORE_DECIMALS) -> float | None:
+    """THE rounding of every number shown or exported: half up on the decimal value.
+
+    83.625 -> 83.63 and 79.625 -> 79.63 (half away from zero: -0.125 -> -0.13). None when
+    ``value`` is not a finite number.
+    """
+    rounded = _decimal(value, digits)
+    return None if rounded is None else float(rounded)
+
+
+def round_score(value: Any) -> float | None:
+    """A score rounded as it is shown (2 decimals, :func:`round_half_up`), or None."""
+    return round_half_up(value, SCORE_DECIMALS)
+
+
+def round_scores(values: Any, digits: int = SCORE_DECIMALS) -> Any:
+    """:func:`round_half_up` over a Series (same index) or an array; NaN where no number.
+
+    Vectorised in integers for a whole heatmap at once: the value at the rank basis as an
+    integer count of 1e-9, then half up to ``digits``. A value too large for that (beyond about
+    9e6) takes :func:`round_half_up` itself. ``tests/test_rounding.py`` checks both agree.
+    """
+    if isinstance(values, pd.Series):
+        rounded = round_scores(pd.to_numeric(values, errors="coerce").to_numpy(float), digits)
+        return pd.Series(rounded, index=values.index, dtype=float, name=values.name)
+    array = np.asarray(values, dtype=float)
+    out = np.full(array.shape, np.nan)
+    with np.errstate(invalid="ignore", over="ignore"):
+        basis = np.rint(array * 10.0**RANK_DECIMALS)
+    small = np.isfinite(basis) & (np.abs(basis) < 2.0**53)
+    step = 10 ** (RANK_DECIMALS - digits)
+    units = np.abs(basis[small]).astype(np.int64)
+    out[small] = np.sign(basis[small]) * ((units + step // 2) // step) / 10**digits
+    out[small & (out == 0)] = 0.0  # never -0.0
+    large = np.isfinite(array) & ~small
+    out[large] = [round_half_up(v, digits) for v in array[large].tolist()]
+    return out
+
+
+def format_score(value: Any, digits: int = SCORE_DECIMALS) -> str:
+    """A score with two decimals (``84.58``; :func:`round_half_up`), or a dash."""
+    rounded = _decimal(value, digits)
+    return "-" if rounded is None else f"{rounded:.{digits}f}"
+
+
+def format_scores(values: Any, digits: int = SCORE_DECIMALS, missing: str = "-") -> list:
+    """:func:`format_score` over a flat array or a Series, vectorised; ``missing`` for none."""
+    rounded = np.asarray(round_scores(np.asarray(values, dtype=float), digits)).ravel()
+    return [missing if v != v else f"{v:.{digits}f}" for v in rounded.tolist()]
+
+
+def is_level(points: Any) -> bool:
+    """A margin that reads 0.00: first is level with second on the score as shown."""
+    return format_score(points) == format_score(0)
+
+
+def format_signed(value: Any, digits: int = SCORE_DECIMALS) -> str:
+    """A difference in points with its sign (``+2.5``, ``-0.3``, ``0.0``), or a dash."""
+    text = format_score(value, digits)
+    return text if text == "-" or text.startswith("-") or float(text) == 0 else f"+{text}"

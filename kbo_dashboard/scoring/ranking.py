@@ -4,6 +4,11 @@ Like Tabbycat's standings, a metric is declared as a small object (key, name, as
 ranking is a precedence list of metrics: the product score first, then the tie-break criteria
 in the committee's order. Products equal on every metric share a rank, shown as ``"1="``.
 Products below quorum are not ranked at all; they are "not yet ranked", never ranked low.
+
+Every rank in the app (standings, leave-one-judge-out, Kendall's W, the judges' Spearman
+correlations) is taken on :func:`rank_key`: the value rounded to :data:`DECIMALS` decimals, so
+totals that are equal in exact arithmetic but come out of float sums a unit in the last place
+apart are ranked together (issue 17).
 """
 
 from __future__ import annotations
@@ -14,7 +19,18 @@ import numpy as np
 import pandas as pd
 
 #: Scores are compared after rounding, so 80.0000000001 and 80 tie as people would expect.
-DECIMALS = 6
+DECIMALS = 9
+
+
+def rank_key(values) -> np.ndarray:
+    """The basis every rank is taken on: ``values`` as floats rounded to :data:`DECIMALS`.
+
+    With criteria maxima summing to 50.5 every total is a multiple of 100/101; two totals equal
+    in exact arithmetic can differ by one unit in the last place after a float sum, which a
+    plain sort ranks apart. A float error is ~1e-13 on a 0..100 scale, far below 1e-9, and a
+    real difference between scores is far above it. NaN stays NaN.
+    """
+    return np.round(np.asarray(values, dtype=float), DECIMALS)
 
 
 @dataclass(frozen=True)
@@ -44,7 +60,7 @@ def _sort_keys(frame: pd.DataFrame, metrics: list[Metric]) -> list[np.ndarray]:
     """Metric values oriented so that larger is always better, rounded for comparison."""
     keys = []
     for metric in metrics:
-        values = pd.to_numeric(frame[metric.key], errors="coerce").to_numpy(float).round(DECIMALS)
+        values = rank_key(pd.to_numeric(frame[metric.key], errors="coerce").to_numpy(float))
         values = -values if metric.ascending else values
         keys.append(np.nan_to_num(values, nan=-np.inf))
     return keys

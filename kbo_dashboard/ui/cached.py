@@ -62,7 +62,9 @@ def _judge_analysis(_comp: Competition, _totals: pd.DataFrame, version: str) -> 
     from kbo_dashboard.analysis.judges import judge_profiles, outlier_scores
 
     return JudgeAnalysis(
-        agreement_table(_totals, _comp.products), judge_profiles(_totals), outlier_scores(_totals)
+        agreement_table(_totals, _comp.products, _comp.judges["judge_id"]),
+        judge_profiles(_totals),
+        outlier_scores(_totals),
     )
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kbo_dashboard.i18n import t
+from kbo_dashboard.scoring.counts import round_half_up, round_scores
 
 FONT_FAMILY = "Sarabun, Noto Sans Thai, sans-serif"
 #: Okabe & Ito (2008), ordered so neighbouring segments contrast; yellow last (low on white).
@@ -128,16 +129,16 @@ def criteria_bars(
         raw = frame[column].astype(float)
         fig.add_bar(
             y=names,
-            x=(raw * factor.get(criterion_id, 0.0)).round(2),
+            x=round_scores(raw * factor.get(criterion_id, 0.0)),
             orientation="h",
             name=criterion_name(criteria, criterion_id, lang),
             marker_color=PALETTE[n % len(PALETTE)],
-            customdata=raw.round(2),
+            customdata=round_scores(raw),
             hovertemplate="%{y}<br>%{fullData.name}: %{customdata}<extra></extra>",
         )
     fig.add_scatter(
         y=names,
-        x=frame["score"].astype(float).round(2),
+        x=round_scores(frame["score"].astype(float)),
         mode="markers",
         name=t("chart.score", lang),
         marker={"symbol": "diamond", "size": 12, "color": MARKER_COLOUR},
@@ -171,8 +172,8 @@ def radar(
     maxima = criteria.set_index("criterion_id")["max_score"].astype(float)
     ids = [c for c in criteria["criterion_id"] if f"mean_{c}" in standings]
     theta = [wrap(criterion_name(criteria, c, lang), 16) for c in ids]
-    mine = [round(100 * float(row[f"mean_{c}"]) / maxima[c], 1) for c in ids]
-    avg = [round(100 * float(average[f"mean_{c}"]) / maxima[c], 1) for c in ids]
+    mine = [round_half_up(100 * float(row[f"mean_{c}"]) / maxima[c], 1) for c in ids]
+    avg = [round_half_up(100 * float(average[f"mean_{c}"]) / maxima[c], 1) for c in ids]
     fig = go.Figure()
     fig.add_scatterpolar(
         r=[*avg, avg[0]] if avg else [],
@@ -219,7 +220,7 @@ def score_spread(
     frame = frame.dropna(subset=["total"]).sort_values("judge_id")
     fig = go.Figure()
     fig.add_box(
-        x=frame["total"].astype(float).round(2),
+        x=round_scores(frame["total"].astype(float)),
         text=frame["judge_id"],
         name=t("chart.judge_totals", lang),
         boxpoints="all",

@@ -12,6 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kbo_dashboard.i18n import t
+from kbo_dashboard.scoring.counts import format_score, round_scores
+from kbo_dashboard.scoring.counts import format_signed as signed
 from kbo_dashboard.ui.page_tables import scope_label
 
 FONT_FAMILY = "Sarabun, Noto Sans Thai, sans-serif"
@@ -57,7 +59,7 @@ def heatmap(
     hover_names = np.array([[names.get(p, "") for p in products]] * max(len(judges), 1))
     value_label = t("judge_chart.difference" if relative else "judge_chart.total", lang)
     trace = go.Heatmap(
-        z=values,
+        z=round_scores(values, 1),  # rounded half up here, so the hover's .1f only prints it
         x=products,
         y=judges,
         customdata=hover_names[: len(judges)],
@@ -92,7 +94,7 @@ def leniency_bars(
     frame = profiles.dropna(subset=["leniency"]).sort_values("leniency", kind="stable")
     leniency = frame["leniency"].astype(float)
     colours = [GENEROUS if v > 0 else STRICT if v < 0 else NEUTRAL for v in leniency]
-    text = [f"{v:+.1f}" for v in leniency]
+    text = [signed(v, 1) for v in leniency]
     hover = [names.get(j, "") for j in frame["judge_id"]]
     trace = go.Bar(
         x=leniency,
@@ -101,9 +103,9 @@ def leniency_bars(
         marker={"color": colours},
         text=text,
         textposition="outside",
-        customdata=hover,
+        customdata=[[signed(v, 2), name] for v, name in zip(leniency, hover)],
         hovertemplate=(
-            f"%{{y}} %{{customdata}}<br>{t('judge_chart.leniency', lang)}: %{{x:+.2f}}"
+            f"%{{y}} %{{customdata[1]}}<br>{t('judge_chart.leniency', lang)}: %{{customdata[0]}}"
             "<extra></extra>"
         ),
     )
@@ -150,7 +152,7 @@ def agreement_bars(table: pd.DataFrame, lang: str = "th") -> go.Figure:
                 name=t(name_key, lang),
                 marker={"color": colour},
                 error_y=error,
-                text=[f"{v:.2f}" if np.isfinite(v) else "" for v in values],
+                text=[format_score(v) if np.isfinite(v) else "" for v in values],
                 textposition="outside",
                 hovertemplate="%{x}<br>%{fullData.name}: %{y:.3f}<extra></extra>",
             )

@@ -14,6 +14,7 @@ import pandas as pd
 
 from kbo_dashboard.i18n import MESSAGES, t
 from kbo_dashboard.intake import clock
+from kbo_dashboard.scoring.counts import format_score, format_signed, round_scores
 
 
 def label(prefix: str, code: object, lang: str) -> str:
@@ -140,7 +141,7 @@ def issues_table(frame: pd.DataFrame, lang: str, other_language: bool = False) -
 
 
 def _round(values: pd.Series, digits: int = 2) -> pd.Series:
-    return pd.to_numeric(values, errors="coerce").astype(float).round(digits)
+    return round_scores(pd.to_numeric(values, errors="coerce").astype(float), digits)
 
 
 def p_text(p: float) -> str:
@@ -220,9 +221,9 @@ def outliers_display(
         t(
             "analysis.outlier.flag",
             lang,
-            total=f"{row.total:.1f}",
-            median=f"{row.panel_median:.1f}",
-            difference=f"{row.difference:+.1f}",
+            total=format_score(row.total, 1),
+            median=format_score(row.panel_median, 1),
+            difference=format_signed(row.difference, 1),
         )
         for row in outliers.itertuples()
     ]

@@ -16,7 +16,7 @@ from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.meeting.live import FeedItem
 from kbo_dashboard.reports.export import rankings_table
-from kbo_dashboard.scoring.counts import format_score
+from kbo_dashboard.scoring.counts import format_score, format_scores
 from kbo_dashboard.scoring.scoring import Results
 from kbo_dashboard.ui.charts import criterion_name
 
@@ -71,13 +71,13 @@ def standings_table(
         out[_h("district", lang)] = frame["district"]
     if category is None:
         out[_h("category", lang)] = frame["category_name"]
-    out[_h("score", lang)] = frame["score"].map(format_score)
+    out[_h("score", lang)] = format_scores(frame["score"])  # one rounding, vectorised
     if not compact:
         out[_h("judges", lang)] = frame["n_judges"].astype(int)
     if means and not compact:
         for criterion_id in comp.criterion_ids:
             values = frame[f"mean_{criterion_id}"]
-            out[criterion_name(comp.criteria, criterion_id, lang)] = values.map(format_score)
+            out[criterion_name(comp.criteria, criterion_id, lang)] = format_scores(values)
     return out.reset_index(drop=True)
 
 
