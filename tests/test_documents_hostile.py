@@ -23,8 +23,7 @@ from kbo_dashboard.reports import common as rc
 from kbo_dashboard.reports.judge_cards import build_judge_cards
 from kbo_dashboard.reports.minutes import build_minutes
 from kbo_dashboard.reports.pdf_document import Document
-from kbo_dashboard.reports.score_sheets import CRITERIA_PER_TABLE, build_score_sheets
-from kbo_dashboard.reports.score_sheets import column_groups
+from kbo_dashboard.reports.score_sheets import CRITERIA_PER_TABLE, build_score_sheets, column_groups
 from kbo_dashboard.reports.thai_text import fit_line
 from kbo_dashboard.scoring.scoring import score_competition
 from kbo_dashboard.sources.source import RawWorkbook
