@@ -131,11 +131,13 @@ def _reference_scores(raw: RawWorkbook) -> tuple[dict, set] | None:
             judges[row["judge_id"]] = row["sheet"] or row["judge_id"]
     expected: dict[tuple[str, str, str], float] = {}
     bad: set[tuple[str, str]] = set()
+    read: set[str] = set()
     for judge, sheet in judges.items():
         rows = _tab(raw, sheet)
         tab = next((k for k in raw.tabs if k.strip().casefold() == sheet.casefold()), sheet)
-        if rows is None:
+        if rows is None or tab in read:  # a tab two judges name counts for the first only
             continue
+        read.add(tab)
         at = next((i for i, r in enumerate(rows[:5]) if any(c in SCORE_ID for c in r)), None)
         if at is None:
             continue
