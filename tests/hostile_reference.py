@@ -15,8 +15,8 @@ THAI = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 # --- the reference reader ------------------------------------------------------------------
-_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_PLAIN = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")  # ASCII digits (after Thai ones)
+_COMMA = re.compile(r"^[+-]?[0-9]+,[0-9]{1,2}$")  # "17,5"; never "1,000"
 _MAXIMUM = re.compile(r"\s*\(\d+\)$")  # "Innovation (25)": the maximum after a criterion's name
 
 

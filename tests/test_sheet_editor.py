@@ -133,3 +133,41 @@ def test_fold_tab_name():
     assert fold_tab_name(" J 0\u200b1\t") == "j01"
     assert fold_tab_name("ผู้นำ") == fold_tab_name("ผู้น\u0e4d\u0e32")
     assert fold_tab_name("J01") != fold_tab_name("J02")
+
+
+# --- score cells that only look like numbers (section 9) ----------------------------------
+@pytest.mark.parametrize(
+    ("cell", "kind", "value"),
+    [
+        ("10", "number", 10.0),
+        ("๑๐", "converted", 10.0),  # Thai digits: what a Thai clerk types
+        ("12,5", "converted", 12.5),  # a decimal comma
+        ("12,25", "converted", 12.25),
+        ("١٠", "not_a_number", None),  # Arabic-Indic digits
+        ("۱۰", "not_a_number", None),  # Extended Arabic-Indic (Persian) digits
+        ("１０", "not_a_number", None),  # fullwidth digits
+        ("1٠", "not_a_number", None),  # mixed
+        ("1,000", "not_a_number", None),  # a thousands separator, or a slip: not 1.0
+        ("1_0", "not_a_number", None),  # float() would read 10
+    ],
+)
+def test_only_ascii_and_thai_digits_make_a_score(cell, kind, value):
+    from kbo_dashboard.intake.cells import read_score
+
+    reading = read_score(cell)
+    assert (reading.kind, reading.value) == (kind, value)
+
+
+def test_other_digits_are_flagged_at_their_cell_and_not_counted():
+    j1 = copy.deepcopy(SMALL_TABS["J1"])
+    j1[1][2] = "١٠"  # A1's innovation, C2
+    j1[2][3] = "1,000"  # A2's identity, D3
+    j1[3][2] = "๔๖"  # B1's innovation in Thai digits: counted as 46
+    comp = _parse(J1=j1)
+    j1_scores = comp.scores[comp.scores["judge_id"] == "J1"]
+    cells = dict(zip(j1_scores["cell"], j1_scores["score"]))
+    assert "C2" not in cells and "D3" not in cells
+    assert cells["C4"] == 46.0
+    flagged = {(i.where, i.code) for i in comp.issues if i.severity == "error"}
+    assert ("J1!C2", "not_a_number") in flagged
+    assert ("J1!D3", "not_a_number") in flagged
