@@ -7,6 +7,7 @@ from kbo_dashboard.scoring.progress import fixes_apart
 from kbo_dashboard.ui import cached, fit, frame, judges_side, state
 from kbo_dashboard.ui.page_tables import col, judges_progress_table, label, remaining_products
 from kbo_dashboard.ui.state import tr
+from kbo_dashboard.ui.text import trm
 
 snap = state.snapshot()
 st.title(tr("page.judges"))
@@ -68,7 +69,7 @@ waiting = shown[~shown["finished"]]
 if waiting.empty:
     st.success(tr("judges_page.all_done"), icon=":material/task_alt:")
 for judge in waiting.itertuples():
-    title = tr(
+    title = trm(
         "judges_page.judge_remaining",
         judge=judge.judge_id,
         name=judge.judge_name,

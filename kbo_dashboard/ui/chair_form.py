@@ -20,6 +20,7 @@ from kbo_dashboard.ui import chair, pickers, state
 from kbo_dashboard.ui.meeting_view import current_readiness
 from kbo_dashboard.ui.standings_tables import product_text
 from kbo_dashboard.ui.state import tr
+from kbo_dashboard.ui.text import trm
 
 CHAIR_OK = "chair_unlocked"
 CHAIR_NAME = "chair_signed_name"
@@ -105,7 +106,7 @@ def _pending_first(store, pending, lang: str) -> bool:
         st.error(tr("nom.chair_failed", reason=failure), icon=":material/cloud_off:")
     waiting = pending.all()
     for d in waiting:
-        st.warning(tr("nom.chair_pending", product=d.product_id, name=d.product_name))
+        st.warning(trm("nom.chair_pending", product=d.product_id, name=d.product_name))
     if waiting and st.button(tr("nom.chair_retry"), key="chair_retry", icon=":material/replay:"):
         try:
             retry_pending(store, pending)

@@ -19,6 +19,7 @@ from kbo_dashboard.scoring.progress import fixes_apart, judge_progress
 from kbo_dashboard.scoring.todo import JudgeTodo, judge_todos, todo_text
 from kbo_dashboard.ui.page_tables import changes_display, col, download_name
 from kbo_dashboard.ui.state import lang, tr
+from kbo_dashboard.ui.text import md, trm
 
 JUDGE_PARAM = "judge"
 
@@ -59,7 +60,7 @@ def judge_view(comp: Competition, judge_id: str) -> None:
         st.warning(tr("judge_view.unknown", judge=judge_id), icon=":material/person_off:")
         return
     judge = next(found.itertuples())
-    st.header(f"{judge.judge_id} {judge.judge_name}")
+    st.header(md(f"{judge.judge_id} {judge.judge_name}"))
     share = judge.done / judge.expected if judge.expected else 0.0
     st.progress(share, text=tr("judge_view.done", done=judge.done, expected=judge.expected))
     if judge.link:
@@ -69,15 +70,15 @@ def judge_view(comp: Competition, judge_id: str) -> None:
     for issue in judge.to_fix:
         st.error(fix_line(issue), icon=":material/edit:")
     if judge.partly_scored:
-        st.warning(tr("judge_view.partly", products=", ".join(judge.partly_scored)))
+        st.warning(trm("judge_view.partly", products=", ".join(judge.partly_scored)))
     if judge.not_scored:
-        st.info(tr("judge_view.not_scored", products=", ".join(judge.not_scored)))
+        st.info(trm("judge_view.not_scored", products=", ".join(judge.not_scored)))
 
 
 def fix_line(issue) -> str:
     """``แก้ช่อง J08!C6 ของ P-05: …`` for one rejected cell."""
     reason = issue.message_th if lang() == "th" else issue.message_en
-    return tr("judge_view.fix", cell=issue.where, product=issue.product_id, reason=reason)
+    return trm("judge_view.fix", cell=issue.where, product=issue.product_id, reason=reason)
 
 
 def todo_messages(comp: Competition, language: str) -> list[JudgeTodo]:

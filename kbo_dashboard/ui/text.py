@@ -1,0 +1,61 @@
+"""Workbook text shown as text: the one escaping function for everything Streamlit renders as
+Markdown (issue 18).
+
+Anyone who edits the committee's sheet can type a product, judge, category or criterion name,
+a Settings value or a reason. Streamlit renders labels, captions, alerts, expander and tab
+labels, radio options and ``st.table`` cells as Markdown, with its own directives. Unescaped,
+``![im](http://host/pix.png)`` in a product name loads an image from an outside host on the
+projector (a tracking pixel; a broken image offline), ``:green[…]`` colours the Overview,
+``$x$`` becomes LaTeX and ``http://…`` a link. :func:`md` makes any string literal:
+
+- every ASCII punctuation character gets a backslash (CommonMark allows escaping each one), so
+  no emphasis, link, image, HTML, heading, list, table pipe, LaTeX ``$`` or directive
+  (``:color[…]``, ``:material/…:``) can start, and ``http://`` is no longer an autolink;
+- a word joiner (U+2060, invisible, no line break) follows a colon that a letter, digit, ``+``
+  or ``-`` follows, because emoji shortcodes (``:smile:``) are replaced in the text after
+  escapes are resolved (``http://`` keeps no invisible character);
+- line breaks stay line breaks.
+
+Use it only where Streamlit renders Markdown: ``st.dataframe`` cells, select-box options and
+Plotly text are shown as typed, where a backslash would show.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+WORD_JOINER = "\u2060"
+_SHORTCODE = re.compile(r":(?=\\?[\w+-])")  # a colon that could open an emoji shortcode
+
+
+def md(text: object) -> str:
+    """``text`` escaped so that Streamlit's Markdown shows it exactly as typed."""
+    escaped = _PUNCTUATION.sub(r"\\\1", str(text))
+    escaped = _SHORTCODE.sub(":" + WORD_JOINER, escaped)
+    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "  \n")
+
+
+def md_params(params: dict) -> dict:
+    """Catalogue parameters with every string escaped (numbers pass as they are)."""
+    return {k: md(v) if isinstance(v, str) else v for k, v in params.items()}
+
+
+def md_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` for ``st.table``: text cells and column headers escaped (numbers kept)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = [md(v) if isinstance(v, str) else v for v in out[column]]
+    out.columns = [md(c) if isinstance(c, str) else c for c in out.columns]
+    return out
+
+
+def trm(key: str, /, **params: object) -> str:
+    """The viewer's message ``key`` for a Markdown element, workbook text in ``params`` escaped
+    (the catalogue's own Markdown, such as ``**bold**``, still renders)."""
+    from kbo_dashboard.ui.state import tr
+
+    return tr(key, **md_params(params))
