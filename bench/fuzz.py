@@ -10,9 +10,10 @@ examples), lost, invented or with another value; workbooks with at least one exp
 counted score; eligible totals that are not the plain sum of the judge's scores or lie outside
 0..100; bad cells not reported; the slowest case and the slowest example per document (after a
 warm-up run, so no example pays for imports and fonts). The figures so far are printed every
-500 examples, so a run stopped early still has them. It runs under PYTHONHASHSEED=0 (it
-restarts itself so), as the examples a seed draws also depend on string hashing. The figures
-go to docs/testing.md ("Fuzzing").
+500 examples (``--progress-every``), and a run stopped with Ctrl-C (SIGINT) prints the figures of
+the examples it completed (so does SIGTERM). It runs under PYTHONHASHSEED=0 (it restarts itself
+so), as the examples a seed draws also depend on string hashing. The figures go to
+docs/testing.md ("Fuzzing").
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import collections
 import datetime as dt
 import math
 import os
+import signal
 import statistics
 import sys
 import time
@@ -111,6 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=10_000)
     parser.add_argument("--documents-every", type=int, default=10)
+    parser.add_argument("--progress-every", type=int, default=500)
     parser.add_argument("--seed", type=int, default=20261126)
     args = parser.parse_args()
     if os.environ.get("PYTHONHASHSEED") != "0":
@@ -119,6 +122,10 @@ def main() -> None:
         os.execve(
             sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"}
         )
+    # A run started in the background ignores SIGINT: Ctrl-C, SIGINT and SIGTERM all stop it
+    # with the figures so far.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     crashes: collections.Counter[str] = collections.Counter()
     stats: collections.Counter[str] = collections.Counter()
     warned: collections.Counter[str] = collections.Counter()
@@ -140,7 +147,7 @@ def main() -> None:
     @given(hostile_workbooks())
     def one(raw) -> None:
         n = len(times)
-        if n and n % 500 == 0:  # progress, so a long run can be read part-way
+        if n and n % args.progress_every == 0:  # progress, so a long run can be read part-way
             print(
                 f"... {n:,} examples in {time.perf_counter() - began:.0f} s, load {_load()}, "
                 f"{sum(crashes.values())} crashes {dict(crashes)}, "
@@ -179,7 +186,10 @@ def main() -> None:
             )
         compare(raw, comp, results, stats)
 
-    one()
+    try:
+        one()
+    except KeyboardInterrupt:  # Ctrl-C or SIGINT: the figures of the examples run so far
+        print(f"stopped after {len(times):,} of {args.n:,} examples", flush=True)
     wall = time.perf_counter() - began
     seconds = [t for t, _ in times]
     print(
