@@ -52,9 +52,20 @@ def test_no_emoji_shortcode_survives(text):
     assert not re.search(r":[\w+-]+:", shown)
 
 
+@given(st.text(alphabet="htps:/w.@ab-_1 ", max_size=30))
+def test_no_literal_autolink_survives(text):
+    # GFM finds http://, www. and e-mail autolinks in the text after escapes are resolved
+    # (mdast-util-gfm-autolink-literal); these are its patterns.
+    shown = re.sub(r"\\(.)", r"\1", md(text))
+    assert not re.search(r"(https?://|www(?=\.))", shown, re.IGNORECASE)
+    assert not re.search(r"[-.\w+]+@[-\w]+", shown)
+
+
 def test_md_examples():
     assert md("ผ้าไหม P 15") == "ผ้าไหม P 15"  # letters, Thai and spaces untouched
-    assert md("![im](http://x/p.png)") == r"\!\[im\]\(http\:\/\/x\/p\.png\)"
+    wj = WORD_JOINER
+    assert md("![im](http://x/p.png)") == r"\!\[im\]\(http\:" + wj + r"\/\/x\/p\.png\)"
+    assert md("www.a.th a@b.co") == "www" + wj + r"\.a\.th a\@" + wj + r"b\.co"
     assert md(":green[x]") == "\\:" + WORD_JOINER + r"green\[x\]"
     assert md("$x$") == r"\$x\$"
     assert md("a\nb") == "a  \nb"

@@ -20,7 +20,7 @@ from kbo_dashboard.ui import chair, pickers, state
 from kbo_dashboard.ui.meeting_view import current_readiness
 from kbo_dashboard.ui.standings_tables import product_text
 from kbo_dashboard.ui.state import tr
-from kbo_dashboard.ui.text import trm
+from kbo_dashboard.ui.text import md_params, trm
 
 CHAIR_OK = "chair_unlocked"
 CHAIR_NAME = "chair_signed_name"
@@ -138,11 +138,10 @@ def _decide() -> None:
     choice = st.radio(
         tr("nom.chair_choice"),
         options,
-        format_func=lambda o: t(
+        format_func=lambda o: t(  # radio options are Markdown: the name is shown as text
             "nom.chair_confirm" if o == "confirm" else "nom.chair_other",
             lang,
-            product=nominee,
-            name=name,
+            **md_params({"product": nominee or "", "name": name}),
         ),
         key="chair_choice",
     )

@@ -11,9 +11,10 @@ projector (a tracking pixel; a broken image offline), ``:green[…]`` colours th
 - every ASCII punctuation character gets a backslash (CommonMark allows escaping each one), so
   no emphasis, link, image, HTML, heading, list, table pipe, LaTeX ``$`` or directive
   (``:color[…]``, ``:material/…:``) can start, and ``http://`` is no longer an autolink;
-- a word joiner (U+2060, invisible, no line break) follows a colon that a letter, digit, ``+``
-  or ``-`` follows, because emoji shortcodes (``:smile:``) are replaced in the text after
-  escapes are resolved (``http://`` keeps no invisible character);
+- a word joiner (U+2060, invisible, no line break) follows every ``:`` and ``@`` and the
+  ``www`` of ``www.``: emoji shortcodes (``:smile:``) and GFM's literal autolinks
+  (``http://…``, ``www.…``, ``a@b.co``) are found in the text after escapes are resolved, so a
+  backslash cannot stop them, and an invisible character inside the pattern does;
 - line breaks stay line breaks.
 
 Use it only where Streamlit renders Markdown: ``st.dataframe`` cells, select-box options and
@@ -28,13 +29,14 @@ import pandas as pd
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 WORD_JOINER = "\u2060"
-_SHORTCODE = re.compile(r":(?=\\?[\w+-])")  # a colon that could open an emoji shortcode
+_WWW = re.compile(r"www(?=\\\.)", re.IGNORECASE)  # "www\." opens a literal autolink
 
 
 def md(text: object) -> str:
     """``text`` escaped so that Streamlit's Markdown shows it exactly as typed."""
     escaped = _PUNCTUATION.sub(r"\\\1", str(text))
-    escaped = _SHORTCODE.sub(":" + WORD_JOINER, escaped)
+    escaped = escaped.replace(":", ":" + WORD_JOINER).replace("@", "@" + WORD_JOINER)
+    escaped = _WWW.sub("\\g<0>" + WORD_JOINER, escaped)
     return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "  \n")
 
 
