@@ -16,7 +16,9 @@ from kbo_dashboard.ui.text import WORD_JOINER, md, md_table
 from tests.test_pages import no_exception, open_page
 from tests.workbooks import SMALL_TABS
 
-PUNCTUATION = set(string.punctuation)
+#: What can start Markdown anywhere in a line, and what can at a line's start.
+SPECIAL = set("\\`*_[]<>&~$:|")
+LINE_START = re.compile(r"^(?:[#+\-=>]|\d+[.)])", re.MULTILINE)
 
 
 def unescape(text: str) -> str:
@@ -25,24 +27,31 @@ def unescape(text: str) -> str:
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
 
 
-def unescaped_punctuation(text: str) -> list[str]:
-    """ASCII punctuation characters not preceded by a backslash that escapes them."""
+def unescaped_special(text: str) -> list[str]:
+    """Special characters not preceded by a backslash that escapes them, and line starts that
+    would open a block."""
     out, i = [], 0
     while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in PUNCTUATION:
+        if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in string.punctuation:
             i += 2
             continue
-        if text[i] in PUNCTUATION:
+        if text[i] in SPECIAL:
             out.append(text[i])
         i += 1
-    return out
+    return out + LINE_START.findall(text)
+
+
+def typed(text: str) -> str:
+    """What the page should show for ``text``: its lines, without leading spaces."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.lstrip() for line in lines)
 
 
 @given(st.text())
-def test_md_escapes_every_punctuation_character_and_reads_back_as_typed(text):
+def test_md_escapes_every_special_character_and_reads_back_as_typed(text):
     escaped = md(text)
-    assert unescaped_punctuation(escaped) == []
-    assert unescape(escaped) == text.replace("\r\n", "\n").replace("\r", "\n")
+    assert unescaped_special(escaped) == []
+    assert unescape(escaped) == typed(text)
 
 
 @given(st.text(alphabet=":abc_+-1 "))
@@ -64,8 +73,10 @@ def test_no_literal_autolink_survives(text):
 def test_md_examples():
     assert md("ผ้าไหม P 15") == "ผ้าไหม P 15"  # letters, Thai and spaces untouched
     wj = WORD_JOINER
-    assert md("![im](http://x/p.png)") == r"\!\[im\]\(http\:" + wj + r"\/\/x\/p\.png\)"
-    assert md("www.a.th a@b.co") == "www" + wj + r"\.a\.th a\@" + wj + r"b\.co"
+    assert md("![im](http://x/p.png)") == r"!\[im\](http\:" + wj + "//x/p.png)"
+    assert md("www.a.th a@b.co") == "www" + wj + ".a.th a@" + wj + "b.co"
+    assert md("P-15 (2568)") == "P-15 (2568)"  # nothing that could be Markdown
+    assert md("# h\n- l\n  1. x") == "\\# h  \n\\- l  \n1\\. x"
     assert md(":green[x]") == "\\:" + WORD_JOINER + r"green\[x\]"
     assert md("$x$") == r"\$x\$"
     assert md("a\nb") == "a  \nb"

@@ -8,9 +8,13 @@ labels, radio options and ``st.table`` cells as Markdown, with its own directive
 projector (a tracking pixel; a broken image offline), ``:green[…]`` colours the Overview,
 ``$x$`` becomes LaTeX and ``http://…`` a link. :func:`md` makes any string literal:
 
-- every ASCII punctuation character gets a backslash (CommonMark allows escaping each one), so
-  no emphasis, link, image, HTML, heading, list, table pipe, LaTeX ``$`` or directive
-  (``:color[…]``, ``:material/…:``) can start, and ``http://`` is no longer an autolink;
+- each character that can start Markdown anywhere in a line gets a backslash (the backslash
+  itself, and ``` * _ [ ] < > & ~ $ : |``: emphasis, code, links and images, HTML and
+  autolinks, entities, strikethrough, LaTeX, Streamlit's ``:color[…]`` and ``:material/…:``
+  directives, tables);
+  so does one that starts a block at the start of a line (``#`` heading, ``-`` ``+`` list,
+  ``>`` quote, ``=`` underline, ``1.`` numbered list), and leading spaces are dropped (four
+  would make a code block). Other characters stay as they are, so ``P-15 (2568)`` is unchanged;
 - a word joiner (U+2060, invisible, no line break) follows every ``:`` and ``@`` and the
   ``www`` of ``www.``: emoji shortcodes (``:smile:``) and GFM's literal autolinks
   (``http://…``, ``www.…``, ``a@b.co``) are found in the text after escapes are resolved, so a
@@ -27,17 +31,27 @@ import re
 
 import pandas as pd
 
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+_INLINE = re.compile(r"([\\`*_\[\]<>&~$:|])")  # what can start Markdown anywhere in a line
+_LINE_START = re.compile(r"^([#+\-=>]|\d+(?=[.)]))", re.MULTILINE)  # ... at a line's start
 WORD_JOINER = "\u2060"
-_WWW = re.compile(r"www(?=\\\.)", re.IGNORECASE)  # "www\." opens a literal autolink
+_WWW = re.compile(r"www(?=\.)", re.IGNORECASE)  # "www." opens a literal autolink
 
 
 def md(text: object) -> str:
     """``text`` escaped so that Streamlit's Markdown shows it exactly as typed."""
-    escaped = _PUNCTUATION.sub(r"\\\1", str(text))
+    lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    escaped = _INLINE.sub(r"\\\1", "\n".join(line.lstrip() for line in lines))
+    escaped = _LINE_START.sub(_line_start, escaped)
     escaped = escaped.replace(":", ":" + WORD_JOINER).replace("@", "@" + WORD_JOINER)
     escaped = _WWW.sub("\\g<0>" + WORD_JOINER, escaped)
-    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "  \n")
+    return escaped.replace("\n", "  \n")
+
+
+def _line_start(match: re.Match) -> str:
+    """A heading, list or quote mark gets a backslash; after ``12`` (before ``.`` or ``)``)
+    the backslash goes before the dot."""
+    text = match.group(0)
+    return "\\" + text if not text[0].isdigit() else text + "\\"
 
 
 def md_params(params: dict) -> dict:
