@@ -40,8 +40,8 @@ def hostile_tabs() -> dict:
     from tests.sheets_emulator import demo_tabs
 
     tabs = demo_tabs()
-    for n, row in enumerate(tabs["Products"][1:]):
-        row[1] = f"{CORPUS[n % len(CORPUS)]} {row[0]}"
+    for n, row in enumerate(tabs["Products"][1:]):  # the image on P-15, the demo's nominee
+        row[1] = f"{CORPUS[(n + 6) % len(CORPUS)]} {row[0]}"
         row[2] = CORPUS[(n + 3) % len(CORPUS)]
     for n, row in enumerate(tabs["Judges"][1:]):
         row[1] = f"{CORPUS[(n + 5) % len(CORPUS)]} {row[0]}"
@@ -123,7 +123,9 @@ def test_workbook_text_is_never_rendered_as_markdown(hostile_server, page, url_p
 
 def test_the_projector_shows_the_names_as_typed(hostile_server, page):
     open_page(page, hostile_server.url, "projector", lang="en")
-    expect_text(page, f"![im](http://{HOST}/pix.png) ผ้าไหม")  # as typed, image syntax and all
+    expect_text(page, "ผ้าไหม P-15")
+    text = main(page).inner_text().replace("\u2060", "")  # the word joiner is invisible
+    assert f"![im](http://{HOST}/pix.png) ผ้าไหม P-15" in text  # as typed, image syntax and all
     assert rendered_payloads(page) == []
 
 
