@@ -171,3 +171,20 @@ def test_other_digits_are_flagged_at_their_cell_and_not_counted():
     flagged = {(i.where, i.code) for i in comp.issues if i.severity == "error"}
     assert ("J1!C2", "not_a_number") in flagged
     assert ("J1!D3", "not_a_number") in flagged
+
+
+# --- the fault banner names Google Sheets once (section 9) ---------------------------------
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_stale_banner_names_google_sheets_once(lang):
+    import requests
+
+    from kbo_dashboard.i18n import t
+    from kbo_dashboard.sources.google_source import source_error
+
+    error = source_error(requests.ConnectionError("down"), "key", None)
+    assert error.kind == "unreachable"  # the banner ui/frame.py shows for it is app.stale
+    reason = error.message_th if lang == "th" else error.message_en
+    banner = t("app.stale", lang, time="10:00:00", reason=reason)
+    prefix = {"th": "ติดต่อ Google Sheets ไม่ได้", "en": "Google Sheets not reachable"}[lang]
+    assert banner.count(prefix) == 1, banner  # was: "…ไม่ได้: ติดต่อ Google Sheets ไม่ได้: …"
+    assert banner.startswith(t("app.stale", lang, time="10:00:00", reason="").strip())
