@@ -1,16 +1,19 @@
 """Fuzz run: hostile workbooks (tests/hostile.py) through the whole pipeline, many at once.
 
 Run: ``python bench/fuzz.py`` (10,000 examples, fixed seed; ``-n`` for another count,
-``--xlsx-every``/``--pdf-every`` to build the Excel/PDF report for every k-th example, default
-1 and 10). For each example it runs
-parse -> score (every method) -> analysis -> CSV/xlsx/PDF in both languages, and reports
+``--documents-every k`` to build every document the Downloads page offers (Excel, PDF,
+announcement, minutes, score sheets, judge cards) for every k-th example, default 10). For each
+example it runs parse -> score (every method) -> analysis -> CSV (and the documents) in both
+languages, and reports
 crashes by exception signature; scores expected by the reference reader (in all and per 1,000
 examples), lost, invented or with another value; workbooks with at least one expected and one
 counted score; eligible totals that are not the plain sum of the judge's scores or lie outside
-0..100; bad cells not reported; and the slowest case (after a warm-up run, so no example pays
-for imports and fonts). It runs under PYTHONHASHSEED=0 (it restarts itself so), as the
-examples a seed draws also depend on string hashing. The figures go to docs/testing.md
-("Fuzzing").
+0..100; bad cells not reported; the slowest case and the slowest example per document (after a
+warm-up run, so no example pays for imports and fonts). The figures so far are printed every
+500 examples (``--progress-every``), and a run stopped with Ctrl-C (SIGINT) prints the figures of
+the examples it completed (so does SIGTERM). It runs under PYTHONHASHSEED=0 (it restarts itself
+so), as the examples a seed draws also depend on string hashing. The figures go to
+docs/testing.md ("Fuzzing").
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import collections
 import datetime as dt
 import math
 import os
+import signal
 import statistics
 import sys
 import time
@@ -33,7 +37,7 @@ from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 
 from kbo_dashboard.sources.source import RawWorkbook  # noqa: E402
 from tests.hostile import hostile_workbooks  # noqa: E402
-from tests.hostile_reference import reference_scores, run_pipeline  # noqa: E402
+from tests.hostile_reference import DOCUMENTS, reference_scores, run_pipeline  # noqa: E402
 from tests.workbooks import SMALL_TABS  # noqa: E402
 
 
@@ -108,8 +112,8 @@ FIGURES = (
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=10_000)
-    parser.add_argument("--xlsx-every", type=int, default=1)
-    parser.add_argument("--pdf-every", type=int, default=10)
+    parser.add_argument("--documents-every", type=int, default=10)
+    parser.add_argument("--progress-every", type=int, default=500)
     parser.add_argument("--seed", type=int, default=20261126)
     args = parser.parse_args()
     if os.environ.get("PYTHONHASHSEED") != "0":
@@ -118,11 +122,16 @@ def main() -> None:
         os.execve(
             sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"}
         )
+    # A run started in the background ignores SIGINT: Ctrl-C, SIGINT and SIGTERM all stop it
+    # with the figures so far.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     crashes: collections.Counter[str] = collections.Counter()
     stats: collections.Counter[str] = collections.Counter()
     warned: collections.Counter[str] = collections.Counter()
     times: list[tuple[float, int]] = []
     slowest: dict = {}
+    slowest_document: dict[str, tuple[float, int]] = {}  # document -> (seconds, example)
     print(f"started {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, load average {_load()}")
     run_pipeline(RawWorkbook(SMALL_TABS))  # imports and fonts, so no example pays for them
     began = time.perf_counter()
@@ -138,18 +147,21 @@ def main() -> None:
     @given(hostile_workbooks())
     def one(raw) -> None:
         n = len(times)
-        if n and n % 500 == 0:  # progress, so a long run can be read part-way
+        if n and n % args.progress_every == 0:  # progress, so a long run can be read part-way
             print(
                 f"... {n:,} examples in {time.perf_counter() - began:.0f} s, load {_load()}, "
-                f"{sum(crashes.values())} crashes, {dict(stats)}",
+                f"{sum(crashes.values())} crashes {dict(crashes)}, "
+                f"max {max(t for t, _ in times):.2f} s, slowest {slowest}, "
+                f"per document {_per_document(slowest_document)}, {dict(stats)}",
                 flush=True,
             )
-        xlsx, pdf = n % args.xlsx_every == 0, n % args.pdf_every == 0
+        documents = DOCUMENTS if n % args.documents_every == 0 else ()
+        timings: dict[str, float] = {}
         started = time.perf_counter()
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                comp, results = run_pipeline(raw, xlsx=xlsx, pdf=pdf)
+                comp, results = run_pipeline(raw, documents=documents, timings=timings)
             for w in caught:  # counted, not printed: numpy's RuntimeWarnings, say
                 where = f"{Path(w.filename).name}:{w.lineno}"
                 warned[f"{w.category.__name__} in {where}: {w.message}"] += 1
@@ -159,12 +171,14 @@ def main() -> None:
             return
         elapsed = time.perf_counter() - started
         times.append((elapsed, n))
+        for name, seconds in timings.items():
+            if seconds >= slowest_document.get(name, (0.0, 0))[0]:
+                slowest_document[name] = (seconds, n)
         if elapsed >= max(t for t, _ in times):
             slowest.update(
                 example=n,
                 seconds=round(elapsed, 3),
-                xlsx=xlsx,
-                pdf=pdf,
+                documents=bool(documents),
                 products=len(comp.products),
                 judges=len(comp.judges),
                 scores=len(comp.scores),
@@ -172,12 +186,15 @@ def main() -> None:
             )
         compare(raw, comp, results, stats)
 
-    one()
+    try:
+        one()
+    except KeyboardInterrupt:  # Ctrl-C or SIGINT: the figures of the examples run so far
+        print(f"stopped after {len(times):,} of {args.n:,} examples", flush=True)
     wall = time.perf_counter() - began
     seconds = [t for t, _ in times]
     print(
-        f"examples: {len(times):,} (Excel for every {args.xlsx_every}, PDF for every "
-        f"{args.pdf_every}; CSV, scoring and analysis for all)  seed {args.seed}"
+        f"examples: {len(times):,} (every document for every {args.documents_every}; CSV, "
+        f"scoring and analysis for all)  seed {args.seed}"
     )
     print(f"crashes: {sum(crashes.values())}")
     for sig, count in crashes.most_common():
@@ -194,7 +211,14 @@ def main() -> None:
         f"p99 {sorted(seconds)[int(len(seconds) * 0.99)]:.3f} s, max {max(seconds):.3f} s"
     )
     print(f"slowest case: {slowest}")
+    print("slowest example per document (both languages):")
+    for name, (seconds, example) in sorted(slowest_document.items()):
+        print(f"  {name}: {seconds:.3f} s (example {example:,})")
     print(f"wall time: {wall:.0f} s; finished {dt.datetime.now(dt.UTC):%H:%M} UTC, load {_load()}")
+
+
+def _per_document(slowest: dict[str, tuple[float, int]]) -> dict[str, str]:
+    return {name: f"{s:.2f} s (#{n})" for name, (s, n) in sorted(slowest.items())}
 
 
 def _longest_text(raw) -> int:

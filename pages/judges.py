@@ -7,6 +7,7 @@ from kbo_dashboard.scoring.todo import every_judge_todo
 from kbo_dashboard.ui import cached, fit, frame, judges_side, state
 from kbo_dashboard.ui.page_tables import col, judges_progress_table, label, remaining_products
 from kbo_dashboard.ui.state import tr
+from kbo_dashboard.ui.text import trm
 
 snap = state.snapshot()
 st.title(tr("page.judges"))
@@ -71,7 +72,7 @@ waiting = [todos[j] for j in shown["judge_id"] if not todos[j].clear]
 if not waiting:
     st.success(tr("judges_page.all_done"), icon=":material/task_alt:")
 for todo in waiting:
-    title = tr(
+    title = trm(
         "judges_page.judge_remaining",
         judge=todo.judge_id,
         name=todo.judge_name,

@@ -27,6 +27,7 @@ from kbo_dashboard.ui.standings_tables import (
     standings_table,
 )
 from kbo_dashboard.ui.state import tr
+from kbo_dashboard.ui.text import md, md_table, trm
 
 
 def show_final(lang: str) -> None:
@@ -92,14 +93,14 @@ def show_nominee(comp, results, lang: str) -> None:
     cols = st.columns(4)
     if results.nominee:
         row = standings.loc[results.nominee]
-        cols[0].metric(tr("pg.nominee"), results.nominee, border=True)
-        cols[0].caption(str(row["product_name"]))
+        cols[0].metric(tr("pg.nominee"), md(results.nominee), border=True)
+        cols[0].caption(md(row["product_name"]))
         cols[1].metric(tr("nom.score"), format_score(row["score"]), border=True)
         counted = counted_for(results, results.nominee)
     else:
         if results.tied_for_first:
             names = ", ".join(product_text(comp, p) for p in results.tied_for_first)
-            st.warning(tr("pg.tie", products=names), icon=":material/balance:")
+            st.warning(trm("pg.tie", products=names), icon=":material/balance:")
         else:
             st.info(tr("pg.no_nominee", quorum=results.quorum), icon=":material/hourglass:")
         counted = int(results.ranked["n_judges"].max()) if not results.ranked.empty else 0
@@ -112,7 +113,7 @@ def show_nominee(comp, results, lang: str) -> None:
             border=True,
         )
         cols[2].caption(
-            tr(
+            trm(
                 "nom.runner_up",
                 product=results.runner_up,
                 name=standings.at[results.runner_up, "product_name"],
@@ -134,10 +135,10 @@ def show_nominee(comp, results, lang: str) -> None:
     with left:
         st.subheader(tr("nom.runners_up"))
         table = standings_table(comp, results, lang, top=6, compact=True)
-        st.table(table.iloc[1:], hide_index=True)
+        st.table(md_table(table.iloc[1:]), hide_index=True)
     with right:
         st.subheader(tr("nom.leaders"))
-        st.table(leaders_table(comp, results, lang), hide_index=True)
+        st.table(md_table(leaders_table(comp, results, lang)), hide_index=True)
 
 
 def show_checklist(snap, results) -> None:
@@ -161,7 +162,7 @@ def show_robustness(snap, comp, results, lang: str) -> None:
         st.warning(tr("rob.not_robust_tie", methods=names), icon=":material/balance:")
     else:
         st.warning(tr("analysis.robust.no"), icon=":material/warning:")
-    st.table(methods_table(comp, report.comparison, lang), hide_index=True)
+    st.table(md_table(methods_table(comp, report.comparison, lang)), hide_index=True)
 
     st.subheader(tr("nom.lojo_title"))
     changes = what_if_rows(report)
@@ -169,11 +170,11 @@ def show_robustness(snap, comp, results, lang: str) -> None:
         st.success(tr("analysis.lojo.none"), icon=":material/verified:")
     else:
         st.warning(
-            tr("analysis.lojo.deciding", judges=", ".join(report.lojo.any_deciding())),
+            trm("analysis.lojo.deciding", judges=", ".join(report.lojo.any_deciding())),
             icon=":material/person_alert:",
         )
         lines = [
-            tr(
+            trm(
                 "nom.lojo_change",
                 judge=row.judge_id,
                 method=pickers.method_name(row.method),
@@ -199,7 +200,7 @@ def show_robustness(snap, comp, results, lang: str) -> None:
                 "tiebreak_priority"
             )["criterion_id"]
         )
-        st.markdown(tr("nom.margin_tiebreak", criteria=names))
+        st.markdown(trm("nom.margin_tiebreak", criteria=names))
     show_moves(margin, comp, lang)
     if results.method != "mean":
         st.caption(tr("nom.margin_mean_note", points=format_score(report.mean_margin.points)))
@@ -210,7 +211,7 @@ def show_moves(margin, comp, lang: str) -> None:
     """The fewest totals to move under ``margin.method``: the sentence, then which totals."""
     st.markdown(moves_sentence(margin, lang))
     if margin.totals_to_move:
-        st.table(moves_table(margin.moves, comp, lang), hide_index=True)
+        st.table(md_table(moves_table(margin.moves, comp, lang)), hide_index=True)
 
 
 def _criterion(comp, criterion_id: str, lang: str) -> str:

@@ -9,13 +9,15 @@ from kbo_dashboard.scoring.counts import format_count, format_score, panel_count
 from kbo_dashboard.ui import cached, charts, fit, frame, meeting_view, pickers, refresh, state
 from kbo_dashboard.ui.standings_tables import feed_lines, product_text, standings_table
 from kbo_dashboard.ui.state import tr
+from kbo_dashboard.ui.text import md_table, trm
 
 
 def meeting_line(settings: dict, lang: str) -> str:
     params = {"province": settings.get("province") or "-", "year": settings.get("year") or "-"}
+    params = {k: str(v) for k, v in params.items()}  # Settings text: shown as text (issue 18)
     if settings.get("meeting_date"):
-        return tr("pg.meeting", date=thai_date(settings["meeting_date"], lang), **params)
-    return tr("pg.meeting_no_date", **params)
+        return trm("pg.meeting", date=thai_date(settings["meeting_date"], lang), **params)
+    return trm("pg.meeting_no_date", **params)
 
 
 @refresh.live
@@ -60,7 +62,7 @@ def body() -> None:
         if results.nominee:
             row = results.standings.set_index("product_id").loc[results.nominee]
             st.success(
-                tr(
+                trm(
                     "pg.nominee_line",
                     product=results.nominee,
                     name=row["product_name"],
@@ -71,13 +73,13 @@ def body() -> None:
             )
         elif results.tied_for_first:
             names = ", ".join(product_text(comp, p) for p in results.tied_for_first)
-            st.warning(tr("pg.tie", products=names), icon=":material/balance:")
+            st.warning(trm("pg.tie", products=names), icon=":material/balance:")
         else:
             st.info(tr("pg.no_nominee", quorum=results.quorum), icon=":material/hourglass:")
         st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))
         st.subheader(tr("overview.top5"))
         top = standings_table(comp, results, lang, top=5, compact=True)
-        st.table(top, hide_index=True)
+        st.table(md_table(top), hide_index=True)
 
     with right:
         st.subheader(tr("overview.issues"))

@@ -9,6 +9,7 @@ from kbo_dashboard.ui import cached, chair, frame, meeting_view, pickers, refres
 from kbo_dashboard.ui.projector_view import TOP_N, projector_style
 from kbo_dashboard.ui.standings_tables import leaders_table, product_text, standings_table
 from kbo_dashboard.ui.state import tr
+from kbo_dashboard.ui.text import md, md_table, trm
 
 
 def ranking(comp, results, lang: str):
@@ -37,16 +38,16 @@ def show_progress(snap, comp, results=None) -> None:
 def show_nominee(comp, results, decided: bool) -> None:
     """The provisional nominee and the margin (smaller than a final decision)."""
     if not decided and results.nominee:
-        st.metric(tr("pg.nominee"), product_text(comp, results.nominee))
+        st.metric(tr("pg.nominee"), md(product_text(comp, results.nominee)))
     elif not decided and results.tied_for_first:
         names = ", ".join(product_text(comp, p) for p in results.tied_for_first)
-        st.warning(tr("pg.tie", products=names))
+        st.warning(trm("pg.tie", products=names))
     elif not decided:
         st.info(tr("pg.no_nominee", quorum=results.quorum))
     if results.margin is not None:
         st.markdown(
             f"{tr('nom.margin')}: **{tr('nom.margin_value', points=format_score(results.margin))}**"
-            f" ({product_text(comp, results.runner_up)})"
+            f" ({md(product_text(comp, results.runner_up))})"
         )
 
 
@@ -66,12 +67,12 @@ def body() -> None:
     left, right = st.columns(2, gap="medium")
     with left:
         st.subheader(tr("projector.ranking"))
-        st.table(ranking(comp, results, lang), hide_index=True)
+        st.table(md_table(ranking(comp, results, lang)), hide_index=True)
         st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))
     with right:
         show_nominee(comp, results, decided)
         st.subheader(tr("nom.leaders"))
-        st.table(leaders_table(comp, results, lang).iloc[:, :3], hide_index=True)
+        st.table(md_table(leaders_table(comp, results, lang).iloc[:, :3]), hide_index=True)
         show_progress(snap, comp, results)
     refresh.status_line(snap, key="projector_refresh")
 

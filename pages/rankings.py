@@ -7,6 +7,7 @@ from kbo_dashboard.sources.layout import CATEGORIES
 from kbo_dashboard.ui import cached, charts, fit, frame, pickers, refresh, state
 from kbo_dashboard.ui.standings_tables import not_ranked, product_text, standings_table
 from kbo_dashboard.ui.state import tr
+from kbo_dashboard.ui.text import trm
 
 CHART_CONFIG = {"displayModeBar": False}
 
@@ -38,7 +39,7 @@ def body() -> None:
     waiting = not_ranked(results, category)
     if waiting:
         names = ", ".join(product_text(comp, p) for p in waiting)
-        st.caption(tr("rankings.not_ranked", quorum=results.quorum, products=names))
+        st.caption(trm("rankings.not_ranked", quorum=results.quorum, products=names))
 
     standings = results.standings
     in_category = standings[standings["category"] == category]

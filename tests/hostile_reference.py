@@ -15,8 +15,8 @@ THAI = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 # --- the reference reader ------------------------------------------------------------------
-_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_PLAIN = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")  # ASCII digits (after Thai ones)
+_COMMA = re.compile(r"^[+-]?[0-9]+,[0-9]{1,2}$")  # "17,5"; never "1,000"
 _MAXIMUM = re.compile(r"\s*\(\d+\)$")  # "Innovation (25)": the maximum after a criterion's name
 
 
@@ -131,11 +131,13 @@ def _reference_scores(raw: RawWorkbook) -> tuple[dict, set] | None:
             judges[row["judge_id"]] = row["sheet"] or row["judge_id"]
     expected: dict[tuple[str, str, str], float] = {}
     bad: set[tuple[str, str]] = set()
+    read: set[str] = set()
     for judge, sheet in judges.items():
         rows = _tab(raw, sheet)
         tab = next((k for k in raw.tabs if k.strip().casefold() == sheet.casefold()), sheet)
-        if rows is None:
+        if rows is None or tab in read:  # a tab two judges name counts for the first only
             continue
+        read.add(tab)
         at = next((i for i, r in enumerate(rows[:5]) if any(c in SCORE_ID for c in r)), None)
         if at is None:
             continue
@@ -163,10 +165,44 @@ def _reference_scores(raw: RawWorkbook) -> tuple[dict, set] | None:
 
 
 # --- the whole pipeline, as the pages call it ----------------------------------------------
-def run_pipeline(raw: RawWorkbook, *, xlsx: bool = True, pdf: bool = True, decisions=()):
-    """parse -> score (every method) -> rank -> analysis -> CSV/xlsx/PDF in both languages.
+#: Every document the Downloads page builds (kbo_dashboard.reports), by name.
+DOCUMENTS = ("xlsx", "pdf", "announcement", "minutes", "score_sheets", "judge_cards")
 
-    Returns (competition, {method: Results}). Any exception is the property failing.
+
+def build_documents(comp, chosen, decisions, lang: str, which=DOCUMENTS) -> dict[str, float]:
+    """Build each document of ``which`` as the Downloads page does; seconds per document."""
+    import importlib
+    import time
+
+    builders = {
+        "xlsx": "xlsx:build_xlsx",
+        "pdf": "pdf:build_pdf",
+        "announcement": "announcement:build_announcement",
+        "minutes": "minutes:build_minutes",
+        "score_sheets": "score_sheets:build_score_sheets",
+    }
+    seconds = {}
+    for name in which:
+        started = time.perf_counter()
+        if name == "judge_cards":
+            from kbo_dashboard.reports.judge_cards import build_judge_cards
+
+            out = build_judge_cards(comp, lang, str(comp.settings.get("title") or ""))
+        else:
+            module, function = builders[name].split(":")
+            build = getattr(importlib.import_module(f"kbo_dashboard.reports.{module}"), function)
+            out = build(comp, chosen, list(decisions), lang=lang, demo=False)
+        assert isinstance(out, bytes) and out, name
+        seconds[name] = time.perf_counter() - started
+    return seconds
+
+
+def run_pipeline(raw: RawWorkbook, *, documents=DOCUMENTS, decisions=(), timings=None):
+    """parse -> score (every method) -> rank -> analysis -> CSV and ``documents`` (every one the
+    Downloads page builds, by default) in both languages.
+
+    Returns (competition, {method: Results}). Any exception is the property failing. ``timings``
+    (a dict), if given, gets the seconds each document took, both languages together.
     """
     from kbo_dashboard.analysis.agreement import agreement_table
     from kbo_dashboard.analysis.judges import judge_matrix, judge_profiles, outlier_scores
@@ -174,12 +210,11 @@ def run_pipeline(raw: RawWorkbook, *, xlsx: bool = True, pdf: bool = True, decis
     from kbo_dashboard.intake.issues import issues_frame
     from kbo_dashboard.intake.parse import parse
     from kbo_dashboard.meeting.live import change_feed
-    from kbo_dashboard.reports.export import rankings_table, scores_long, to_csv_bytes
-    from kbo_dashboard.reports.pdf import build_pdf
-    from kbo_dashboard.reports.xlsx import build_xlsx
+    from kbo_dashboard.reports.export import office_table, rankings_table, scores_long, to_csv_bytes
     from kbo_dashboard.scoring.aggregation import METHODS
     from kbo_dashboard.scoring.progress import judge_progress
     from kbo_dashboard.scoring.scoring import score_competition
+    from kbo_dashboard.scoring.todo import judge_todos, todo_text
 
     comp = parse(raw)
     empty = parse(RawWorkbook({}))
@@ -194,12 +229,13 @@ def run_pipeline(raw: RawWorkbook, *, xlsx: bool = True, pdf: bool = True, decis
     judge_profiles(totals)
     outlier_scores(totals)
     judge_matrix(totals, relative=True)
+    todos = judge_todos(comp)
     for lang in ("th", "en"):
         for table in (rankings_table(comp, chosen, lang), scores_long(comp, chosen)):
-            to_csv_bytes(table)
-        to_csv_bytes(issues_frame(comp.issues))
-        if xlsx:
-            build_xlsx(comp, chosen, decisions, lang=lang)
-        if pdf:
-            build_pdf(comp, chosen, decisions, lang=lang)
+            to_csv_bytes(office_table(table, lang, comp))
+        to_csv_bytes(office_table(issues_frame(comp.issues), lang, comp))
+        todo_text(todos, lang)
+        for name, seconds in build_documents(comp, chosen, decisions, lang, documents).items():
+            if timings is not None:
+                timings[name] = timings.get(name, 0.0) + seconds
     return comp, results

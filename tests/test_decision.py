@@ -295,7 +295,10 @@ def test_a_hand_typed_or_tampered_decision_row_is_never_final(sheet_store, small
     tampered[3], tampered[4] = "A1", "Rice crackers"  # the product changed after signing
     sheet.append_row(tampered, value_input_option="RAW")
     forged = D.decision_row(typed)
-    forged[0], forged[D.HEADER.index("signature")] = "f" * 32, "0" * 64  # a new id and a made-up signature
+    forged[0], forged[D.HEADER.index("signature")] = (
+        "f" * 32,
+        "0" * 64,
+    )  # a new id and a made-up signature
     sheet.append_row(forged, value_input_option="RAW")
 
     history = store.history()

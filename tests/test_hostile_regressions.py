@@ -147,7 +147,7 @@ def test_pdf_text_is_clipped_before_it_is_measured(monkeypatch):
     products = copy.deepcopy(SMALL_TABS["Products"])
     for row in products[1:]:
         row[1] = LONG
-    run_pipeline(small(Products=products), xlsx=False, pdf=True)
+    run_pipeline(small(Products=products), documents=("pdf",))
     assert widest and max(widest) <= PDF_TEXT_MAX + 1
 
 

@@ -2,7 +2,9 @@
 
 Judges type into a shared sheet, so a cell can hold a JSON number (the API's UNFORMATTED_VALUE),
 a number typed as text, Thai digits (๐–๙), a decimal comma, a sheet error such as ``#REF!``,
-or free text. :func:`read_score` turns each into a number or a reason it is not one.
+or free text. Only ASCII and Thai digits make a number: other scripts' digits, fullwidth digits
+and thousands separators are text, flagged at their cell. :func:`read_score` turns each into a
+number or a reason it is not one.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 SHEET_ERRORS = frozenset(
     {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!", "#SPILL!"}
 )
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+#: A decimal comma has one or two digits after it: "17,5". "1,000" (a thousands separator, or
+#: a slip?) is not read as a number. Digits are ASCII (after Thai digits are translated): not
+#: ``\d``, which takes Arabic-Indic (١٠) and fullwidth (１０) digits too (issue 18).
+_DECIMAL_COMMA = re.compile(r"^[+-]?[0-9]+,[0-9]{1,2}$")
+_NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 #: Larger numbers are not read as numbers: no score, maximum, weight, quorum or year is near
 #: it, and sums of a few of them stay finite (1e308 + 1e308 would be inf).
 MAX_NUMBER = 1e15

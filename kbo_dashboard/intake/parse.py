@@ -96,6 +96,7 @@ def _products(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
 def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
     table = _listed(read_table(raw, L.JUDGES, issues, required=True), issues)
     records = []
+    claimed: dict[str, tuple[str, dict[str, str]]] = {}  # tab -> (first judge, its cell)
     if table:
         for r, v in unique_rows(table, "judge_id", issues, j="judge_id"):
             sector = L.normalise_choice(v.get("sector", ""), L.SECTORS) or ""
@@ -117,8 +118,15 @@ def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
                     judge_id=v["judge_id"], value=v["attendance"], action="none_needed",
                 ))  # fmt: skip
             sheet = v["sheet"] or v["judge_id"]
-            has_tab = raw.tab(sheet) is not None
-            if not has_tab:
+            found = raw.tab_name(sheet)
+            has_tab = found is not None
+            cell = where(table, r, "sheet" if v["sheet"] else "judge_id")
+            if found is not None and found in claimed:
+                has_tab = False  # one tab counts once, for the first judge (issue 18)
+                _shared_tab(issues, found, claimed[found], (v["judge_id"], cell))
+            elif found is not None:
+                claimed[found] = (v["judge_id"], cell)
+            if found is None:
                 issues.append(
                     make_issue(
                         WARNING,
@@ -142,7 +150,7 @@ def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
                     )
                 )
                 email = ""
-            tab_name = raw.tab_name(sheet) or sheet
+            tab_name = found or sheet
             records.append(
                 {
                     "judge_id": v["judge_id"],
@@ -156,6 +164,17 @@ def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(records, columns=JUDGE_COLUMNS)
+
+
+def _shared_tab(issues: list[Issue], tab: str, first: tuple, again: tuple) -> None:
+    """Two judges whose ``sheet`` names one score tab (or tabs that look alike): an error at
+    both Judges cells; the tab counts for the first judge only, until it is fixed."""
+    (first_id, first_cell), (judge_id, cell) = first, again
+    params = dict(tab_name=tab, first=first_id, judge=judge_id)
+    for who, where_ in ((first_id, first_cell), (judge_id, cell)):
+        action = "shared_tab_first" if who == first_id else "judge_not_counted"
+        issues.append(make_issue(ERROR, "judge_tab_shared", **where_, judge_id=who,
+                                 action=action, action_params=params, **params))  # fmt: skip
 
 
 def _number(text: str) -> float | None:

@@ -32,6 +32,17 @@ def excel_safe(text: str) -> str:
     return text if len(text) <= EXCEL_CELL_MAX else text[: EXCEL_CELL_MAX - 1] + "…"
 
 
+#: Characters XML 1.0 cannot hold (python-docx, lxml and the .docx format refuse them): control
+#: characters but tab, line feed and carriage return; lone surrogates; U+FFFE and U+FFFF.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: object) -> str:
+    """``text`` as a Word document can hold it: characters XML refuses become spaces (a vertical
+    tab pasted from Word, say)."""
+    return _NOT_IN_XML.sub(" ", str(text))
+
+
 def method_name(key: str, lang: str = "th") -> str:
     """The aggregation method's name from the catalogue (``trimmed`` = ``trimmed_mean``)."""
     key = {"trimmed": "trimmed_mean"}.get(key, key)

@@ -20,7 +20,7 @@ from fpdf import FPDF
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.reports.fonts import add_sarabun
-from kbo_dashboard.reports.thai_text import clip, wrap
+from kbo_dashboard.reports.thai_text import clip, fit_line, wrap
 
 CARD_HEIGHT = 148.5  # half an A4 page, mm
 QR_SIZE = 62  # mm
@@ -86,10 +86,12 @@ def _card(pdf: FPDF, family: str, card: JudgeCard, top: float, lang: str, title:
     left = 15
     pdf.set_xy(left, top + 10)
     pdf.set_font(family, "", 10)
-    pdf.cell(180, 5, title or t("cards.title", lang))
+    pdf.cell(180, 5, fit_line(title or t("cards.title", lang), 180, pdf.get_string_width))
     pdf.set_xy(left, top + 16)
     pdf.set_font(family, "B", 20)
-    pdf.cell(180, 10, f"{card.judge_id}  {card.judge_name}".strip())
+    pdf.cell(
+        180, 10, fit_line(f"{card.judge_id}  {card.judge_name}".strip(), 180, pdf.get_string_width)
+    )
     box_top = top + 30
     if card.link:
         pdf.image(qr_png(card.link), x=left, y=box_top, w=QR_SIZE, h=QR_SIZE)
@@ -97,12 +99,12 @@ def _card(pdf: FPDF, family: str, card: JudgeCard, top: float, lang: str, title:
         _lines(pdf, t("cards.scan", lang), left, box_top + QR_SIZE + 1, QR_SIZE, "L")
         pdf.set_xy(left, top + CARD_HEIGHT - 14)
         pdf.set_font(family, "", 7)
-        pdf.cell(180, 4, card.link)
+        pdf.cell(180, 4, fit_line(card.link, 180, pdf.get_string_width))
     else:
         pdf.rect(left, box_top, QR_SIZE, QR_SIZE)
         pdf.set_xy(left, box_top + QR_SIZE / 2 - 12)
         pdf.set_font(family, "B", 22)
-        pdf.cell(QR_SIZE, 12, card.tab, align="C")
+        pdf.cell(QR_SIZE, 12, fit_line(card.tab, QR_SIZE, pdf.get_string_width), align="C")
         pdf.set_font(family, "", 10)
         _lines(pdf, t("cards.no_link", lang), left + 3, box_top + QR_SIZE / 2 + 2, QR_SIZE - 6, "C")
     _products(pdf, family, card, left + QR_SIZE + 8, box_top, lang)
@@ -119,12 +121,10 @@ def _products(pdf: FPDF, family: str, card: JudgeCard, x: float, y: float, lang:
     width = 195 - x
     pdf.set_xy(x, y)
     pdf.set_font(family, "B", 11)
-    pdf.cell(width, 6, t("cards.products", lang, tab=card.tab, n=len(card.products)))
+    heading = t("cards.products", lang, tab=card.tab, n=len(card.products))
+    pdf.cell(width, 6, fit_line(heading, width, pdf.get_string_width))
     line = min(4.6, 96 / max(1, len(card.products)))
     pdf.set_font(family, "", min(10, line * 2.2))
     for n, (pid, name) in enumerate(card.products):
         pdf.set_xy(x, y + 7 + n * line)
-        text = f"{pid}  {name}"
-        while pdf.get_string_width(text) > width and len(text) > 4:
-            text = text[:-2] + "…"
-        pdf.cell(width, line, text)
+        pdf.cell(width, line, fit_line(f"{pid}  {name}", width, pdf.get_string_width))

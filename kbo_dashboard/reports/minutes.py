@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pandas as pd
 from docx import Document as WordDocument
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -43,11 +44,11 @@ def _table(document: Any, headers: list[str], rows: list[list[str]]) -> None:
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headers):
-        cell.text = text
+        cell.text = rc.xml_safe(text)
         cell.paragraphs[0].runs[0].bold = True
     for row in rows:
         for cell, text in zip(table.add_row().cells, row):
-            cell.text = str(text)
+            cell.text = rc.xml_safe(text)
 
 
 def _attendance(document: Any, comp: Any, lang: str) -> None:
@@ -62,11 +63,12 @@ def _attendance(document: Any, comp: Any, lang: str) -> None:
                 continue
             n += 1
             note = f" ({marks[judge.judge_id]})" if judge.judge_id in marks else ""
-            document.add_paragraph(f"{n}. {judge.judge_name}{note}")
+            document.add_paragraph(rc.xml_safe(f"{n}. {judge.judge_name}{note}"))
     document.add_heading(t("minutes.absent", lang), level=2)
     gone = [j for j in comp.judges.itertuples() if j.judge_id in absent]
     for m, judge in enumerate(gone, start=1):
-        document.add_paragraph(f"{m}. {judge.judge_name} ({sector_name(judge.sector or '', lang)})")
+        line = f"{m}. {judge.judge_name} ({sector_name(judge.sector or '', lang)})"
+        document.add_paragraph(rc.xml_safe(line))
     if not gone:
         document.add_paragraph(t("minutes.none_absent", lang))
 
@@ -104,7 +106,7 @@ def _results(document: Any, comp: Any, results: Any, lang: str) -> None:
         document.add_paragraph(t(f"cat.{category}", lang)).runs[0].bold = True
         rows = [
             [
-                "-" if r["category_rank"] != r["category_rank"] else str(int(r["category_rank"])),
+                "-" if pd.isna(r["category_rank"]) else str(int(r["category_rank"])),
                 r["product_id"],
                 r["product_name"],
                 r["producer_group"],
@@ -121,9 +123,9 @@ def _robustness(document: Any, report: Any, lang: str) -> None:
     nominees = report.comparison.nominees
     by_method = ", ".join(f"{rc.method_name(m, lang)}: {p or '-'}" for m, p in nominees.items())
     key = "minutes.methods_agree" if report.comparison.robust else "minutes.methods_differ"
-    document.add_paragraph(t(key, lang, nominees=by_method))
+    document.add_paragraph(rc.xml_safe(t(key, lang, nominees=by_method)))
     for sentence in lojo_sentences(report.lojo, lang) or [t("minutes.lojo_none", lang)]:
-        document.add_paragraph(sentence)
+        document.add_paragraph(rc.xml_safe(sentence))
     margin = report.margin
     moves = "-" if margin.totals_to_move is None else format_count(margin.totals_to_move)
     if is_level(margin.points):
@@ -137,9 +139,10 @@ def _robustness(document: Any, report: Any, lang: str) -> None:
 def _decision(document: Any, comp: Any, status: Any, lang: str) -> None:
     document.add_heading(t("minutes.agenda.decision", lang), level=2)
     for line in status_lines(status, comp.settings, lang):
-        document.add_paragraph(line)
+        document.add_paragraph(rc.xml_safe(line))
     if status.decision is not None and status.decision.reason:
-        document.add_paragraph(t("report.decision.reason", lang, reason=status.decision.reason))
+        reason = t("report.decision.reason", lang, reason=status.decision.reason)
+        document.add_paragraph(rc.xml_safe(reason))
     document.add_paragraph(t("minutes.resolution", lang, dots=DOTS))
 
 
@@ -159,7 +162,7 @@ def build_minutes(
         document.sections[0].header.paragraphs[0].text = marks
     title = comp.settings.get("title") or t("report.title", lang)
     document.add_heading(t("minutes.title", lang), level=1)
-    document.add_paragraph(title)
+    document.add_paragraph(rc.xml_safe(title))
     document.add_paragraph(
         t("minutes.when", lang, date=rc.meeting_date_text(comp, lang), dots=DOTS)
     )

@@ -77,7 +77,16 @@ class Document(FPDF):
 
     # --- text ---
     def text_lines(self, text: str, width: float) -> list[str]:
-        return wrap(clip(text), width, self.get_string_width)  # clip: a 10 kB name stays cheap
+        """``text`` wrapped to ``width`` in the current font. A table measures each cell twice
+        (to break the page, then to draw) and score tables repeat the same few numbers, so the
+        lines are kept per (text, width, font): a cell costs one wrap (issue 18)."""
+        key = (text, round(width, 3), self.font_family, self.font_style, self.font_size_pt)
+        memo = self.__dict__.setdefault("_lines_memo", {})
+        if key not in memo:
+            if len(memo) > 50_000:
+                memo.clear()
+            memo[key] = wrap(clip(text), width, self.get_string_width)  # clip: 10 kB stays cheap
+        return list(memo[key])
 
     def paragraph(
         self,

@@ -59,6 +59,25 @@ def judge_rows(comp: Any, judge_id: str, lang: str, rows: dict | None = None) ->
     return out
 
 
+#: The most criterion columns one table holds; more criteria continue in another table below
+#: (product ID and name repeated), so a column never gets too narrow to hold a score and each
+#: cell costs a bounded amount of work (1,000 criteria took 100 s in one table, issue 18).
+CRITERIA_PER_TABLE = 8
+
+
+def column_groups(n_criteria: int) -> list[tuple[list[int], bool]]:
+    """The columns of each table of a score sheet (indexes into a :func:`judge_rows` row),
+    and whether it is the last table (the one with the total and the signatures)."""
+    starts = range(0, max(n_criteria, 1), CRITERIA_PER_TABLE)
+    groups = []
+    for start in starts:
+        last = start + CRITERIA_PER_TABLE >= n_criteria
+        stop = min(start + CRITERIA_PER_TABLE, n_criteria)
+        columns = [0, 1, *range(2 + start, 2 + stop)] + ([2 + n_criteria] if last else [])
+        groups.append((columns, last))
+    return groups
+
+
 def _score(value: Any) -> str:
     text = format_score(value)
     return text[:-3] if text.endswith(".00") else text  # judges type whole numbers
@@ -80,10 +99,8 @@ def build_score_sheets(
     maxima = [f"{m:g}" for m in comp.criteria["max_score"]]
     headers = [t("col.product_id", lang), t("col.product_name", lang)]
     headers += [f"{c} ({m})" for c, m in zip(criteria, maxima)] + [t("sheets.total_100", lang)]
-    widths = [14, 42] + [16] * len(criteria) + [36]  # room for "ไม่นับ" and why
-    aligns = ["L", "L"] + ["R"] * (len(criteria) + 1)
     counted = None if results is None or getattr(results, "excluded_judges", ()) else results
-    rows = row_totals(comp, counted.totals if counted is not None else None)
+    totals = row_totals(comp, counted.totals if counted is not None else None)
     for judge in comp.judges.itertuples():
         pdf.add_page()
         pdf.paragraph(t("sheets.title", lang), 16, "B", align="C", gap=0)
@@ -97,9 +114,15 @@ def build_score_sheets(
             ],
             label_width=40,
         )
-        pdf.table_rows(
-            headers, judge_rows(comp, judge.judge_id, lang, rows), widths, aligns, keep_with_next=30
-        )
+        rows = judge_rows(comp, judge.judge_id, lang, totals)
+        for columns, last in column_groups(len(criteria)):
+            n_scores = len(columns) - 2 - last  # criteria in this table
+            widths = [14, 42] + [16] * n_scores + ([36] if last else [])  # room for "ไม่นับ"
+            aligns = ["L", "L"] + ["R"] * (len(columns) - 2)
+            part_rows = [[row[i] for i in columns] for row in rows]
+            pdf.table_rows(
+                [headers[i] for i in columns], part_rows, widths, aligns, 30 if last else 0
+            )
         pdf.set_font(pdf.family, "", SMALL)
         pdf.paragraph(t("sheets.certify", lang), SMALL, gap=8)
         for text in (f"{t('report.sign.line', lang)} {DOTS}", f"({judge.judge_name})"):

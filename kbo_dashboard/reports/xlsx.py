@@ -16,7 +16,9 @@ Sheets, in order (Thai names and headers; English with ``lang="en"``):
 - Data issues (ปัญหาข้อมูล) and Decisions (มติ, oldest first, the last row marked final).
 
 Headers are bold with frozen panes, columns sized to their text, numbers stay numbers, and
-text that could run as a formula is escaped as in the CSVs (:func:`export.escape_cell`).
+text that could run as a formula (``=``, ``+``, ``-``, ``@``…) is stored as a text cell with
+Excel's quote prefix, as if typed with an apostrophe: it shows as typed, with no visible ``'``,
+and stays text when edited (the CSVs, read by any program, keep the apostrophe).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.issues import issues_frame
 from kbo_dashboard.reports import common as rc
 from kbo_dashboard.reports.agreement_text import agreement_frame
-from kbo_dashboard.reports.export import escape_cell, scores_long
+from kbo_dashboard.reports.export import FORMULA_PREFIXES, scores_long
 from kbo_dashboard.reports.status import ReportStatus, report_status
 from kbo_dashboard.reports.xlsx_summary import summary_frame
 from kbo_dashboard.scoring.counts import format_score, round_score
@@ -223,7 +225,7 @@ def _sheet_name(name: str) -> str:
 
 
 def _cell(value: Any) -> Any:
-    """A value openpyxl can store: numbers stay numbers, text is formula-escaped."""
+    """A value openpyxl can store: numbers stay numbers, text is text (see :func:`_as_text`)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and value != value:
@@ -232,7 +234,17 @@ def _cell(value: Any) -> Any:
         value = value.item()
     if isinstance(value, (bool, int, float, dt.datetime, dt.date)):
         return value
-    return escape_cell(rc.excel_safe(str(value)))
+    return rc.excel_safe(str(value))
+
+
+def _as_text(cells: Any) -> None:
+    """Cells whose text could run as a formula stored as text with a quote prefix: openpyxl
+    reads a string starting with ``=`` as a formula, and an apostrophe in the value would show
+    (issue 18)."""
+    for cell in cells:
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES):
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 def text_width(value: Any) -> int:
@@ -247,6 +259,8 @@ def _table(sheet: Worksheet, frame: pd.DataFrame, autofilter: bool = True) -> No
     sheet.append([_cell(c) for c in frame.columns])
     for row in frame.itertuples(index=False):
         sheet.append([_cell(v) for v in row])
+    for row in sheet.iter_rows():
+        _as_text(row)
     for cell in sheet[1]:
         cell.font = BOLD
         cell.fill = HEADER_FILL

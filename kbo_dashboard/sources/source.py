@@ -10,6 +10,7 @@ the Sheets API returns them.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
@@ -41,15 +42,28 @@ class RawWorkbook:
         return self.tabs[found] if found is not None else None
 
     def tab_name(self, name: str) -> str | None:
-        """The tab's name as the sheet spells it, or None."""
+        """The tab's name as the sheet spells it, or None: the tab of exactly that name, else
+        the first whose :func:`fold_tab_name` matches."""
         from kbo_dashboard.sources.layout import TAB_NAMES
 
+        if name in self.tabs:
+            return name
         for wanted in (name, *TAB_NAMES.get(name, ())):
-            key = wanted.strip().casefold()
+            key = fold_tab_name(wanted)
             for tab_name in self.tabs:
-                if tab_name.strip().casefold() == key:
+                if fold_tab_name(tab_name) == key:
                     return tab_name
         return None
+
+
+def fold_tab_name(name: object) -> str:
+    """A tab name as people read it: NFKC (Thai ``ำ`` typed as ``ํา`` too), without spaces or
+    invisible format characters (zero-width space, joiners), case-folded. Two tab names that
+    fold alike look alike on screen (issue 18)."""
+    text = unicodedata.normalize("NFKC", str(name))
+    return "".join(
+        c for c in text if not c.isspace() and unicodedata.category(c) != "Cf"
+    ).casefold()
 
 
 class SourceError(Exception):

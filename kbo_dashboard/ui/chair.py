@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 
 import streamlit as st
 
@@ -19,14 +18,12 @@ from kbo_dashboard.ui.state import (
     read_secrets,
     tr,
 )
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=\"'])")
+from kbo_dashboard.ui.text import md
 
 
 def plain(text: object) -> str:
-    """``text`` shown literally by st.markdown, st.success or st.table: every Markdown
-    character escaped, so a link or emphasis typed into a reason is shown as typed."""
-    return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", "  \n")
+    """``text`` shown literally by st.markdown, st.success or st.table (:func:`ui.text.md`)."""
+    return md(text)
 
 
 @st.cache_resource(show_spinner=False)

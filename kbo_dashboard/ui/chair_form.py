@@ -24,6 +24,7 @@ from kbo_dashboard.ui import chair, pickers, state
 from kbo_dashboard.ui.meeting_view import current_readiness
 from kbo_dashboard.ui.standings_tables import product_text
 from kbo_dashboard.ui.state import tr
+from kbo_dashboard.ui.text import md_params, trm
 
 CHAIR_OK = "chair_unlocked"
 CHAIR_NAME = "chair_signed_name"
@@ -118,7 +119,7 @@ def _pending_first(store, pending, lang: str) -> bool:
         st.error(tr("nom.chair_failed", reason=failure), icon=":material/cloud_off:")
     waiting = forget_held(pending, chair.decision_history(state.snapshot())[0])
     for d in waiting:
-        st.warning(tr("nom.chair_pending", product=d.product_id, name=d.product_name))
+        st.warning(trm("nom.chair_pending", product=d.product_id, name=d.product_name))
     if waiting and st.button(tr("nom.chair_retry"), key="chair_retry", icon=":material/replay:"):
         try:
             retry_pending(store, pending)
@@ -150,11 +151,10 @@ def _decide() -> None:
     choice = st.radio(
         tr("nom.chair_choice"),
         options,
-        format_func=lambda o: t(
+        format_func=lambda o: t(  # radio options are Markdown: the name is shown as text
             "nom.chair_confirm" if o == "confirm" else "nom.chair_other",
             lang,
-            product=nominee,
-            name=name,
+            **md_params({"product": nominee or "", "name": name}),
         ),
         key="chair_choice",
     )

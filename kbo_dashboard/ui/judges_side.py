@@ -18,6 +18,7 @@ from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.scoring.todo import JudgeTodo, judge_todo, judge_todos, todo_text
 from kbo_dashboard.ui.page_tables import changes_display, col, download_name
 from kbo_dashboard.ui.state import lang, tr
+from kbo_dashboard.ui.text import md, trm
 
 JUDGE_PARAM = "judge"
 
@@ -56,7 +57,7 @@ def judge_view(comp: Competition, judge_id: str) -> None:
     if todo is None:
         st.warning(tr("judge_view.unknown", judge=judge_id), icon=":material/person_off:")
         return
-    st.header(f"{todo.judge_id} {todo.judge_name}")
+    st.header(md(f"{todo.judge_id} {todo.judge_name}"))
     share = todo.done / todo.expected if todo.expected else 0.0
     st.progress(share, text=tr("judge_view.done", done=todo.done, expected=todo.expected))
     link = _links_of(comp.judges).get(todo.judge_id, "")
@@ -68,9 +69,9 @@ def judge_view(comp: Competition, judge_id: str) -> None:
         st.success(tr("judge_view.finished"), icon=":material/task_alt:")
     todo_lines(todo)
     if todo.partly_scored:
-        st.warning(tr("judge_view.partly", products=", ".join(todo.partly_scored)))
+        st.warning(trm("judge_view.partly", products=", ".join(todo.partly_scored)))
     if todo.not_scored:
-        st.info(tr("judge_view.not_scored", products=", ".join(todo.not_scored)))
+        st.info(trm("judge_view.not_scored", products=", ".join(todo.not_scored)))
 
 
 def todo_lines(todo: JudgeTodo) -> None:
@@ -78,13 +79,13 @@ def todo_lines(todo: JudgeTodo) -> None:
     for issue in todo.fixes:
         st.error(fix_line(issue), icon=":material/edit:")
     for item in todo.conflict_items(lang()):
-        st.warning(item[:1].upper() + item[1:], icon=":material/front_hand:")
+        st.warning(md(item[:1].upper() + item[1:]), icon=":material/front_hand:")
 
 
 def fix_line(issue) -> str:
     """``แก้ช่อง J08!C6 ของ P-05: …`` for one rejected cell."""
     reason = issue.message_th if lang() == "th" else issue.message_en
-    return tr("judge_view.fix", cell=issue.where, product=issue.product_id, reason=reason)
+    return trm("judge_view.fix", cell=issue.where, product=issue.product_id, reason=reason)
 
 
 def todo_messages(

@@ -19,6 +19,7 @@ from kbo_dashboard.reports.export import rankings_table
 from kbo_dashboard.scoring.counts import format_score, format_scores
 from kbo_dashboard.scoring.scoring import Results
 from kbo_dashboard.ui.charts import criterion_name
+from kbo_dashboard.ui.text import md_params
 
 
 def _h(name: str, lang: str) -> str:
@@ -115,6 +116,7 @@ def feed_lines(
 ) -> list[str]:
     """The change feed as "HH:MM:SS · text" lines, newest first."""
     return [
-        f"{when.astimezone(tz).strftime('%H:%M:%S')} · {t(item.key, lang, **item.params)}"
+        f"{when.astimezone(tz).strftime('%H:%M:%S')} · "
+        + t(item.key, lang, **md_params(item.params))  # for st.markdown: workbook text escaped
         for when, item in entries
     ]
