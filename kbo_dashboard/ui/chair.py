@@ -96,18 +96,3 @@ def decision_history(snap: Snapshot | None = None, reload: bool = False) -> tupl
         merged = {d.decision_id: d for d in [*carried, *history]}
         history = sorted(merged.values(), key=lambda d: d.decided_at)
     return history, error
-
-
-@st.cache_resource(show_spinner=False)
-def _reveal() -> dict:
-    """Process-wide: whether the chair has hidden the live scores from the projector."""
-    return {"hidden": False}
-
-
-def scores_hidden() -> bool:
-    """True while the chair keeps the live scores off the projector (every viewer alike)."""
-    return bool(_reveal()["hidden"])
-
-
-def set_scores_hidden(hidden: bool) -> None:
-    _reveal()["hidden"] = bool(hidden)

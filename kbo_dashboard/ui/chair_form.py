@@ -16,7 +16,7 @@ from kbo_dashboard.i18n import t
 from kbo_dashboard.meeting import decision
 from kbo_dashboard.meeting.password import HASH_KEY, verify_password
 from kbo_dashboard.meeting.pending import pending_for, record, retry_pending
-from kbo_dashboard.ui import chair, pickers, state
+from kbo_dashboard.ui import chair, pickers, reveal, state
 from kbo_dashboard.ui.meeting_view import current_readiness
 from kbo_dashboard.ui.standings_tables import product_text
 from kbo_dashboard.ui.state import tr
@@ -26,6 +26,8 @@ CHAIR_NAME = "chair_signed_name"
 PENDING_ERROR = "chair_pending_error"
 RECORDED = "chair_recorded_id"  # set after a record: the form is disarmed
 FORM_KEYS = ("chair_choice", "chair_product", "chair_reason", "chair_ack")
+REVEAL_KEY = "chair_hide"
+REVEAL_UNSTORED = "chair_reveal_unstored"
 
 
 def chair_controls() -> None:
@@ -81,11 +83,22 @@ def _unlock(stored: str) -> None:
 
 
 def _reveal_control() -> None:
-    """Hide the live scores on the projector until the chair reveals the result."""
-    hidden = st.toggle(tr("chair.hide_scores"), value=chair.scores_hidden(), key="chair_hide")
-    if hidden != chair.scores_hidden():
-        chair.set_scores_hidden(hidden)
-    st.caption(tr("chair.hidden_now" if hidden else "chair.shown_now"))
+    """Hide scores, ranks and the nominee from every other viewer until the chair reveals.
+
+    The toggle shows the stored switch on every run, so a stale toggle in another of the
+    chair's windows never switches it back; a change is stored by the toggle's callback, before
+    the page is drawn again."""
+    st.session_state[REVEAL_KEY] = reveal.scores_hidden()
+    st.toggle(tr("chair.hide_scores"), key=REVEAL_KEY, on_change=_switch_reveal)
+    if st.session_state.pop(REVEAL_UNSTORED, False):
+        st.warning(tr("reveal.not_stored"), icon=":material/save:")
+    st.caption(tr("chair.hidden_now" if st.session_state[REVEAL_KEY] else "chair.shown_now"))
+
+
+def _switch_reveal() -> None:
+    hidden = bool(st.session_state.get(REVEAL_KEY))
+    if not reveal.set_scores_hidden(hidden, st.session_state.get(CHAIR_NAME, "")):
+        st.session_state[REVEAL_UNSTORED] = True
 
 
 def _disarmed() -> None:
