@@ -54,7 +54,8 @@ def test_the_rule_hides_results_and_entries_from_everyone_but_the_chair_off_the_
 
 
 def test_documents_with_scores_or_ranks_are_withheld_and_the_rest_stay():
-    kept = {k for k in reveal.DOCUMENTS if not reveal.document_withheld(k, hidden=True, chair=False)}
+    documents = reveal.DOCUMENTS
+    kept = {k for k in documents if not reveal.document_withheld(k, hidden=True, chair=False)}
     assert kept == {"issues", "judge_cards", "judge_todo"}
     assert reveal.document_withheld("a document added later", hidden=True, chair=False)
     assert not any(reveal.document_withheld(k, hidden=True, chair=True) for k in reveal.DOCUMENTS)
@@ -77,7 +78,7 @@ def test_the_switch_survives_a_new_store_instance(tmp_path):
 def test_an_unwritable_data_folder_keeps_the_switch_in_memory_and_says_so(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    switch = RevealSwitch(blocker / "reveal.sqlite3")
+    switch = RevealSwitch(blocker / reveal.SWITCH_NAME)
     assert switch.set(True) is False
     assert switch.hidden() is True
 
@@ -188,9 +189,7 @@ def test_the_chair_sees_every_page_and_the_projector_still_hides(app_env, chair_
         assert "you see them because you unlocked the chair's form" in texts(chair), page
 
 
-def test_a_hidden_page_shows_the_results_on_its_next_tick_after_the_reveal(
-    app_env, chair_password
-):
+def test_a_hidden_page_shows_the_results_on_its_next_tick_after_the_reveal(app_env, chair_password):
     app_env.use_workbook(SMALL_TABS)
     chair = open_page("pages/nomination.py", "en")
     unlock(chair, chair_password)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from kbo_dashboard.meeting.decision_store import default_data_dir
 
-SWITCH_NAME = "reveal.sqlite3"
+SWITCH_NAME = "reveal_switch.sqlite3"
 BUSY_TIMEOUT_S = 5
 
 # --- what a block of a page, or a document, shows ----------------------------------------------
@@ -147,5 +147,5 @@ class RevealSwitch:
 
 
 def switch_path(data_dir: str | os.PathLike | None = None) -> Path:
-    """Where the switch is kept: ``reveal.sqlite3`` in the data folder."""
+    """Where the switch is kept: ``reveal_switch.sqlite3`` in the data folder."""
     return Path(data_dir or default_data_dir()) / SWITCH_NAME
