@@ -5,7 +5,7 @@ provisional nominee, or pick another product with a reason (the product picker s
 "pick another"). While the readiness checklist is not clear, recording needs a ticked
 acknowledgement that names the open points, and the open points go into the decision row.
 After recording the form disarms until the chair asks to record another decision. The chair
-also hides or reveals the live scores on the projector.
+also hides the scores, ranks and nominee from every other screen until the reveal (ui/reveal.py).
 """
 
 from __future__ import annotations
