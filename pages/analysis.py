@@ -4,6 +4,7 @@ import numpy as np
 import streamlit as st
 
 from kbo_dashboard.analysis.agreement import interpret_icc, interpret_w
+from kbo_dashboard.meeting.reveal import ENTRIES
 from kbo_dashboard.reports.agreement_text import (
     alpha_text,
     caution_text,
@@ -18,11 +19,14 @@ from kbo_dashboard.ui.page_tables import (
     profiles_display,
     scope_label,
 )
+from kbo_dashboard.ui.reveal import chair_note, follow, hidden_notice, withheld
 from kbo_dashboard.ui.state import tr
 
 snap = state.snapshot()
 st.title(tr("page.analysis"))
 comp = frame.page_start(snap)
+follow("analysis")  # the heatmap and outliers appear at the reveal, without a reload
+chair_note()
 lang = state.lang()
 results = state.results(snap, pickers.current_method(snap))  # totals: the same for every method
 analysis = cached.judge_analysis(snap, results)
@@ -80,6 +84,11 @@ if profiles["leniency"].notna().any():
     )
     st.plotly_chart(leniency, key="leniency_chart")
 fit.wide_table(profiles_display(profiles, comp.judges, lang), 2, placeholder="-")
+
+# Agreement and profiles name no product's score; the heatmap and outliers show every total.
+if withheld(ENTRIES):
+    hidden_notice()
+    st.stop()
 
 # --- heatmap ---
 st.header(tr("analysis_page.heatmap"))

@@ -5,15 +5,22 @@ from datetime import datetime, timedelta
 import streamlit as st
 
 from kbo_dashboard.meeting.audit import AuditStore, AuditUnavailable
+from kbo_dashboard.meeting.reveal import ENTRIES
 from kbo_dashboard.reports.export import to_csv_bytes
 from kbo_dashboard.ui import frame, judges_side, state
 from kbo_dashboard.ui.page_tables import changes_display, download_name, local_be_time
+from kbo_dashboard.ui.reveal import chair_note, follow, hidden_notice, withheld
 from kbo_dashboard.ui.state import tr
 
 snap = state.snapshot()
 st.title(tr("page.changes"))
 frame.banners(snap)
 lang = state.lang()
+follow("changes")  # every judge's score cells: shown at the reveal, without a reload
+if withheld(ENTRIES):
+    hidden_notice()
+    st.stop()
+chair_note()
 judges_side.form_history(snap.competition, lang)  # earlier Google Form submissions
 
 problem = frame.record_audit(snap)

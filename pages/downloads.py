@@ -12,11 +12,16 @@ from kbo_dashboard.scoring.aggregation import METHODS
 from kbo_dashboard.scoring.counts import format_count, panel_counts
 from kbo_dashboard.ui import cached, chair, frame, judges_side, pickers, state
 from kbo_dashboard.ui.page_tables import download_name
+from kbo_dashboard.ui.reveal import chair_note, document_withheld, follow, hidden_notice, withheld
 from kbo_dashboard.ui.state import tr
 
 snap = state.snapshot()
 st.title(tr("page.downloads"))
 comp = frame.page_start(snap)
+follow("downloads")  # the documents with scores appear at the reveal, without a reload
+chair_note()
+if withheld():
+    hidden_notice(documents=True)
 lang = state.lang()
 
 with st.columns([1, 2])[0]:
@@ -53,6 +58,8 @@ notes = {
     "issues": tr("downloads_page.issues_note", n=format_count(len(comp.issues))),
 }
 for kind, table, named_method in csv_files:
+    if document_withheld(kind):  # scores or ranks: not before the reveal
+        continue
     row = st.columns([2, 3], vertical_alignment="center")
     row[0].download_button(
         tr(f"downloads_page.{kind}"),
@@ -89,6 +96,8 @@ def build_report(builder: str) -> bytes:
 
 
 for kind, name, builder, mime in reports:
+    if document_withheld(kind):  # scores or ranks: not before the reveal
+        continue
     # Built only when clicked (a second or two): a failure there leaves the page up and
     # Streamlit reports the failed download. The closure holds this run's data only.
     st.download_button(

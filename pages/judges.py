@@ -6,6 +6,7 @@ from kbo_dashboard.scoring.counts import format_count, panel_counts
 from kbo_dashboard.scoring.todo import every_judge_todo
 from kbo_dashboard.ui import cached, fit, frame, judges_side, state
 from kbo_dashboard.ui.page_tables import col, judges_progress_table, label, remaining_products
+from kbo_dashboard.ui.reveal import hidden_notice, withheld
 from kbo_dashboard.ui.state import tr
 from kbo_dashboard.ui.text import trm
 
@@ -14,6 +15,8 @@ st.title(tr("page.judges"))
 comp = frame.page_start(snap)
 lang = state.lang()
 if judges_side.wanted_judge():  # /judges?judge=J05: that judge's own view, for a phone
+    if withheld():  # their own entries and to-do only, as always; say the results are hidden
+        hidden_notice()
     judges_side.judge_view(comp, judges_side.wanted_judge())
     st.stop()
 

@@ -15,6 +15,7 @@ from kbo_dashboard.scoring.counts import (
 )
 from kbo_dashboard.ui import cached, chair, chair_form, frame, meeting_view, pickers, refresh, state
 from kbo_dashboard.ui.page_tables import local_be_time
+from kbo_dashboard.ui.reveal import chair_note, hidden_notice, withheld
 from kbo_dashboard.ui.robustness_tables import (
     methods_table,
     moves_sentence,
@@ -225,6 +226,11 @@ def body() -> None:
     snap = refresh.live_snapshot()
     lang = state.lang()
     comp = frame.page_start(snap, need_products=True)
+    if withheld():  # until the chair reveals the results; the chair's form stays below
+        hidden_notice()
+        refresh.status_line(snap)
+        return
+    chair_note()
     show_final(lang)
     method = pickers.method_picker(snap)
     results = state.results(snap, method)

@@ -7,6 +7,7 @@ from kbo_dashboard.intake.issues import SEVERITIES, count_by_severity
 from kbo_dashboard.intake.settings import thai_date
 from kbo_dashboard.scoring.counts import format_count, format_score, panel_counts
 from kbo_dashboard.ui import cached, charts, fit, frame, meeting_view, pickers, refresh, state
+from kbo_dashboard.ui.reveal import chair_note, hidden_notice, withheld
 from kbo_dashboard.ui.standings_tables import feed_lines, product_text, standings_table
 from kbo_dashboard.ui.state import tr
 from kbo_dashboard.ui.text import md_table, trm
@@ -26,7 +27,10 @@ def body() -> None:
     lang = state.lang()
     comp = frame.page_start(snap, need_products=True)
     st.caption(meeting_line(comp.settings, lang))
-    meeting_view.show_final_banner(snap)
+    hidden = withheld()  # the chair keeps scores, ranks and the nominee from the room
+    chair_note()
+    if not hidden:
+        meeting_view.show_final_banner(snap)
     method = pickers.current_method(snap)
     results = state.results(snap, method)
     progress = cached.progress(snap)
@@ -59,7 +63,9 @@ def body() -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.subheader(tr("pg.nominee"))
-        if results.nominee:
+        if hidden:
+            hidden_notice()
+        elif results.nominee:
             row = results.standings.set_index("product_id").loc[results.nominee]
             st.success(
                 trm(
@@ -76,10 +82,11 @@ def body() -> None:
             st.warning(trm("pg.tie", products=names), icon=":material/balance:")
         else:
             st.info(tr("pg.no_nominee", quorum=results.quorum), icon=":material/hourglass:")
-        st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))
-        st.subheader(tr("overview.top5"))
-        top = standings_table(comp, results, lang, top=5, compact=True)
-        st.table(md_table(top), hide_index=True)
+        if not hidden:
+            st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))
+            st.subheader(tr("overview.top5"))
+            top = standings_table(comp, results, lang, top=5, compact=True)
+            st.table(md_table(top), hide_index=True)
 
     with right:
         st.subheader(tr("overview.issues"))

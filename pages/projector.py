@@ -5,8 +5,9 @@ the largest thing on screen; the chair can hide the scores until the reveal."""
 import streamlit as st
 
 from kbo_dashboard.scoring.counts import format_count, format_score, panel_counts
-from kbo_dashboard.ui import cached, chair, frame, meeting_view, pickers, refresh, state
+from kbo_dashboard.ui import cached, frame, meeting_view, pickers, refresh, state
 from kbo_dashboard.ui.projector_view import TOP_N, projector_style
+from kbo_dashboard.ui.reveal import withheld
 from kbo_dashboard.ui.standings_tables import leaders_table, product_text, standings_table
 from kbo_dashboard.ui.state import tr
 from kbo_dashboard.ui.text import md, md_table, trm
@@ -56,7 +57,7 @@ def body() -> None:
     snap = refresh.live_snapshot()
     lang = state.lang()
     comp = frame.page_start(snap, need_products=True)
-    if chair.scores_hidden():
+    if withheld(room=True):  # the room's screen: hidden from the chair too
         st.info(tr("projector.hidden"), icon=":material/visibility_off:")
         show_progress(snap, comp)
         refresh.status_line(snap, key="projector_refresh")

@@ -5,6 +5,7 @@ import streamlit as st
 
 from kbo_dashboard.sources.layout import CATEGORIES
 from kbo_dashboard.ui import cached, charts, fit, frame, pickers, refresh, state
+from kbo_dashboard.ui.reveal import chair_note, hidden_notice, withheld
 from kbo_dashboard.ui.standings_tables import not_ranked, product_text, standings_table
 from kbo_dashboard.ui.state import tr
 from kbo_dashboard.ui.text import trm
@@ -17,6 +18,11 @@ def body() -> None:
     snap = refresh.live_snapshot()
     lang = state.lang()
     comp = frame.page_start(snap, need_products=True)
+    if withheld():  # until the chair reveals the results
+        hidden_notice()
+        refresh.status_line(snap)
+        return
+    chair_note()
     present = set(comp.products["category"])
     categories = [c for c in CATEGORIES if c in present] + sorted(present - set(CATEGORIES))
     # The category row gets the full width: five Thai or English names fit a 1366 px laptop.

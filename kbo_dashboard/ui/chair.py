@@ -124,17 +124,3 @@ def show_decision_tab_issues(snap: Snapshot, lang: str) -> None:
         hide_index=True,
     )
 
-
-@st.cache_resource(show_spinner=False)
-def _reveal() -> dict:
-    """Process-wide: whether the chair has hidden the live scores from the projector."""
-    return {"hidden": False}
-
-
-def scores_hidden() -> bool:
-    """True while the chair keeps the live scores off the projector (every viewer alike)."""
-    return bool(_reveal()["hidden"])
-
-
-def set_scores_hidden(hidden: bool) -> None:
-    _reveal()["hidden"] = bool(hidden)

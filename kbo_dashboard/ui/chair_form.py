@@ -6,8 +6,8 @@ provisional nominee, or pick another product with a reason (the product picker s
 acknowledgement that names the open points, and the open points go into the decision row.
 After recording the form disarms until the chair asks to record another decision. With
 ``lock_after_decision`` on in the Settings tab, recording also locks every judge's tab of the
-Google Sheet in one batchUpdate, and the chair is told. The chair also hides or reveals the
-live scores on the projector.
+Google Sheet in one batchUpdate, and the chair is told. The chair also hides the scores, ranks
+and nominee from every other screen until the reveal (ui/reveal.py).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from kbo_dashboard.i18n import t
 from kbo_dashboard.meeting import decision
 from kbo_dashboard.meeting.password import HASH_KEY, SessionThrottle, verify_password
 from kbo_dashboard.meeting.pending import forget_held, pending_for, record, retry_pending
-from kbo_dashboard.ui import chair, pickers, state
+from kbo_dashboard.ui import chair, pickers, reveal, state
 from kbo_dashboard.ui.meeting_view import current_readiness
 from kbo_dashboard.ui.standings_tables import product_text
 from kbo_dashboard.ui.state import tr
@@ -33,6 +33,8 @@ THROTTLE = "chair_throttle"  # this session's wrong passwords (meeting/password.
 RECORDED = "chair_recorded_id"  # set after a record: the form is disarmed
 LOCKED = "chair_lock_outcome"  # (kind, message key, params) of locking after a record
 FORM_KEYS = ("chair_choice", "chair_product", "chair_reason", "chair_ack")
+REVEAL_KEY = "chair_hide"
+REVEAL_UNSTORED = "chair_reveal_unstored"
 
 
 def chair_controls() -> None:
@@ -89,11 +91,22 @@ def _unlock(stored: str) -> None:
 
 
 def _reveal_control() -> None:
-    """Hide the live scores on the projector until the chair reveals the result."""
-    hidden = st.toggle(tr("chair.hide_scores"), value=chair.scores_hidden(), key="chair_hide")
-    if hidden != chair.scores_hidden():
-        chair.set_scores_hidden(hidden)
-    st.caption(tr("chair.hidden_now" if hidden else "chair.shown_now"))
+    """Hide scores, ranks and the nominee from every other viewer until the chair reveals.
+
+    The toggle shows the stored switch on every run, so a stale toggle in another of the
+    chair's windows never switches it back; a change is stored by the toggle's callback, before
+    the page is drawn again."""
+    st.session_state[REVEAL_KEY] = reveal.scores_hidden()
+    st.toggle(tr("chair.hide_scores"), key=REVEAL_KEY, on_change=_switch_reveal)
+    if st.session_state.pop(REVEAL_UNSTORED, False):
+        st.warning(tr("reveal.not_stored"), icon=":material/save:")
+    st.caption(tr("chair.hidden_now" if st.session_state[REVEAL_KEY] else "chair.shown_now"))
+
+
+def _switch_reveal() -> None:
+    hidden = bool(st.session_state.get(REVEAL_KEY))
+    if not reveal.set_scores_hidden(hidden, st.session_state.get(CHAIR_NAME, "")):
+        st.session_state[REVEAL_UNSTORED] = True
 
 
 def _disarmed() -> None:
