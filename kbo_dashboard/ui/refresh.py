@@ -59,11 +59,12 @@ def _force_refresh() -> None:
 def view_key(snap: Snapshot) -> tuple:
     """What a live page shows besides its viewer's own choices: the data version, whether the
     read failed, the latest decision and whether the scores are hidden."""
-    from kbo_dashboard.ui import chair
+    from kbo_dashboard.ui import chair, reveal
 
     history, _ = chair.decision_history(snap)
     latest = history[-1].decision_id if history else ""
-    return (snap.version, snap.ok, snap.error_kind, latest, chair.scores_hidden())
+    hidden = reveal.scores_hidden()
+    return (snap.version, snap.ok, snap.error_kind, latest, hidden, hidden and reveal.is_chair())
 
 
 def live(body):
