@@ -42,7 +42,7 @@ from kbo_dashboard.reports.agreement_text import agreement_frame
 from kbo_dashboard.reports.export import FORMULA_PREFIXES, scores_long
 from kbo_dashboard.reports.status import ReportStatus, report_status
 from kbo_dashboard.reports.xlsx_summary import summary_frame
-from kbo_dashboard.scoring.counts import format_score, round_score
+from kbo_dashboard.scoring.counts import round_score
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 BOLD = Font(bold=True)
@@ -250,7 +250,7 @@ def _as_text(cells: Any) -> None:
 def text_width(value: Any) -> int:
     """Roughly how many character widths a value takes (Thai marks take none)."""
     text = value.strftime(DATE_FORMAT) if isinstance(value, dt.datetime) else str(value)
-    text = format_score(value) if isinstance(value, float) else text
+    text = f"{value:.2f}" if isinstance(value, float) else text
     return sum(1 for c in text if not unicodedata.combining(c) and c not in "\u0e31\u0e47")
 
 
