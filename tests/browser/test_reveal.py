@@ -173,7 +173,9 @@ def test_2_the_reveal_reaches_every_open_page_within_one_ttl(chair, viewer, reve
     expect(main(downloads).get_by_role("button", name=RANKINGS_CSV)).to_be_visible(timeout=within)
     last_s = time.monotonic() - revealed_at
     print(f"\nreveal reached the Overview in {overview_s:.1f} s, all three pages in {last_s:.1f} s")
-    expect(main(rankings).locator('[data-testid="stDataFrame"]').first).to_be_visible()
+    expect(main(rankings).locator('[data-testid="stDataFrame"]').first).to_be_visible(
+        timeout=within
+    )
     settled(overview)
     assert SCORE.search(main(overview).inner_text())  # (Rankings' scores are in a canvas grid)
     for page in (overview, rankings):
