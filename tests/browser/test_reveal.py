@@ -43,7 +43,8 @@ pytestmark = pytest.mark.browser
 
 TTL_S = SHEET_TTL_S  # 5 s, the shortest TTL the app allows
 #: A rerun of the page on a shared, loaded 2-core machine, on top of the TTL (an upper bound
-#: only; the measured time is printed: 0-7 s for the hide here, ~30 s for the reveal at load 37).
+#: only; the measured time is printed: here, at load averages of 20-37 on 2 cores, the hide took
+#: 0.1-42 s and the reveal 0.0-27 s to reach the open Overview).
 RERUN_SLACK_S = 60
 NOMINEE_NAME = "ผ้าไหมกาบบัว"  # the demo's P-15, first under every method
 SCORE = re.compile(r"\b\d{2,3}\.\d{2}\b")  # a score as the pages print it, e.g. 84.58
