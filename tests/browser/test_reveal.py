@@ -43,7 +43,8 @@ pytestmark = pytest.mark.browser
 
 TTL_S = SHEET_TTL_S  # 5 s, the shortest TTL the app allows
 #: A rerun of the page on a shared, loaded 2-core machine, on top of the TTL (an upper bound
-#: only; the measured time is printed: 0-7 s for the hide here, ~30 s for the reveal at load 37).
+#: only; the measured time is printed: here, at load averages of 20-37 on 2 cores, the hide took
+#: 0.1-42 s and the reveal 0.0-27 s to reach the open Overview).
 RERUN_SLACK_S = 60
 NOMINEE_NAME = "ผ้าไหมกาบบัว"  # the demo's P-15, first under every method
 SCORE = re.compile(r"\b\d{2,3}\.\d{2}\b")  # a score as the pages print it, e.g. 84.58
@@ -153,11 +154,11 @@ def test_1_the_chair_hides_and_a_second_session_sees_no_score(chair, viewer, rev
     assert_no_exception(downloads)
 
     # The chair's own session (the same tab: a new tab is a new session) sees everything.
-    nav_link(chair, "overview").click()
+    nav_link(chair, "overview").dispatch_event("click")  # see open_panel
     expect(main(chair)).to_contain_text(t("reveal.chair_sees", "th"))
     expect(main(chair)).to_contain_text(NOMINEE_NAME)
     assert SCORE.search(main(chair).inner_text())
-    nav_link(chair, "nomination").click()
+    nav_link(chair, "nomination").dispatch_event("click")
     expect(chair_panel(chair)).to_be_visible()
     settled(chair)
 
@@ -173,7 +174,9 @@ def test_2_the_reveal_reaches_every_open_page_within_one_ttl(chair, viewer, reve
     expect(main(downloads).get_by_role("button", name=RANKINGS_CSV)).to_be_visible(timeout=within)
     last_s = time.monotonic() - revealed_at
     print(f"\nreveal reached the Overview in {overview_s:.1f} s, all three pages in {last_s:.1f} s")
-    expect(main(rankings).locator('[data-testid="stDataFrame"]').first).to_be_visible()
+    expect(main(rankings).locator('[data-testid="stDataFrame"]').first).to_be_visible(
+        timeout=within
+    )
     settled(overview)
     assert SCORE.search(main(overview).inner_text())  # (Rankings' scores are in a canvas grid)
     for page in (overview, rankings):
