@@ -254,12 +254,15 @@ PAGES_EXAMPLES = 3
 @given(tabs(max_rows=4))
 @example([list(D.HEADER), signed_as(THAI_SIGNATURE)])
 def test_no_cell_takes_a_page_down(app_env, no_chair_password, rows):
-    from tests.test_pages import PAGE_FILES, no_exception, open_page
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_pages import APP, PAGE_FILES, no_exception
 
     app_env.use_workbook(xlsx_tabs(with_signed_copies(rows)))
     st_runtime.cache_data.clear()
     st_runtime.cache_resource.clear()
-    at = open_page("pages/overview.py")  # Thai: AppTest formats radios in the default language
+    at = AppTest.from_file(APP, default_timeout=180)  # Thai: AppTest formats radios in Thai
+    at.run()
     no_exception(at)
     for page in PAGE_FILES:
         at.switch_page(page).run()
