@@ -5,7 +5,7 @@ languages; every valid score is counted (against the small reference reader in
 tests/hostile.py); every eligible total is finite and within 0..100; every bad score cell is
 reported at its tab and A1 address (150 examples). A second property builds every document the
 Downloads page offers (Excel, PDF, announcement, minutes, score sheets, judge cards) in both
-languages for every one of its 50 examples (issue 18: the minutes crashed on inputs no
+languages for every one of its 30 examples (issue 18: the minutes crashed on inputs no
 document run had reached). A fixed seed (derandomize) keeps CI repeatable. bench/fuzz.py runs
 10,000, every document for every 10th.
 """
@@ -72,8 +72,8 @@ def test_hostile_workbooks_never_crash_lose_a_score_or_hide_a_bad_cell(raw):
     check_properties(raw)
 
 
-@pytest.mark.timeout(1800)
-@settings(CI_SETTINGS, max_examples=50)
+@pytest.mark.timeout(3600)  # a guard: about 3 s an example alone, far more on a loaded machine
+@settings(CI_SETTINGS, max_examples=30)
 @given(hostile_workbooks())
 def test_every_document_builds_on_every_hostile_workbook(raw):
     check_properties(raw, documents=DOCUMENTS)

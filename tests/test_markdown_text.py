@@ -17,8 +17,10 @@ from tests.test_pages import no_exception, open_page
 from tests.workbooks import SMALL_TABS
 
 #: What can start Markdown anywhere in a line, and what can at a line's start.
-SPECIAL = set("\\`*_[]<>&~$:|")
-LINE_START = re.compile(r"^(?:[#+\-=>]|\d+[.)])", re.MULTILINE)
+SPECIAL = set("\\`*_[]<>&~$|")
+LINE_START = re.compile(
+    r"^(?:#{1,6}(?:[ \t]|$)|[-+](?:[ \t]|$)|[-=]+[ \t]*$|\d{1,9}[.)](?:[ \t]|$))", re.M
+)
 
 
 def unescape(text: str) -> str:
@@ -35,7 +37,7 @@ def unescaped_special(text: str) -> list[str]:
         if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in string.punctuation:
             i += 2
             continue
-        if text[i] in SPECIAL:
+        if text[i] in SPECIAL or (text[i] == ":" and re.match(r"[\w/+-]", text[i + 1 : i + 2])):
             out.append(text[i])
         i += 1
     return out + LINE_START.findall(text)
@@ -76,7 +78,8 @@ def test_md_examples():
     assert md("![im](http://x/p.png)") == r"!\[im\](http\:" + wj + "//x/p.png)"
     assert md("www.a.th a@b.co") == "www" + wj + ".a.th a@" + wj + "b.co"
     assert md("P-15 (2568)") == "P-15 (2568)"  # nothing that could be Markdown
-    assert md("# h\n- l\n  1. x") == "\\# h  \n\\- l  \n1\\. x"
+    assert md("# h\n- l\n  1. x\n---") == "\\# h  \n\\- l  \n1\\. x  \n\\---"
+    assert md("76.67 #REF! -5 ไม่มี: A1") == "76.67 #REF! -5 ไม่มี: A1"  # nothing to escape
     assert md(":green[x]") == "\\:" + WORD_JOINER + r"green\[x\]"
     assert md("$x$") == r"\$x\$"
     assert md("a\nb") == "a  \nb"

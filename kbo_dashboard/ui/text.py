@@ -9,13 +9,14 @@ projector (a tracking pixel; a broken image offline), ``:green[…]`` colours th
 ``$x$`` becomes LaTeX and ``http://…`` a link. :func:`md` makes any string literal:
 
 - each character that can start Markdown anywhere in a line gets a backslash (the backslash
-  itself, and ``` * _ [ ] < > & ~ $ : |``: emphasis, code, links and images, HTML and
-  autolinks, entities, strikethrough, LaTeX, Streamlit's ``:color[…]`` and ``:material/…:``
-  directives, tables);
-  so does one that starts a block at the start of a line (``#`` heading, ``-`` ``+`` list,
-  ``>`` quote, ``=`` underline, ``1.`` numbered list), and leading spaces are dropped (four
-  would make a code block). Other characters stay as they are, so ``P-15 (2568)`` is unchanged;
-- a word joiner (U+2060, invisible, no line break) follows every ``:`` and ``@`` and the
+  itself, and ``` * _ [ ] < > & ~ $ |``: emphasis, code, links and images, HTML and
+  autolinks, entities, strikethrough, LaTeX, tables), and so does a ``:`` before a letter,
+  digit, ``/``, ``+`` or ``-`` (Streamlit's ``:color[…]`` and ``:material/…:`` directives,
+  ``http://``); so does what starts a block at the start of a line (``# `` heading, ``- ``
+  list, ``1. `` numbered list, a ``---`` or ``===`` line), and leading spaces are dropped (four
+  would make a code block). Other characters stay as they are, so ``P-15 (2568)``, ``76.67``
+  and ``ไม่มีผู้ชนะ: A1`` are unchanged;
+- a word joiner (U+2060, invisible, no line break) follows each escaped ``:``, each ``@`` and the
   ``www`` of ``www.``: emoji shortcodes (``:smile:``) and GFM's literal autolinks
   (``http://…``, ``www.…``, ``a@b.co``) are found in the text after escapes are resolved, so a
   backslash cannot stop them, and an invisible character inside the pattern does;
@@ -31,8 +32,12 @@ import re
 
 import pandas as pd
 
-_INLINE = re.compile(r"([\\`*_\[\]<>&~$:|])")  # what can start Markdown anywhere in a line
-_LINE_START = re.compile(r"^([#+\-=>]|\d+(?=[.)]))", re.MULTILINE)  # ... at a line's start
+_INLINE = re.compile(r"([\\`*_\[\]<>&~$|]|:(?=[\w/+-]))")  # can start Markdown in a line
+#: ... at a line's start: a heading, a list item, a thematic break or heading underline.
+_LINE_START = re.compile(
+    r"^(?:#{1,6}(?=[ \t]|$)|[-+](?=[ \t]|$)|[-=]+(?=[ \t]*$)|\d{1,9}(?=[.)](?:[ \t]|$)))",
+    re.MULTILINE,
+)
 WORD_JOINER = "\u2060"
 _WWW = re.compile(r"www(?=\.)", re.IGNORECASE)  # "www." opens a literal autolink
 
@@ -42,7 +47,7 @@ def md(text: object) -> str:
     lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     escaped = _INLINE.sub(r"\\\1", "\n".join(line.lstrip() for line in lines))
     escaped = _LINE_START.sub(_line_start, escaped)
-    escaped = escaped.replace(":", ":" + WORD_JOINER).replace("@", "@" + WORD_JOINER)
+    escaped = escaped.replace("\\:", "\\:" + WORD_JOINER).replace("@", "@" + WORD_JOINER)
     escaped = _WWW.sub("\\g<0>" + WORD_JOINER, escaped)
     return escaped.replace("\n", "  \n")
 
