@@ -65,6 +65,11 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("sheet", "แท็บคะแนน", "Sheet", ("แท็บ", "tab", "score tab")),
         Column("email", "อีเมล", "E-mail", ("email address", "อีเมล์", "gmail"), required=False),
         Column("attendance", "การเข้าร่วม", "Attendance", ("เข้าร่วมประชุม",), required=False),
+        # For the minutes (issue 19): a member's position, whom a substitute stands in for
+        # (written "แทน ..."), and why an absent member did not come.
+        Column("position", "ตำแหน่ง", "Position", required=False),
+        Column("stands_in_for", "แทน", "Stands in for", ("ปฏิบัติหน้าที่แทน",), required=False),
+        Column("absence_reason", "เหตุที่ไม่มา", "Reason absent", ("เหตุผลที่ไม่มา",), required=False),
     ),
     CRITERIA: (
         Column("criterion_id", "รหัสเกณฑ์", "Criterion ID", ("รหัส", "id")),
