@@ -233,7 +233,7 @@ def _attendance(document: Any, comp: Any, lang: str) -> None:
         for n, judge in enumerate(present, start=1)
     ]
     if rows:
-        _table(document, [seq, name, position, note], rows, [1.2, 4.3, 6.5, 4.0])
+        _table(document, [seq, name, position, note], rows, [1.2, 4.0, 7.0, 3.8])
     else:
         _paragraph(document, t("minutes.none_absent", lang))
     _heading(document, t("minutes.absent", lang))
@@ -243,7 +243,7 @@ def _attendance(document: Any, comp: Any, lang: str) -> None:
     ]
     if rows:
         reason = t("minutes.form.reason", lang)
-        _table(document, [seq, name, position, reason], rows, [1.2, 4.3, 6.0, 4.5])
+        _table(document, [seq, name, position, reason], rows, [1.2, 4.0, 6.5, 4.3])
     else:
         _paragraph(document, t("minutes.none_absent", lang))
     _heading(document, t("minutes.form.staff", lang))
