@@ -77,7 +77,7 @@ def test_agreement_sheet_gives_alpha_the_intervals_and_what_they_rest_on(small):
     assert pd.isna(overall["ICC(2,k)"]) and pd.isna(overall["ICC(2,k) 95% CI"])
     # each category has two products: a caution, not a figure
     food = rows.loc["Food"]
-    assert pd.isna(food["Alpha"]) and food["Note"].startswith("Food: only 2 product(s)")
+    assert pd.isna(food["Alpha"]) and food["Note"].startswith("Food: only 2 products")
 
 
 def test_overall_ranking_has_thai_headers_numbers_and_b1_first(book):

@@ -103,3 +103,102 @@ def test_category_sector_and_attendance_columns_have_drop_downs(tmp_path, lang):
     comp = parse(RawWorkbook(tabs))
     assert list(comp.products["category"]) == ["textile"]
     assert comp.judges["sector"].iloc[0] == "civil"
+
+
+# --- §5 small things ---------------------------------------------------------------------------
+def test_help_names_every_command_in_words_not_keys(capsys):
+    from kbo_dashboard.__main__ import main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "decision-key" in out and "cli.help" not in out
+    assert "KBO_DECISION_KEY" in out
+
+
+def test_english_counts_of_one_are_singular():
+    from kbo_dashboard.i18n import MESSAGES, t
+
+    one = t("judges_page.judge_remaining", "en", judge="J11", name="x", fix="1", n=0)
+    assert one == "J11 x — 1 cell to fix · 0 still to score"
+    two = t("judges_page.judge_remaining", "en", judge="J11", name="x", fix="2", n=0)
+    assert two == "J11 x — 2 cells to fix · 0 still to score"
+    swap = t("analysis.margin.swap", "en", method="Mean", k=1, points="3.00")
+    assert "at least 1 judge total would have to change" in swap
+    assert "at least 1 judge total would" in t("minutes.margin", "en", points="1", moves="1")
+    assert t("readiness.not_clear", "en", n=1) == "Not ready: 1 open point"
+    assert t("readiness.not_clear", "en", n=2) == "Not ready: 2 open points"
+    assert "2 open points," in t("docs.final.checklist_open", "en", n=2)
+    assert "1 open point," in t("docs.final.checklist_open", "en", n=1)
+    assert [k for k, e in MESSAGES.items() if "(s)" in e["en"]] == []  # no "point(s)"
+
+
+def whole_row_competition():
+    """The demo with an error on a whole row: J05's row 10 names a product twice."""
+    from kbo_dashboard.intake.issues import ERROR, make_issue
+
+    comp = parse(RawWorkbook(demo_tabs()))
+    comp.issues.append(
+        make_issue(ERROR, "duplicate_product_row", tab="J05", cell="10:10", judge_id="J05",
+                   product_id="P-03", id="P-03", first="J05!4", action="row_not_counted")
+    )  # fmt: skip
+    return comp
+
+
+def test_a_whole_row_reads_tab_and_row_on_the_page_the_csv_and_the_pdf():
+    from kbo_dashboard.analysis.readiness import readiness
+    from kbo_dashboard.intake.issues import issues_frame, place
+    from kbo_dashboard.reports.export import office_table
+    from kbo_dashboard.ui.page_tables import issues_table
+
+    assert place("J05", "10:10", "th") == "J05 แถว 10" and place("J05", "C7", "en") == "J05!C7"
+    assert place("J05", "10:11", "en") == "J05!10:11" and place("Products", "", "en") == "Products"
+    comp = whole_row_competition()
+    frame = issues_frame(comp.issues)
+    for lang, expected in (("th", "J05 แถว 10"), ("en", "J05 row 10")):
+        page = issues_table(frame, lang)
+        assert expected in set(page.iloc[:, 1]) and "J05!10:10" not in set(page.iloc[:, 1])
+        csv = office_table(frame, lang, comp)
+        values = list(csv[(frame["cell"] == "10:10").to_numpy()].iloc[0])
+        assert "J05" in values and expected.split(" ", 1)[1] in values  # the tab, then "แถว 10"
+        assert "10:10" not in values
+    points = readiness(comp, score_competition(comp)).points
+    errors = next(p for p in points if p.key == "no_errors")
+    assert "J05 แถว 10" in errors.detail("th") and "J05 row 10" in errors.detail("en")
+    assert "10:10" not in errors.detail("th") + errors.detail("en")
+
+
+def test_the_decisions_sheet_writes_the_time_in_the_buddhist_era(decision_key):
+    from kbo_dashboard.reports.xlsx import build_xlsx
+    from tests.workbooks import signed_decision
+
+    comp, results = demo_with()
+    at = dt.datetime(2022, 5, 23, 8, 0, tzinfo=dt.UTC)
+    decision = signed_decision(comp, results, "P-15", now=at)
+    import io
+
+    sheet = list(load_workbook(io.BytesIO(build_xlsx(comp, results, [decision])))["มติ"].values)
+    assert sheet[1][1] == "23 พฤษภาคม 2565 เวลา 15:00 น."
+    english = load_workbook(io.BytesIO(build_xlsx(comp, results, [decision], lang="en")))
+    assert list(english.worksheets[-1].values)[1][1] == "23 May 2565 BE, 15:00"
+
+
+def test_judge_cards_of_the_demo_carry_the_demo_mark():
+    from kbo_dashboard.reports.judge_cards import build_judge_cards
+
+    comp = parse(RawWorkbook(demo_tabs()))
+    marked = pdftotext(build_judge_cards(comp, demo=True))
+    assert marked.count("ข้อมูลตัวอย่าง / DEMO") == len(comp.judges)  # on every card
+    assert "DEMO" not in pdftotext(build_judge_cards(comp))
+
+
+def test_a_long_summary_label_stays_on_one_line_beside_its_value():
+    from kbo_dashboard.reports.pdf import build_pdf
+
+    comp, results = demo_with()
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=build_pdf(comp, results, demo=True),
+        capture_output=True,
+    ).stdout.decode()  # fmt: skip
+    line = next(x for x in text.splitlines() if "กรรมการที่นับคะแนน" in x)
+    assert "กรรมการที่นับคะแนนผลิตภัณฑ์ที่ได้รับการเสนอชื่อ" in line and "24 คน" in line
