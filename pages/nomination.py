@@ -20,6 +20,7 @@ from kbo_dashboard.ui.standings_tables import (
     standings_table,
 )
 from kbo_dashboard.ui.state import tr
+from kbo_dashboard.ui.thai_breaks import word_table
 
 
 def show_final(lang: str) -> None:
@@ -122,10 +123,10 @@ def show_nominee(comp, results, lang: str) -> None:
     with left:
         st.subheader(tr("nom.runners_up"))
         table = standings_table(comp, results, lang, top=6, compact=True)
-        st.table(table.iloc[1:], hide_index=True)
+        st.table(word_table(table.iloc[1:]), hide_index=True)
     with right:
         st.subheader(tr("nom.leaders"))
-        st.table(leaders_table(comp, results, lang), hide_index=True)
+        st.table(word_table(leaders_table(comp, results, lang)), hide_index=True)
 
 
 def show_checklist(snap, results) -> None:
@@ -149,7 +150,7 @@ def show_robustness(snap, comp, results, lang: str) -> None:
         st.warning(tr("rob.not_robust_tie", methods=names), icon=":material/balance:")
     else:
         st.warning(tr("analysis.robust.no"), icon=":material/warning:")
-    st.table(methods_table(comp, report.comparison, lang), hide_index=True)
+    st.table(word_table(methods_table(comp, report.comparison, lang)), hide_index=True)
 
     st.subheader(tr("nom.lojo_title"))
     changes = what_if_rows(report)
@@ -193,7 +194,7 @@ def show_moves(margin, comp, lang: str) -> None:
     """The fewest totals to move under ``margin.method``: the sentence, then which totals."""
     st.markdown(moves_sentence(margin, lang))
     if margin.totals_to_move:
-        st.table(moves_table(margin.moves, comp, lang), hide_index=True)
+        st.table(word_table(moves_table(margin.moves, comp, lang)), hide_index=True)
 
 
 def _criterion(comp, criterion_id: str, lang: str) -> str:

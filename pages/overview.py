@@ -9,6 +9,7 @@ from kbo_dashboard.scoring.counts import format_count, format_score, panel_count
 from kbo_dashboard.ui import cached, charts, fit, frame, meeting_view, pickers, refresh, state
 from kbo_dashboard.ui.standings_tables import feed_lines, product_text, standings_table
 from kbo_dashboard.ui.state import tr
+from kbo_dashboard.ui.thai_breaks import word_table
 
 
 def meeting_line(settings: dict, lang: str) -> str:
@@ -77,7 +78,7 @@ def body() -> None:
         st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))
         st.subheader(tr("overview.top5"))
         top = standings_table(comp, results, lang, top=5, compact=True)
-        st.table(top, hide_index=True)
+        st.table(word_table(top), hide_index=True)
 
     with right:
         st.subheader(tr("overview.issues"))

@@ -9,6 +9,7 @@ from kbo_dashboard.ui import cached, chair, frame, meeting_view, pickers, refres
 from kbo_dashboard.ui.projector_view import TOP_N, projector_style
 from kbo_dashboard.ui.standings_tables import leaders_table, product_text, standings_table
 from kbo_dashboard.ui.state import tr
+from kbo_dashboard.ui.thai_breaks import word_table
 
 
 def ranking(comp, results, lang: str):
@@ -66,12 +67,12 @@ def body() -> None:
     left, right = st.columns(2, gap="medium")
     with left:
         st.subheader(tr("projector.ranking"))
-        st.table(ranking(comp, results, lang), hide_index=True)
+        st.table(word_table(ranking(comp, results, lang)), hide_index=True)
         st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))
     with right:
         show_nominee(comp, results, decided)
         st.subheader(tr("nom.leaders"))
-        st.table(leaders_table(comp, results, lang).iloc[:, :3], hide_index=True)
+        st.table(word_table(leaders_table(comp, results, lang).iloc[:, :3]), hide_index=True)
         show_progress(snap, comp, results)
     refresh.status_line(snap, key="projector_refresh")
 

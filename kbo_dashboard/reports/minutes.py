@@ -24,155 +24,19 @@ from typing import Any
 
 import pandas as pd
 from docx import Document as WordDocument
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.reports import common as rc
+from kbo_dashboard.reports.docx_form import FONT, clean, heading, paragraph, styles, table  # noqa: F401
 from kbo_dashboard.reports.signatures import member_marks, members_by_sector, sector_name
 from kbo_dashboard.reports.status import Decisions, report_status, status_lines
 from kbo_dashboard.scoring.aggregation import METHODS
 from kbo_dashboard.scoring.counts import format_count, format_score, panel_counts
 
-FONT = "TH Sarabun New"
-SIZE = 16  # pt, body and headings alike (the title is larger)
-TITLE_SIZE = 18
 DOTS = "." * 30
 SHORT_DOTS = "." * 12
 SIGN_DOTS = "." * 24
-#: A4 with the margins Thai government documents use: left 3 cm, right 2 cm, 2.5 cm top/bottom.
-PAGE = {"page_width": Mm(210), "page_height": Mm(297), "left_margin": Cm(3)}
-PAGE |= {"right_margin": Cm(2), "top_margin": Cm(2.5), "bottom_margin": Cm(2)}
-TEXT_WIDTH_CM = 16.0
-CELL_MARGIN_TWIPS = 57  # 1 mm
-#: Characters Word cannot store (XML 1.0 forbids them); a name typed with one still prints.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean(text: object) -> str:
-    """``text`` as a string Word can hold: control characters dropped."""
-    return _NOT_XML.sub("", str(text))
-
-
-# --- the page and the styles ------------------------------------------------------------------
-#: The order Word's schema wants inside ``w:rPr`` (Word refuses a file that breaks it).
-_RPR_TAGS = "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint"
-_RPR_TAGS += " noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight"
-_RPR_TAGS += " u effect bdr shd fitText vertAlign rtl cs em lang"
-_RPR_ORDER = [qn(f"w:{tag}") for tag in _RPR_TAGS.split()]  # noqa: SIM905
-_TBLPR_TAGS = "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW"
-_TBLPR_TAGS += " jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook"
-_TBLPR_ORDER = [qn(f"w:{tag}") for tag in _TBLPR_TAGS.split()]  # noqa: SIM905
-
-
-def _run_font(rpr: Any, size: float, bold: bool = False) -> None:
-    """One font, one size, black, Thai, on a style's or a run's ``w:rPr`` (theme fonts removed)."""
-    for tag in ("w:rFonts", "w:sz", "w:szCs", "w:color", "w:b", "w:bCs", "w:i", "w:iCs", "w:lang"):
-        for old in rpr.findall(qn(tag)):
-            rpr.remove(old)
-    fonts = OxmlElement("w:rFonts")
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attribute), FONT)
-    parts = [fonts]
-    if bold:
-        parts += [OxmlElement("w:b"), OxmlElement("w:bCs")]
-    color = OxmlElement("w:color")
-    color.set(qn("w:val"), "000000")
-    parts.append(color)
-    for tag in ("w:sz", "w:szCs"):
-        element = OxmlElement(tag)
-        element.set(qn("w:val"), str(int(size * 2)))
-        parts.append(element)
-    lang = OxmlElement("w:lang")
-    for attribute in ("w:val", "w:bidi"):
-        lang.set(qn(attribute), "th-TH")
-    parts.append(lang)
-    for element in parts:
-        rpr.append(element)
-    _in_order(rpr, _RPR_ORDER)
-
-
-def _in_order(parent: Any, order: list[str]) -> None:
-    """``parent``'s children sorted into the schema's order (unknown ones last, as they were)."""
-    parent[:] = sorted(parent, key=lambda e: order.index(e.tag) if e.tag in order else len(order))
-
-
-def _styles(document: Any) -> None:
-    """A4; Normal and the headings in TH Sarabun New, headings bold, black, no theme font."""
-    for name, value in PAGE.items():
-        setattr(document.sections[0], name, value)
-    normal = document.styles["Normal"]
-    _run_font(normal.element.get_or_add_rPr(), SIZE)
-    normal.paragraph_format.space_after = Pt(0)
-    for name, size in (("Heading 1", TITLE_SIZE), ("Heading 2", SIZE)):
-        style = document.styles[name]
-        _run_font(style.element.get_or_add_rPr(), size, bold=True)
-        style.font.color.rgb = RGBColor(0, 0, 0)
-        style.paragraph_format.space_before = Pt(6)
-        style.paragraph_format.space_after = Pt(3)
-
-
-def _paragraph(document: Any, text: str, *, bold=False, center=False, keep=False) -> Any:
-    paragraph = document.add_paragraph()
-    run = paragraph.add_run(clean(text))
-    if bold:
-        run.bold = True
-        run.font.cs_bold = True
-    if center:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.keep_with_next = keep
-    return paragraph
-
-
-def _heading(document: Any, text: str, level: int = 2, center=False) -> None:
-    heading = document.add_heading(clean(text), level=level)
-    heading.paragraph_format.keep_with_next = True
-    if center:
-        heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-
-def _row_props(row: Any, header: bool) -> None:
-    """A row never splits across pages; the header row repeats on every page."""
-    props = row._tr.get_or_add_trPr()
-    props.append(OxmlElement("w:cantSplit"))
-    if header:
-        props.append(OxmlElement("w:tblHeader"))
-
-
-def _table(document: Any, headers: list[str], rows: list[list[str]], widths: list[float]) -> Any:
-    """A grid with fixed column widths (cm, adding up to the text width)."""
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    table.autofit = False  # w:tblLayout fixed
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    margins = OxmlElement("w:tblCellMar")  # 1 mm each side: a narrow column keeps its word
-    for side in ("left", "right"):
-        margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    table._tbl.tblPr.append(margins)
-    _in_order(table._tbl.tblPr, _TBLPR_ORDER)
-    for column, width in zip(table.columns, widths):
-        column.width = Cm(width)
-    _row_props(table.rows[0], header=True)
-    for cell, text in zip(table.rows[0].cells, headers):
-        run = cell.paragraphs[0].add_run(clean(text))
-        run.bold = run.font.cs_bold = True
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for values in rows:
-        row = table.add_row()
-        _row_props(row, header=False)
-        for cell, text in zip(row.cells, values):
-            cell.paragraphs[0].add_run(clean(text))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths):
-            cell.width = Cm(width)
-    document.add_paragraph()  # a table never runs into the next heading
-    return table
 
 
 # --- the fixed parts ---------------------------------------------------------------------------
@@ -227,33 +91,33 @@ def _attendance(document: Any, comp: Any, lang: str) -> None:
     for _code, members in members_by_sector(comp):
         for judge in members:
             (gone if judge.judge_id in absent else present).append(judge)
-    _heading(document, t("minutes.present", lang))
+    heading(document, t("minutes.present", lang))
     rows = [
         [f"{n}.", judge.judge_name, _position(judge, lang), marks.get(judge.judge_id, "")]
         for n, judge in enumerate(present, start=1)
     ]
     if rows:
-        _table(document, [seq, name, position, note], rows, [1.2, 4.0, 7.0, 3.8])
+        table(document, [seq, name, position, note], rows, [1.2, 4.0, 7.0, 3.8])
     else:
-        _paragraph(document, t("minutes.none_absent", lang))
-    _heading(document, t("minutes.absent", lang))
+        paragraph(document, t("minutes.none_absent", lang))
+    heading(document, t("minutes.absent", lang))
     rows = [
         [f"{n}.", judge.judge_name, _position(judge, lang), judge_reason(judge)]
         for n, judge in enumerate(gone, start=1)
     ]
     if rows:
         reason = t("minutes.form.reason", lang)
-        _table(document, [seq, name, position, reason], rows, [1.2, 4.0, 6.5, 4.3])
+        table(document, [seq, name, position, reason], rows, [1.2, 4.0, 6.5, 4.3])
     else:
-        _paragraph(document, t("minutes.none_absent", lang))
-    _heading(document, t("minutes.form.staff", lang))
+        paragraph(document, t("minutes.none_absent", lang))
+    heading(document, t("minutes.form.staff", lang))
     staff = staff_list(comp.settings.get("attendees") or "")
     if staff:
         rows = [[f"{n}.", who, role] for n, (who, role) in enumerate(staff, start=1)]
-        _table(document, [seq, name, position], rows, [1.2, 6.8, 8.0])
+        table(document, [seq, name, position], rows, [1.2, 6.8, 8.0])
     else:
         for n in (1, 2):
-            _paragraph(document, f"{n}. {DOTS} {t('minutes.form.position', lang)} {DOTS}")
+            paragraph(document, f"{n}. {DOTS} {t('minutes.form.position', lang)} {DOTS}")
 
 
 def judge_reason(judge: Any) -> str:
@@ -262,12 +126,12 @@ def judge_reason(judge: Any) -> str:
 
 def _method(document: Any, comp: Any, results: Any, lang: str) -> None:
     counts = panel_counts(comp, results)
-    _heading(document, t("minutes.agenda.method", lang))
+    heading(document, t("minutes.agenda.method", lang))
     name = rc.method_name(results.method, lang)
     method = METHODS.get(results.method)
     description = method.description(lang) if method else ""
-    _paragraph(document, t("minutes.method", lang, method=name, description=description))
-    _paragraph(
+    paragraph(document, t("minutes.method", lang, method=name, description=description))
+    paragraph(
         document,
         t(
             "minutes.counts",
@@ -287,7 +151,7 @@ def _rank(value: Any) -> str:
 
 
 def _results(document: Any, comp: Any, results: Any, lang: str) -> None:
-    _heading(document, t("minutes.agenda.results", lang))
+    heading(document, t("minutes.agenda.results", lang))
     standings = results.standings
     columns = ("rank", "id", "product", "group", "score", "judges")
     headers = [t(f"minutes.form.col.{c}", lang) for c in columns]
@@ -295,7 +159,7 @@ def _results(document: Any, comp: Any, results: Any, lang: str) -> None:
         part = standings[standings["category"] == category].sort_values(
             ["ranked", "category_rank", "product_id"], ascending=[False, True, True]
         )
-        _paragraph(document, t(f"cat.{category}", lang), bold=True, keep=True)
+        paragraph(document, t(f"cat.{category}", lang), bold=True, keep=True)
         rows = [
             [
                 _rank(r["category_rank"]),
@@ -307,40 +171,40 @@ def _results(document: Any, comp: Any, results: Any, lang: str) -> None:
             ]
             for _, r in part.iterrows()
         ]
-        _table(document, headers, rows, [1.8, 1.8, 4.3, 3.7, 2.0, 2.4])
+        table(document, headers, rows, [1.8, 1.8, 4.3, 3.7, 2.0, 2.4])
 
 
 def _robustness(document: Any, report: Any, lang: str) -> None:
-    _heading(document, t("minutes.agenda.robustness", lang))
+    heading(document, t("minutes.agenda.robustness", lang))
     nominees = report.comparison.nominees
     by_method = ", ".join(f"{rc.method_name(m, lang)}: {p or '-'}" for m, p in nominees.items())
     key = "minutes.methods_agree" if report.comparison.robust else "minutes.methods_differ"
-    _paragraph(document, t(key, lang, nominees=by_method))
+    paragraph(document, t(key, lang, nominees=by_method))
     deciding = sorted({j for judges in report.lojo.deciding.values() for j in judges})
     if deciding:
-        _paragraph(document, t("minutes.lojo_deciding", lang, judges=", ".join(deciding)))
+        paragraph(document, t("minutes.lojo_deciding", lang, judges=", ".join(deciding)))
     else:
-        _paragraph(document, t("minutes.lojo_none", lang))
+        paragraph(document, t("minutes.lojo_none", lang))
     margin = report.margin
     moves = "-" if margin.totals_to_move is None else format_count(margin.totals_to_move)
-    _paragraph(document, t("minutes.margin", lang, points=format_score(margin.points), moves=moves))
+    paragraph(document, t("minutes.margin", lang, points=format_score(margin.points), moves=moves))
 
 
 def _decision(document: Any, comp: Any, status: Any, lang: str) -> None:
-    _heading(document, t("minutes.agenda.decision", lang))
+    heading(document, t("minutes.agenda.decision", lang))
     for line in status_lines(status, comp.settings, lang):
-        _paragraph(document, line)
+        paragraph(document, line)
     if status.decision is not None and status.decision.reason:
-        _paragraph(document, t("report.decision.reason", lang, reason=status.decision.reason))
-    _paragraph(document, t("minutes.resolution", lang, dots=DOTS))
+        paragraph(document, t("report.decision.reason", lang, reason=status.decision.reason))
+    paragraph(document, t("minutes.resolution", lang, dots=DOTS))
 
 
 def _signature(document: Any, role: str, name: str, lang: str) -> None:
     """(ลงชื่อ) ........ role / (name): in the right half of the page, as the form has it."""
     line = t("minutes.form.sign", lang, dots=SIGN_DOTS, role=role)
     for text in (line, f"({name or SIGN_DOTS})"):
-        paragraph = _paragraph(document, text, keep=True)
-        paragraph.paragraph_format.left_indent = Cm(4)
+        line_paragraph = paragraph(document, text, keep=True)
+        line_paragraph.paragraph_format.left_indent = Cm(4)
 
 
 def build_minutes(
@@ -354,30 +218,30 @@ def build_minutes(
     report = robustness_report(comp, results.method, totals=totals)
     settings = comp.settings
     document = WordDocument()
-    _styles(document)
+    styles(document)
     marks = " · ".join(status.marks())
     if marks:
         document.sections[0].header.paragraphs[0].text = clean(marks)
-    _heading(document, title_line(comp, lang), level=1, center=True)
-    _paragraph(document, meeting_number(settings, lang), center=True)
-    _paragraph(
+    heading(document, title_line(comp, lang), level=1, center=True)
+    paragraph(document, meeting_number(settings, lang), center=True)
+    paragraph(
         document, t("minutes.form.when", lang, date=rc.meeting_date_text(comp, lang)), center=True
     )
     venue = str(settings.get("venue") or "").strip() or DOTS
-    _paragraph(document, t("minutes.form.where", lang, venue=venue), center=True)
+    paragraph(document, t("minutes.form.where", lang, venue=venue), center=True)
     _attendance(document, comp, lang)
     opened = clock_text(settings.get("start_time"), lang)
-    _paragraph(document, t("minutes.form.opened", lang, time=opened), bold=True)
+    paragraph(document, t("minutes.form.opened", lang, time=opened), bold=True)
     _method(document, comp, results, lang)
     _results(document, comp, results, lang)
     _robustness(document, report, lang)
     _decision(document, comp, status, lang)
     closed = clock_text(settings.get("end_time"), lang)
-    _paragraph(document, t("minutes.form.closed", lang, time=closed), bold=True, keep=True)
-    _paragraph(document, "", keep=True)
+    paragraph(document, t("minutes.form.closed", lang, time=closed), bold=True, keep=True)
+    paragraph(document, "", keep=True)
     recorder = str(settings.get("recorder") or "").strip()
     _signature(document, t("minutes.form.recorder", lang), recorder, lang)
-    _paragraph(document, "", keep=True)
+    paragraph(document, "", keep=True)
     _signature(document, t("minutes.form.checker", lang), "", lang)
     out = io.BytesIO()
     document.save(out)

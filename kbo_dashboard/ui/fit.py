@@ -1,4 +1,5 @@
-"""Pages that fit a 1366 px laptop: wrapping button rows, metric values that never cut off,
+"""Pages that fit a 1024 px projector and a 1366 px laptop: wrapping button rows, metric labels
+and values, widget labels and button texts that wrap instead of being cut (issue 19),
 and wide tables whose key columns stay in view (pinned) while the rest scrolls."""
 
 from __future__ import annotations
@@ -10,6 +11,11 @@ _CSS = """
 {flex-wrap:wrap;row-gap:.25rem}
 [data-testid="stMetricValue"]{font-size:clamp(1.3rem,2.2vw,2.25rem)}
 [data-testid="stMetricValue"]>div{white-space:normal;overflow-wrap:anywhere;text-overflow:clip}
+[data-testid="stMetricLabel"],[data-testid="stMetricLabel"] *,
+[data-testid="stMetricValue"],[data-testid="stMetricValue"] *,
+[data-testid="stWidgetLabel"],[data-testid="stWidgetLabel"] *,
+button [data-testid="stMarkdownContainer"],button [data-testid="stMarkdownContainer"] *
+{white-space:normal;overflow:visible;text-overflow:clip}
 """
 
 
