@@ -6,7 +6,17 @@ import streamlit as st
 from kbo_dashboard.analysis.nomination import what_if_rows
 from kbo_dashboard.meeting import decision
 from kbo_dashboard.scoring.counts import counted_for, format_count, format_score, panel_counts
-from kbo_dashboard.ui import cached, chair, chair_form, frame, meeting_view, pickers, refresh, state
+from kbo_dashboard.ui import (
+    cached,
+    chair,
+    chair_form,
+    fit,
+    frame,
+    meeting_view,
+    pickers,
+    refresh,
+    state,
+)
 from kbo_dashboard.ui.page_tables import local_be_time
 from kbo_dashboard.ui.robustness_tables import (
     methods_table,
@@ -119,6 +129,7 @@ def show_nominee(comp, results, lang: str) -> None:
     )
     st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))
 
+    fit.wrap_table_columns()
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(tr("nom.runners_up"))

@@ -14,6 +14,7 @@ breaks a long label between words with ``<br>``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -21,6 +22,7 @@ import pandas as pd
 from kbo_dashboard.reports.thai_text import clusters, words
 
 JOINER, BREAK = "\u2060", "\u200b"
+_THAI = re.compile("[\u0e00-\u0e7f]")
 
 
 def _joined(word: str) -> str:
@@ -42,7 +44,9 @@ def mark_words(text: Any) -> Any:
     previous = " "
     for piece in words(text):
         if not piece.isspace() and not previous.isspace():
-            out.append(BREAK)
+            # between two Thai words a line may end; elsewhere ("P" "-" "08") it may not
+            thai = _THAI.match(previous[-1]) and _THAI.match(piece[0])
+            out.append(BREAK if thai else JOINER)
         out.append(piece if piece.isspace() else _joined(piece))
         previous = piece
     return "".join(out)
