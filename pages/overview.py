@@ -55,6 +55,7 @@ def body() -> None:
         ),
     )
 
+    fit.wrap_table_columns()  # the top-5 table whole on a 1024 px screen (issue 19)
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.subheader(tr("pg.nominee"))
