@@ -138,7 +138,7 @@ def test_the_line_check_finds_a_break_inside_a_word():
     assert breaks_between_words(["P-", "08"]) == ["P-|08"]
 
 
-@pytest.mark.parametrize("url", ["nomination", "overview", "projector"])
+@pytest.mark.parametrize("url", ["nomination", "projector"])
 def test_thai_in_tables_breaks_only_between_words(browser, demo_server, output_dir, url):
     context, page = context_page(browser, PROJECTOR)
     try:
