@@ -3,9 +3,10 @@
 Chromium breaks Thai with its own dictionary, which cuts some names inside a word
 ("ชาด|อกบัวแดง") and splits "P-|08" at the hyphen. :func:`mark_words` marks the words that
 PyThaiNLP finds (:func:`kbo_dashboard.reports.thai_text.words`): a word joiner (U+2060) between
-the character clusters of each word, so no line ends inside one, and a zero-width space (U+200B)
-between two words, where a line may end. Both are invisible. Text is marked as plain text,
-before any Markdown escaping; a backslash keeps the character it escapes.
+the character clusters of each Thai word, so no line ends inside one, and a zero-width space
+(U+200B) between two Thai words, where a line may end. Other text (P-08, 84.58) is left as typed:
+browsers do not break it, and a search for it still finds it. Both marks are invisible. Text is
+marked as plain text, before any Markdown escaping; a backslash keeps the character it escapes.
 
 Tables get the marks only in what the browser shows (a pandas Styler's display values, see
 :func:`word_table`), so the table's data stays as typed. Plotly does not wrap: :func:`chart_label`
@@ -43,11 +44,12 @@ def mark_words(text: Any) -> Any:
     out: list[str] = []
     previous = " "
     for piece in words(text):
-        if not piece.isspace() and not previous.isspace():
-            # between two Thai words a line may end; elsewhere ("P" "-" "08") it may not
-            thai = _THAI.match(previous[-1]) and _THAI.match(piece[0])
-            out.append(BREAK if thai else JOINER)
-        out.append(piece if piece.isspace() else _joined(piece))
+        thai = bool(_THAI.match(piece[0]))
+        if thai and _THAI.match(previous[-1]):
+            out.append(BREAK)  # between two Thai words a line may end
+        # Only Thai words get joiners: "P-08" and "84.58" stay as typed (a browser never breaks
+        # them, and a search for "P-08" still finds them).
+        out.append(_joined(piece) if thai and not piece.isspace() else piece)
         previous = piece
     return "".join(out)
 
