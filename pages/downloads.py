@@ -110,4 +110,4 @@ for kind, name, builder, mime in reports:
         key=f"download_{kind}",
     )
 
-judges_side.downloads(comp, lang, today)  # judge cards, to-do messages
+judges_side.downloads(comp, lang, today, demo=demo)  # judge cards, to-do messages

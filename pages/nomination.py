@@ -13,7 +13,17 @@ from kbo_dashboard.scoring.counts import (
     is_level,
     panel_counts,
 )
-from kbo_dashboard.ui import cached, chair, chair_form, frame, meeting_view, pickers, refresh, state
+from kbo_dashboard.ui import (
+    cached,
+    chair,
+    chair_form,
+    fit,
+    frame,
+    meeting_view,
+    pickers,
+    refresh,
+    state,
+)
 from kbo_dashboard.ui.page_tables import local_be_time
 from kbo_dashboard.ui.reveal import chair_note, hidden_notice, withheld
 from kbo_dashboard.ui.robustness_tables import (
@@ -29,6 +39,7 @@ from kbo_dashboard.ui.standings_tables import (
 )
 from kbo_dashboard.ui.state import tr
 from kbo_dashboard.ui.text import md, md_table, trm
+from kbo_dashboard.ui.thai_breaks import word_table
 
 
 def show_final(lang: str) -> None:
@@ -132,14 +143,15 @@ def show_nominee(comp, results, lang: str) -> None:
     )
     st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))
 
+    fit.wrap_table_columns()
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(tr("nom.runners_up"))
         table = standings_table(comp, results, lang, top=6, compact=True)
-        st.table(md_table(table.iloc[1:]), hide_index=True)
+        st.table(word_table(md_table(table.iloc[1:])), hide_index=True)
     with right:
         st.subheader(tr("nom.leaders"))
-        st.table(md_table(leaders_table(comp, results, lang)), hide_index=True)
+        st.table(word_table(md_table(leaders_table(comp, results, lang))), hide_index=True)
 
 
 def show_checklist(snap, results) -> None:
@@ -163,7 +175,7 @@ def show_robustness(snap, comp, results, lang: str) -> None:
         st.warning(tr("rob.not_robust_tie", methods=names), icon=":material/balance:")
     else:
         st.warning(tr("analysis.robust.no"), icon=":material/warning:")
-    st.table(md_table(methods_table(comp, report.comparison, lang)), hide_index=True)
+    st.table(word_table(md_table(methods_table(comp, report.comparison, lang))), hide_index=True)
 
     st.subheader(tr("nom.lojo_title"))
     changes = what_if_rows(report)
@@ -212,7 +224,7 @@ def show_moves(margin, comp, lang: str) -> None:
     """The fewest totals to move under ``margin.method``: the sentence, then which totals."""
     st.markdown(moves_sentence(margin, lang))
     if margin.totals_to_move:
-        st.table(md_table(moves_table(margin.moves, comp, lang)), hide_index=True)
+        st.table(word_table(md_table(moves_table(margin.moves, comp, lang))), hide_index=True)
 
 
 def _criterion(comp, criterion_id: str, lang: str) -> str:

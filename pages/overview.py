@@ -11,6 +11,7 @@ from kbo_dashboard.ui.reveal import chair_note, hidden_notice, withheld
 from kbo_dashboard.ui.standings_tables import feed_lines, product_text, standings_table
 from kbo_dashboard.ui.state import tr
 from kbo_dashboard.ui.text import md_table, trm
+from kbo_dashboard.ui.thai_breaks import word_table
 
 
 def meeting_line(settings: dict, lang: str) -> str:
@@ -60,6 +61,7 @@ def body() -> None:
         ),
     )
 
+    fit.wrap_table_columns()  # the top-5 table whole on a 1024 px screen (issue 19)
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.subheader(tr("pg.nominee"))
@@ -86,7 +88,7 @@ def body() -> None:
             st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))
             st.subheader(tr("overview.top5"))
             top = standings_table(comp, results, lang, top=5, compact=True)
-            st.table(md_table(top), hide_index=True)
+            st.table(word_table(md_table(top)), hide_index=True)
 
     with right:
         st.subheader(tr("overview.issues"))

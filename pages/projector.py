@@ -11,6 +11,7 @@ from kbo_dashboard.ui.reveal import withheld
 from kbo_dashboard.ui.standings_tables import leaders_table, product_text, standings_table
 from kbo_dashboard.ui.state import tr
 from kbo_dashboard.ui.text import md, md_table, trm
+from kbo_dashboard.ui.thai_breaks import word_table
 
 
 def ranking(comp, results, lang: str):
@@ -68,12 +69,14 @@ def body() -> None:
     left, right = st.columns(2, gap="medium")
     with left:
         st.subheader(tr("projector.ranking"))
-        st.table(md_table(ranking(comp, results, lang)), hide_index=True)
+        st.table(word_table(md_table(ranking(comp, results, lang))), hide_index=True)
         st.caption(tr("analysis.method_in_use", name=pickers.method_name(results.method)))
     with right:
         show_nominee(comp, results, decided)
         st.subheader(tr("nom.leaders"))
-        st.table(md_table(leaders_table(comp, results, lang).iloc[:, :3]), hide_index=True)
+        st.table(
+            word_table(md_table(leaders_table(comp, results, lang).iloc[:, :3])), hide_index=True
+        )
         show_progress(snap, comp, results)
     refresh.status_line(snap, key="projector_refresh")
 

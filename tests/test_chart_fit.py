@@ -30,7 +30,7 @@ def test_title_on_top_and_legend_at_the_bottom_never_overlap():
     assert fig.layout.margin.t == 55
 
     radar = charts.radar(results.standings, comp.criteria, "A1", "en")
-    assert radar.layout.margin.l == radar.layout.margin.r == 84  # 6 x 14 px for the labels
+    assert radar.layout.margin.l == radar.layout.margin.r == 98  # 7 x 14 px for the labels
 
 
 def test_the_spread_axis_is_the_totals_range_plus_five_points():

@@ -141,7 +141,7 @@ def test_judges_page_offers_each_message_to_copy(app_env, lang, expected):
     errors = [e.value for e in at.error]
     assert any("J08!C6" in e and "P-05" in e for e in errors)
     if lang == "en":  # J11's only problem is a cell to fix, not a product left to score
-        assert "J11 กรรมการคนที่ 11 — 1 cells to fix · 0 still to score" in [
+        assert "J11 กรรมการคนที่ 11 — 1 cell to fix · 0 still to score" in [
             e.label for e in at.expander
         ]
 

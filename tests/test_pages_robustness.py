@@ -29,9 +29,10 @@ def test_nomination_never_calls_a_shared_first_place_robust(app_env, no_chair_pa
     )
     assert "Without judge J3" not in shown
     assert "second is already level with first; nothing has to move" in shown
-    first_column = [t.value for t in at.table if "First place" in t.value.columns]
+    first_column = [t.value for t in at.table if "No. 1" in t.value.columns]
     assert first_column, "the methods table shows each method's first place"
-    assert set(first_column[0]["First place"]) == {"Shared first place: A Product A, B Product B"}
+    assert set(first_column[0]["No. 1"]) == {"Shared first place: A Product A, B Product B"}
+    assert "First place" not in first_column[0].columns  # one column says it (issue 19)
 
 
 def leader_and_runner_tabs() -> dict:
@@ -54,7 +55,7 @@ def test_nomination_shows_the_true_minimum_and_which_totals_move(app_env, no_cha
     shown = texts(at)
     # Lowering one of L's totals closes d/3 of the 5-point gap (15 points); raising one of R's
     # closes e/2 (10 points): J1's R goes 85 -> 95, (95 + 85)/2 = 90.
-    assert "Under Mean: at least 1 judge totals would have to change, 10.00 points" in shown
+    assert "Under Mean: at least 1 judge total would have to change, 10.00 points" in shown
     moves = [t.value for t in at.table if "Direction" in t.value.columns][0]
     assert moves.values.tolist() == [
         ["J1", "R Runner", "Raise (second place)", "85.00", "95.00", "10.00"]
@@ -64,7 +65,7 @@ def test_nomination_shows_the_true_minimum_and_which_totals_move(app_env, no_cha
     no_exception(at)
     shown = texts(at)
     assert (
-        "Under Median: at least 1 judge totals would have to change (this count is exact)" in shown
+        "Under Median: at least 1 judge total would have to change (this count is exact)" in shown
     )
     assert "For comparison, under the mean (first leads second by 5.00 points)" in shown
     tables = [t.value for t in at.table if "Direction" in t.value.columns]

@@ -77,7 +77,7 @@ def test_agreement_sheet_gives_alpha_the_intervals_and_what_they_rest_on(small):
     assert pd.isna(overall["ICC(2,k)"]) and pd.isna(overall["ICC(2,k) 95% CI"])
     # each category has two products: a caution, not a figure
     food = rows.loc["Food"]
-    assert pd.isna(food["Alpha"]) and food["Note"].startswith("Food: only 2 product(s)")
+    assert pd.isna(food["Alpha"]) and food["Note"].startswith("Food: only 2 products")
 
 
 def test_overall_ranking_has_thai_headers_numbers_and_b1_first(book):
@@ -159,7 +159,7 @@ def test_decisions_sheet_is_oldest_first_with_the_last_marked_final(book):
     assert header[:4] == ("ครั้งที่", "เวลาบันทึก (เวลาประเทศไทย)", "ผู้บันทึก", "รหัสผลิตภัณฑ์")
     first, second = (dict(zip(header, r)) for r in rows[1:])
     assert first["รหัสผลิตภัณฑ์"] == "B1" and first["ยืนยันตามผลคะแนน"] == "ใช่"
-    assert first["เวลาบันทึก (เวลาประเทศไทย)"] == dt.datetime(2022, 5, 23, 14, 30)
+    assert first["เวลาบันทึก (เวลาประเทศไทย)"] == "23 พฤษภาคม 2565 เวลา 14:30 น."  # BE (issue 19)
     assert first["สถานะ"] is None and second["สถานะ"] == "มติสุดท้าย"
     assert second["ยืนยันตามผลคะแนน"] == "ไม่ใช่" and second["อันดับรวม"] == 3
     assert second["เหตุผล"] == "=SUM(A1) ตลาดพร้อมกว่า"  # as typed: a text cell, no formula
@@ -201,4 +201,4 @@ def test_the_decision_time_header_names_the_competitions_zone(small):
     sheet = next(s for s in book.worksheets if s.title == t("report.sheet.decisions", "en"))
     header = [c.value for c in sheet[1]]
     assert header[1] == "Recorded at (Asia/Tokyo)"
-    assert sheet.cell(2, 2).value == dt.datetime(2022, 5, 23, 16, 30)
+    assert sheet.cell(2, 2).value == "23 May 2565 BE, 16:30"

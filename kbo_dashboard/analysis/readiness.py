@@ -119,9 +119,16 @@ def _errors_point(comp) -> ReadinessPoint:
     errors = [i for i in comp.issues if i.severity == ERROR]
     if not errors:
         return _point("no_errors")
-    return _point(
-        "no_errors", "readiness.open.errors", n=len(errors), cells=_listed(i.where for i in errors)
+    th, en = (
+        t(
+            "readiness.open.errors",
+            lang,
+            n=len(errors),
+            cells=_listed(i.place(lang) for i in errors),
+        )
+        for lang in ("th", "en")
     )
+    return ReadinessPoint("no_errors", False, th, en)
 
 
 def _quorum_point(results) -> ReadinessPoint:

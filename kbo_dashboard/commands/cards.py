@@ -34,6 +34,13 @@ def run_cards(args: argparse.Namespace, out: TextIO | None = None) -> int:
     except SourceError as err:
         print(err.message_th if lang == "th" else err.message_en, file=out)
         return 2
-    Path(args.out).write_bytes(build_judge_cards(comp, lang, str(comp.settings.get("title") or "")))
+    Path(args.out).write_bytes(
+        build_judge_cards(
+            comp,
+            lang,
+            str(comp.settings.get("title") or ""),
+            demo=getattr(source, "kind", "") == "demo",
+        )
+    )
     print(t("cards.written", lang, path=args.out, n=len(comp.judges)), file=out)
     return 0

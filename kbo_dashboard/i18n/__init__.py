@@ -5,6 +5,9 @@ side under each dotted key (``area.what``), and are loaded once, on first import
 defined in one file only. Thai is the default. ``t(key, lang, **params)`` formats a message with
 ``str.format``. A missing key returns the key itself, so a typo shows on screen instead of
 crashing a page; ``tests/test_i18n.py`` checks that no key used in code is missing.
+
+English counts: an entry may add ``en_one``, the English used when its ``count`` parameter
+(``count = "n"``) is 1, so the app never writes "1 cells" (Thai has no plural).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ def load_catalogue(folder: Path = CATALOGUE_DIR) -> dict[str, dict[str, str]]:
             if key in messages:
                 raise ValueError(f"message {key!r} is defined twice (again in {path.name})")
             messages[key] = {lang: str(entry[lang]) for lang in LANGS if lang in entry}
+            if "en_one" in entry:
+                messages[key] |= {"en_one": str(entry["en_one"]), "count": str(entry["count"])}
     return messages
 
 
@@ -39,6 +44,8 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
     if entry is None:
         return key
     text = entry.get(lang) or entry.get(DEFAULT_LANG) or key
+    if lang == "en" and "en_one" in entry and str(params.get(entry["count"], "")).strip() == "1":
+        text = entry["en_one"]
     if not params:
         return text
     try:

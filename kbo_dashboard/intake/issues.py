@@ -6,11 +6,12 @@ rendered from the catalogue in both languages at the moment the issue is found.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from kbo_dashboard.i18n import both
+from kbo_dashboard.i18n import both, t
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITIES = (ERROR, WARNING, INFO)
@@ -46,6 +47,28 @@ class Issue:
     def where(self) -> str:
         """``Tab!A1`` (or just the tab), as a spreadsheet user would write it."""
         return f"{self.tab}!{self.cell}" if self.cell else self.tab
+
+    def place(self, lang: str = "th") -> str:
+        """Where, as a person reads it (:func:`place`): ``J05!C7`` or ``J05 แถว 10``."""
+        return place(self.tab, self.cell, lang)
+
+
+_WHOLE_ROW = re.compile(r"^(\d+):\1$")
+
+
+def cell_label(cell: str, lang: str = "th") -> str:
+    """A cell as a person reads it: ``C7``, or ``แถว 10`` / ``row 10`` for the whole row 10:10."""
+    row = _WHOLE_ROW.match(str(cell or ""))
+    return t("where.row", lang, row=row[1]) if row else str(cell or "")
+
+
+def place(tab: str, cell: str, lang: str = "th") -> str:
+    """The one way an issue's place is written, on the Data issues page, in the CSV and the PDF:
+    ``J05!C7``, ``J05 แถว 10`` / ``J05 row 10`` for a whole row (not ``J05!10:10``), or the tab."""
+    if not cell:
+        return str(tab)
+    label = cell_label(cell, lang)
+    return f"{tab} {label}" if label != cell else f"{tab}!{cell}"
 
 
 def make_issue(

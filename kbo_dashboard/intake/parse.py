@@ -31,6 +31,7 @@ from kbo_dashboard.sources.source import RawWorkbook
 PRODUCT_COLUMNS = ["product_id", "product_name", "producer_group", "district", "category"]
 JUDGE_COLUMNS = ["judge_id", "judge_name", "sector", "sheet", "has_tab", "attendance"]
 JUDGE_COLUMNS += ["email", "link"]  # the judge's e-mail; a link straight to their tab (or "")
+JUDGE_COLUMNS += ["position", "stands_in_for", "absence_reason"]  # for the minutes
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 CRITERION_COLUMNS = [
     "criterion_id",
@@ -161,6 +162,7 @@ def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
                     "email": email,
                     "link": raw.links.get(tab_name, ""),
                     "attendance": attendance,
+                    **{k: v.get(k, "") for k in ("position", "stands_in_for", "absence_reason")},
                 }
             )
     return pd.DataFrame(records, columns=JUDGE_COLUMNS)

@@ -4,7 +4,9 @@ Keys may be typed in Thai or English. The year is in the Buddhist Era; a Common 
 by mistake (e.g. 2022) is converted (+543) with a note. Quorum defaults to more than half of
 the judges. ``time_zone`` (เขตเวลา) is the competition's clock (:mod:`kbo_dashboard.intake.clock`);
 an unknown zone is an issue at its cell and Asia/Bangkok is used. ``document_number``,
-``signer_name``, ``signer_position`` and ``thai_numerals`` (ใช่/ไม่ใช่) fill the announcement.
+``signer_name``, ``signer_position``, ``announcement_date`` and ``thai_numerals`` (ใช่/ไม่ใช่)
+fill the announcement. ``meeting_number``, ``venue``, ``start_time``, ``end_time``, ``recorder``
+and ``attendees`` (staff, ``name, position; name, position``) fill the minutes (issue 19).
 ``lock_after_decision`` (ใช่/ไม่ใช่): recording a decision locks every judge's tab
 (:mod:`kbo_dashboard.commands.protections`).
 """
@@ -42,6 +44,13 @@ KEY_ALIASES: dict[str, tuple[str, ...]] = {
     "signer_position": ("ตำแหน่งผู้ลงนาม", "ตำแหน่ง", "position"),
     "thai_numerals": ("เลขไทย", "ใช้เลขไทย"),
     "lock_after_decision": ("ล็อกแท็บหลังบันทึกมติ", "ล็อกหลังลงมติ", "lock after decision"),
+    "announcement_date": ("วันที่ประกาศ", "announcement date"),
+    "meeting_number": ("ครั้งที่", "ครั้งที่ประชุม", "meeting no", "meeting number"),
+    "venue": ("สถานที่ประชุม", "สถานที่", "place"),
+    "start_time": ("เวลาเริ่มประชุม", "เริ่มประชุมเวลา", "start"),
+    "end_time": ("เวลาเลิกประชุม", "เลิกประชุมเวลา", "end"),
+    "recorder": ("ผู้จดรายงานการประชุม", "ผู้จดรายงาน", "minutes taken by"),
+    "attendees": ("ผู้เข้าร่วมประชุม", "also attending"),
 }
 
 DEFAULTS: dict[str, Any] = {
@@ -59,6 +68,13 @@ DEFAULTS: dict[str, Any] = {
     "signer_position": "",
     "thai_numerals": False,
     "lock_after_decision": False,
+    "announcement_date": None,
+    "meeting_number": "",
+    "venue": "",
+    "start_time": None,
+    "end_time": None,
+    "recorder": "",
+    "attendees": "",
 }
 TEXT_KEYS = (
     "title",
@@ -67,7 +83,13 @@ TEXT_KEYS = (
     "document_number",
     "signer_name",
     "signer_position",
+    "meeting_number",
+    "venue",
+    "recorder",
+    "attendees",
 )
+TIME_KEYS = ("start_time", "end_time")
+_TIME = re.compile(r"^(\d{1,2})\s*[:.]\s*(\d{2})(?:\s*(?:น\.?|นาฬิกา))?$")
 YES_WORDS = {"yes", "true", "1", "ใช่", "ใช้", "y"}
 NO_WORDS = {"no", "false", "0", "ไม่", "ไม่ใช่", "ไม่ใช้", "n"}
 
@@ -107,6 +129,20 @@ def read_date(cell: object) -> dt.date | None:
     return None
 
 
+def read_time(cell: object) -> dt.time | None:
+    """A time of day from a sheet time (a fraction of a day) or ``9:30`` / ``09.30 น.``."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        day = finite(cell)
+        if day is None or not 0 <= day < 1:
+            return None
+        minutes = round(day * 24 * 60) % (24 * 60)
+        return dt.time(minutes // 60, minutes % 60)
+    match = _TIME.match(cell_text(cell))
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        return None
+    return dt.time(int(match[1]), int(match[2]))
+
+
 def email_list(text: str) -> tuple[str, ...]:
     """The e-mail addresses in ``text`` (separated by commas, semicolons or spaces)."""
     return tuple(p for p in re.split(r"[\s,;]+", text.strip()) if "@" in p)
@@ -131,8 +167,10 @@ def _setting(key: str, cell: object, n_judges: int) -> Any:
         return True if word in YES_WORDS else False if word in NO_WORDS else None
     if key == "staff_emails":
         return email_list(cell_text(cell)) or None
-    if key == "meeting_date":
+    if key in ("meeting_date", "announcement_date"):
         return read_date(cell)
+    if key in TIME_KEYS:
+        return read_time(cell)
     if key == "method":
         method = cell_text(cell).casefold().replace(" ", "_")
         method = METHOD_ALIASES.get(method, method)

@@ -6,7 +6,7 @@ number, the signer's name and position come from Settings (``document_number``,
 ``signer_name``, ``signer_position``; a dotted line to fill in by hand when empty), and
 ``thai_numerals`` writes every digit as a Thai digit. The product is the chair's final
 decision; before one is recorded it is the provisional nominee and the page says
-"ร่าง / DRAFT".
+"ร่าง / DRAFT". It is dated the meeting's date unless Settings gives ``announcement_date``.
 """
 
 from __future__ import annotations
@@ -49,6 +49,15 @@ def _chosen(comp: Any, results: Any, decision: Any, lang: str) -> dict[str, str]
     }
 
 
+def announcement_day(settings: dict, decision: Any, now: dt.datetime) -> dt.date:
+    """The announcement's date: Settings ``announcement_date``, else the meeting's date, else
+    the day of the decision (or today), on the competition's clock (issue 19)."""
+    for key in ("announcement_date", "meeting_date"):
+        if isinstance(settings.get(key), dt.date):
+            return settings[key]
+    return clock.local(decision.decided_at if decision is not None else now, settings).date()
+
+
 def announcement_lines(
     comp: Any, results: Any, decisions: Decisions, lang: str, now: dt.datetime
 ) -> dict[str, Any]:
@@ -67,8 +76,7 @@ def announcement_lines(
     else:
         body.append(t("ann.body.none", lang))
     body.append(t("ann.body.close", lang))
-    when = status.decision.decided_at if status.decision is not None else now
-    day = clock.local(when, settings)
+    day = announcement_day(settings, status.decision, now)
     return {
         "number": t("ann.number", lang, number=settings.get("document_number") or DOTS),
         "heading": t("ann.heading", lang, province=province),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kbo_dashboard.i18n import MESSAGES, t
+from kbo_dashboard.intake.issues import cell_label
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.scoring.counts import round_scores
 from kbo_dashboard.scoring.scoring import Results
@@ -66,6 +67,8 @@ def office_table(frame: pd.DataFrame, lang: str, comp: Competition | None = None
             out[column] = out[column].map({True: yes, False: no})
     if "severity" in out.columns:  # the issues table: "ข้อผิดพลาด", not "error"
         out["severity"] = [t(f"severity.{s}", lang) for s in out["severity"]]
+        if "cell" in out.columns:  # a whole row reads "แถว 10", not "10:10"
+            out["cell"] = [cell_label(c, lang) for c in out["cell"]]
     out.columns = [header(str(c), lang, criteria) for c in out.columns]
     return out
 

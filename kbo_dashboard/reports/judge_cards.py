@@ -6,7 +6,7 @@ in small type, and the products in that tab (in the tab's row order).
 
 The demo and .xlsx sources have no sheet link: their cards show the tab's name in large type
 where the QR code would be, and say that there is no link (a QR code of a bare tab name would
-open nothing on a phone).
+open nothing on a phone). Cards made from the demo say "ข้อมูลตัวอย่าง / DEMO" on each card.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def qr_png(link: str) -> io.BytesIO:
     return out
 
 
-def build_judge_cards(comp: Any, lang: str = "th", title: str = "") -> bytes:
+def build_judge_cards(comp: Any, lang: str = "th", title: str = "", *, demo: bool = False) -> bytes:
     """The cards PDF for every judge of ``comp``."""
     pdf = FPDF(orientation="P", unit="mm", format="A4")
     pdf.set_auto_page_break(False)
@@ -71,6 +71,8 @@ def build_judge_cards(comp: Any, lang: str = "th", title: str = "") -> bytes:
             pdf.add_page()
         top = (n % 2) * CARD_HEIGHT
         _card(pdf, family, card, top, lang, title)
+        if demo:
+            _demo_mark(pdf, family, top)
         if n % 2 == 0 and n + 1 < len(cards):
             pdf.set_dash_pattern(dash=2, gap=2)
             pdf.line(5, CARD_HEIGHT, 205, CARD_HEIGHT)
@@ -80,6 +82,15 @@ def build_judge_cards(comp: Any, lang: str = "th", title: str = "") -> bytes:
         pdf.set_font(family, "", 14)
         pdf.cell(0, 10, t("cards.none", lang))
     return bytes(pdf.output())
+
+
+def _demo_mark(pdf: FPDF, family: str, top: float) -> None:
+    """The demo's mark at the card's top right, in red as on every other document."""
+    pdf.set_xy(105, top + 4)
+    pdf.set_font(family, "B", 11)
+    pdf.set_text_color(200, 30, 30)
+    pdf.cell(90, 5, t("docs.mark.demo", "th"), align="R")
+    pdf.set_text_color(0, 0, 0)
 
 
 def _card(pdf: FPDF, family: str, card: JudgeCard, top: float, lang: str, title: str) -> None:

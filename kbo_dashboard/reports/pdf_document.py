@@ -116,7 +116,14 @@ class Document(FPDF):
         self.paragraph(text, HEADING, "B", gap=1.5)
 
     def facts(self, rows: Sequence[tuple[str, str]], label_width: float = 70) -> None:
-        """Label and value side by side; both wrap within their columns."""
+        """Label and value side by side; both wrap within their columns.
+
+        The label column widens (up to 60% of the line) to hold the longest label on one line:
+        a label's second line would read as a label with no value (issue 19).
+        """
+        self.set_font(self.family, "B", BODY)
+        widest = max((self.get_string_width(str(label)) for label, _ in rows), default=0)
+        label_width = min(max(label_width, widest + 4), self.epw * 0.6)
         for label, value in rows:
             self.set_font(self.family, "B", BODY)
             labels = self.text_lines(str(label), label_width - 2) or [""]

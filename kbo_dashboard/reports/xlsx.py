@@ -36,7 +36,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kbo_dashboard.i18n import t
-from kbo_dashboard.intake.issues import issues_frame
+from kbo_dashboard.intake.issues import cell_label, issues_frame
 from kbo_dashboard.reports import common as rc
 from kbo_dashboard.reports.agreement_text import agreement_frame
 from kbo_dashboard.reports.export import FORMULA_PREFIXES, scores_long
@@ -168,7 +168,7 @@ def _issues(comp: Any, lang: str) -> pd.DataFrame:
         {
             t("col.severity", lang): frame["severity"].map(lambda s: t(f"severity.{s}", lang)),
             t("col.tab", lang): frame["tab"],
-            t("col.cell", lang): frame["cell"],
+            t("col.cell", lang): [cell_label(c, lang) for c in frame["cell"]],
             t("col.judge_id", lang): frame["judge_id"],
             t("col.product_id", lang): frame["product_id"],
             t("col.message", lang): frame[f"message_{lang}"],
@@ -185,7 +185,8 @@ def _decisions(history: Sequence[Any], lang: str, settings: dict) -> pd.DataFram
         rows.append(
             {
                 t("col.seq", lang): n,
-                rc.decided_at_header(lang, settings): rc.local_naive(d.decided_at, settings),
+                # BE text, as every other date the committee reads (issue 19), not an Excel date
+                rc.decided_at_header(lang, settings): rc.thai_time(d.decided_at, lang, settings),
                 t("col.decided_by", lang): d.decided_by,
                 t("col.product_id", lang): d.product_id,
                 t("col.product_name", lang): d.product_name,

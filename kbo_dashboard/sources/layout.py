@@ -65,6 +65,11 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("sheet", "แท็บคะแนน", "Sheet", ("แท็บ", "tab", "score tab")),
         Column("email", "อีเมล", "E-mail", ("email address", "อีเมล์", "gmail"), required=False),
         Column("attendance", "การเข้าร่วม", "Attendance", ("เข้าร่วมประชุม",), required=False),
+        # For the minutes (issue 19): a member's position, whom a substitute stands in for
+        # (written "แทน ..."), and why an absent member did not come.
+        Column("position", "ตำแหน่ง", "Position", required=False),
+        Column("stands_in_for", "แทน", "Stands in for", ("ปฏิบัติหน้าที่แทน",), required=False),
+        Column("absence_reason", "เหตุที่ไม่มา", "Reason absent", ("เหตุผลที่ไม่มา",), required=False),
     ),
     CRITERIA: (
         Column("criterion_id", "รหัสเกณฑ์", "Criterion ID", ("รหัส", "id")),
@@ -168,6 +173,20 @@ DEFAULT_CRITERIA: tuple[CriterionSpec, ...] = (
 SETTING_KEYS = ("title", "province", "year", "meeting_date", "quorum", "method")
 #: Settings that name people and tabs on the judges' side (issue 13).
 SIDE_SETTING_KEYS = ("staff_emails", "responses_tab")
+#: Settings that fill the announcement and the minutes (issue 19).
+DOCUMENT_SETTING_KEYS = (
+    "document_number",
+    "signer_name",
+    "signer_position",
+    "announcement_date",
+    "thai_numerals",
+    "meeting_number",
+    "venue",
+    "start_time",
+    "end_time",
+    "recorder",
+    "attendees",
+)
 #: The Thai label the template writes for each setting (the parser accepts it or the key).
 SETTING_TH = {
     "title": "ชื่อการประชุม",
@@ -178,6 +197,46 @@ SETTING_TH = {
     "method": "วิธีรวมคะแนน",
     "staff_emails": "อีเมลเจ้าหน้าที่",
     "responses_tab": "แท็บคำตอบฟอร์ม",
+    "document_number": "เลขที่ประกาศ",
+    "signer_name": "ผู้ลงนาม",
+    "signer_position": "ตำแหน่งผู้ลงนาม",
+    "announcement_date": "วันที่ประกาศ",
+    "thai_numerals": "เลขไทย",
+    "meeting_number": "ครั้งที่",
+    "venue": "สถานที่ประชุม",
+    "start_time": "เวลาเริ่มประชุม",
+    "end_time": "เวลาเลิกประชุม",
+    "recorder": "ผู้จดรายงานการประชุม",
+    "attendees": "ผู้เข้าร่วมประชุม",
+}
+#: The template's third Settings column: an example of each value (the parser ignores it).
+SETTING_EXAMPLE_HEADER = ("ตัวอย่าง", "Example")
+SETTING_EXAMPLES = {
+    "title": "การประชุมพิจารณาคัดเลือกผลิตภัณฑ์เพื่อการต่อยอดนวัตกรรม (KBO)",
+    "province": "อุบลราชธานี",
+    "year": "2565",
+    "meeting_date": "23/05/2565",
+    "quorum": "14",
+    "method": "mean",
+    "staff_emails": "clerk@example.org, officer@example.org",
+    "responses_tab": "Form responses 1",
+    "document_number": "12/2565",
+    "signer_name": "นายสมชาย ใจดี",
+    "signer_position": "ผู้ว่าราชการจังหวัดอุบลราชธานี",
+    "announcement_date": "25/05/2565",
+    "thai_numerals": "ใช่",
+    "meeting_number": "1",
+    "venue": "ห้องประชุมศาลากลางจังหวัด ชั้น 3",
+    "start_time": "09.00",
+    "end_time": "12.00",
+    "recorder": "นางสาวสมศรี มีสุข",
+    "attendees": "นายก้อง ดีงาม, นักวิชาการพัฒนาชุมชน; นางแก้ว ใจงาม, เจ้าพนักงาน",
+}
+#: Drop-down lists the template gives a column: (tab, column key) -> choices (Thai, English).
+DROPDOWNS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
+    (PRODUCTS, "category"): CATEGORIES,
+    (JUDGES, "sector"): SECTORS,
+    (JUDGES, "attendance"): {"present": ("มา",), "absent": ("ลา",)},
 }
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from kbo_dashboard.i18n import both
 from kbo_dashboard.sources import layout as L
@@ -85,6 +86,9 @@ HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
+DROPDOWN_ROWS = 1000  # rows under a header that get the drop-down
+
+
 def write_xlsx(tabs: dict[str, Rows], path: str | os.PathLike) -> None:
     """Write tabs to an .xlsx with bold, frozen header rows and readable column widths."""
     book = Workbook()
@@ -103,7 +107,32 @@ def write_xlsx(tabs: dict[str, Rows], path: str | os.PathLike) -> None:
                 widths[i] = max(widths.get(i, 0), len(str(value)))
         for i, width in widths.items():
             sheet.column_dimensions[get_column_letter(i + 1)].width = min(60, max(10, width + 2))
+        _dropdowns(sheet, name, rows)
     book.save(path)
+
+
+def _dropdowns(sheet, name: str, rows: Rows) -> None:
+    """A drop-down list on the layout's choice columns (category, sector, attendance).
+
+    The list is in the header's language (Thai names, or the English codes); another spelling
+    the app accepts is still allowed, with a warning.
+    """
+    tab = next((tab for tab, titles in L.TAB_NAMES.items() if name in titles), None)
+    if not rows or tab is None:
+        return
+    header = [L.normalise_header(c) for c in rows[0]]
+    for column in L.COLUMNS.get(tab, ()):
+        choices = L.DROPDOWNS.get((tab, column.key))
+        at = next((i for i, h in enumerate(header) if h in column.spellings()), None)
+        if choices is None or at is None:
+            continue
+        thai = L.normalise_header(rows[0][at]) == L.normalise_header(column.th)
+        names = [spellings[0] if thai else code for code, spellings in choices.items()]
+        rule = DataValidation(type="list", formula1='"' + ",".join(names) + '"', allow_blank=True)
+        rule.errorStyle, rule.showErrorMessage = "warning", True
+        letter = get_column_letter(at + 1)
+        rule.add(f"{letter}2:{letter}{DROPDOWN_ROWS}")
+        sheet.add_data_validation(rule)
 
 
 def score_header(criteria, lang: str = "th") -> list[str]:
@@ -137,12 +166,16 @@ def template_tabs(
     def name(tab: str) -> str:
         return L.tab_title(tab, lang)
 
-    keys = [*L.SETTING_KEYS, *L.SIDE_SETTING_KEYS]
+    keys = [*L.SETTING_KEYS, *L.SIDE_SETTING_KEYS, *L.DOCUMENT_SETTING_KEYS]
     values = {"method": "mean"}
+    example = L.SETTING_EXAMPLE_HEADER[0 if lang == "th" else 1]
     tabs: dict[str, Rows] = {
         name(L.SETTINGS): [
-            header(L.SETTINGS),
-            *[[L.SETTING_TH[k] if lang == "th" else k, values.get(k, "")] for k in keys],
+            [*header(L.SETTINGS), example],
+            *[
+                [L.SETTING_TH[k] if lang == "th" else k, values.get(k, ""), L.SETTING_EXAMPLES[k]]
+                for k in keys
+            ],
         ],
         name(L.PRODUCTS): [header(L.PRODUCTS)],
         name(L.JUDGES): [header(L.JUDGES)],

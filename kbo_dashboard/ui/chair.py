@@ -123,4 +123,3 @@ def show_decision_tab_issues(snap: Snapshot, lang: str) -> None:
         ],
         hide_index=True,
     )
-

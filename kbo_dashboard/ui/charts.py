@@ -51,15 +51,16 @@ def points_factor(criteria: pd.DataFrame) -> pd.Series:
     return 100 * weights / crit["max_score"].astype(float) / total
 
 
-#: Characters per title line: a half-width chart at 1366 px holds about this many.
-TITLE_CHARS = 42
+#: Characters per title line: a half-width chart at 1024 px holds about this many (issue 19).
+TITLE_CHARS = 30
 
 
 def wrap(text: str, width: int = TITLE_CHARS) -> str:
-    """``text`` broken into lines of at most ``width`` characters at spaces (Plotly's ``<br>``)."""
-    import textwrap
+    """``text`` in lines of about ``width`` characters (Plotly's ``<br>``), broken only between
+    words: Thai by PyThaiNLP's words, never inside one (issue 19)."""
+    from kbo_dashboard.ui.thai_breaks import chart_label
 
-    return "<br>".join(textwrap.wrap(str(text), width)) or str(text)
+    return chart_label(str(text), width) or str(text)
 
 
 def _layout(fig: go.Figure, title: str, font_size: int, height: int) -> go.Figure:
@@ -191,11 +192,15 @@ def radar(
         hovertemplate="%{theta}: %{r}%<extra></extra>",
     )
     # The percent ticks run between two criteria (5 criteria: 72 degrees apart), not over one.
-    fig.update_polars(radialaxis={"range": [0, 100], "ticksuffix": "%", "angle": 36})
+    # Two small ticks only: on a 1024 px screen more pile up on the criterion labels (issue 19).
+    fig.update_polars(
+        radialaxis={"range": [0, 100], "ticksuffix": "%", "angle": 36, "tickvals": [50, 100]},
+    )
+    fig.update_polars(radialaxis_tickfont={"size": max(font_size - 3, 9)})
     title = t("chart.radar_title", lang, product=row["product_name"])
     fig = _layout(fig, title, font_size, 460 + font_size * 4)
     # Criterion labels sit outside the circle: leave room for them on every side.
-    side = 6 * font_size
+    side = 7 * font_size
     fig.update_layout(margin={"l": side, "r": side, "b": 3 * font_size + 40})
     return fig
 

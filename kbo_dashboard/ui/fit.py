@@ -1,4 +1,5 @@
-"""Pages that fit a 1366 px laptop: wrapping button rows, metric values that never cut off,
+"""Pages that fit a 1024 px projector and a 1366 px laptop: wrapping button rows, metric labels
+and values, widget labels and button texts that wrap instead of being cut (issue 19),
 and wide tables whose key columns stay in view (pinned) while the rest scrolls."""
 
 from __future__ import annotations
@@ -10,6 +11,12 @@ _CSS = """
 {flex-wrap:wrap;row-gap:.25rem}
 [data-testid="stMetricValue"]{font-size:clamp(1.3rem,2.2vw,2.25rem)}
 [data-testid="stMetricValue"]>div{white-space:normal;overflow-wrap:anywhere;text-overflow:clip}
+[data-testid="stMetricLabel"],[data-testid="stMetricLabel"] *,
+[data-testid="stMetricValue"],[data-testid="stMetricValue"] *,
+[data-testid="stWidgetLabel"],[data-testid="stWidgetLabel"] *,
+button [data-testid="stMarkdownContainer"],button [data-testid="stMarkdownContainer"] *
+{white-space:normal!important;overflow:visible!important;text-overflow:clip!important}
+[data-testid="stMetric"]{overflow:visible!important}
 """
 
 
@@ -21,6 +28,20 @@ def page_style() -> None:
 #: Streamlit greys out ("stale") a rerunning fragment's elements; on a screen that refreshes
 #: itself for an audience (Overview, projector) that is a fade every TTL, so they stay opaque.
 NO_FADE_CSS = '[data-stale="true"],.stale-element{opacity:1!important;transition:none!important}'
+
+
+#: Side-by-side tables wrap under each other when a column would be narrower than 26 rem (a
+#: 1024 px screen), instead of hiding their last columns behind a scroll bar (issue 19).
+TABLE_COLUMNS_CSS = (
+    '[data-testid="stHorizontalBlock"]:has([data-testid="stTable"]){flex-wrap:wrap}'
+    '[data-testid="stHorizontalBlock"]:has([data-testid="stTable"])>[data-testid="stColumn"]'
+    "{min-width:min(100%,26rem)}"
+)
+
+
+def wrap_table_columns() -> None:
+    """On this page, columns holding tables go under each other on a narrow screen."""
+    st.html(f"<style>{TABLE_COLUMNS_CSS}</style>")
 
 
 def no_refresh_fade() -> None:

@@ -103,13 +103,13 @@ def todo_messages(
     return todos
 
 
-def downloads(comp: Competition, language: str, today: datetime) -> None:
+def downloads(comp: Competition, language: str, today: datetime, demo: bool = False) -> None:
     """The judge cards PDF and all to-do messages (Thai, then English) in one text file."""
     st.header(tr("todo.downloads"))
     title = str(comp.settings.get("title") or "")
     st.download_button(
         tr("cards.download"),
-        data=lambda: _judge_cards(comp, language, title),
+        data=lambda: _judge_cards(comp, language, title, demo),
         file_name=download_name("judge-cards", today, "pdf"),
         mime="application/pdf",
         icon=":material/qr_code_2:",
@@ -142,7 +142,7 @@ def form_history(comp: Competition | None, language: str) -> None:
     st.dataframe(table, hide_index=True, width="stretch", key="form_history_table")
 
 
-def _judge_cards(comp: Competition, language: str, title: str) -> bytes:
+def _judge_cards(comp: Competition, language: str, title: str, demo: bool = False) -> bytes:
     from kbo_dashboard.reports.judge_cards import build_judge_cards  # fpdf2: on click only
 
-    return build_judge_cards(comp, language, title)
+    return build_judge_cards(comp, language, title, demo=demo)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from kbo_dashboard.i18n import MESSAGES, t
 from kbo_dashboard.intake import clock
+from kbo_dashboard.intake.issues import place
 from kbo_dashboard.scoring.counts import format_score, format_signed, round_scores
 
 
@@ -121,9 +122,7 @@ def issues_table(frame: pd.DataFrame, lang: str, other_language: bool = False) -
     With ``other_language`` the message and action in the other language are added.
     """
     other = "en" if lang == "th" else "th"
-    where = [
-        f"{tab}!{cell}" if cell else str(tab) for tab, cell in zip(frame["tab"], frame["cell"])
-    ]
+    where = [place(tab, cell, lang) for tab, cell in zip(frame["tab"], frame["cell"])]
     table = pd.DataFrame(
         {
             col("severity", lang): [label("severity", s, lang) for s in frame["severity"]],

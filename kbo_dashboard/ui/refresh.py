@@ -109,11 +109,10 @@ def _status(snap: Snapshot, key: str) -> None:
     now = datetime.now(UTC)
     zone = clock.competition_zone(settings_of(snap))
     state = status(snap.fetched_at, snap.checked_at, now, ttl, tz=zone)
-    left, right = st.columns([5, 1], vertical_alignment="center")
-    left.caption(tr("live.status", time=state.updated, n=state.next_in))
-    right.button(
-        tr("live.refresh_now"), key=key, icon=":material/refresh:", on_click=_force_refresh
-    )
+    # A row that wraps: on a 1024 px screen the button goes under the line, whole (issue 19).
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    row.caption(tr("live.status", time=state.updated, n=state.next_in), width="content")
+    row.button(tr("live.refresh_now"), key=key, icon=":material/refresh:", on_click=_force_refresh)
     wait = st.session_state.pop(_REFRESH_WAIT, None)
     if wait:
         st.toast(tr("live.refresh_wait", n=wait), icon=":material/hourglass_top:")

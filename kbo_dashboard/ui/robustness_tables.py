@@ -26,18 +26,18 @@ def outcome_text(comp: Competition, outcome: tuple[str, ...], lang: str) -> str:
 
 
 def methods_table(comp: Competition, comparison, lang: str, top_n: int = 3) -> pd.DataFrame:
-    """One row per method: its outcome (sole winner or shared first place), then the top n."""
+    """One row per method, then the top n. First place is one column (issue 19: not both
+    "ที่ 1" and "อันดับที่ 1"): the winner with its score, or the shared first place."""
     rows = []
     for method, outcome in comparison.outcomes.items():
         part = comparison.top[comparison.top["method"] == method]
-        row = {
-            t("tbl.method", lang): t(f"analysis.method.{method}.name", lang),
-            t("rob.col_outcome", lang): outcome_text(comp, outcome, lang),
-        }
+        row = {t("tbl.method", lang): t(f"analysis.method.{method}.name", lang)}
         for position in range(1, top_n + 1):
             hit = part[part["position"] == position]
             cell = "-"
-            if not hit.empty:
+            if position == 1 and len(outcome) > 1:
+                cell = outcome_text(comp, outcome, lang)
+            elif not hit.empty:
                 pid, score = hit["product_id"].iloc[0], hit["score"].iloc[0]
                 cell = f"{product_text(comp, pid)} ({format_score(score)})"
             row[t("tbl.position", lang, n=position)] = cell
