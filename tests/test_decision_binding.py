@@ -197,7 +197,7 @@ def test_after_an_edit_the_notice_counts_the_cells_and_names_the_leader(demo):
     assert edited.leaders_then == ("P-15",) and edited.leader_changed
     lines = notice_lines(edited, "en", comp.settings)
     assert lines[0] == "Scores were edited after the decision"
-    assert lines[1].startswith("1 counted score cell(s) changed after the decision was recorded")
+    assert lines[1].startswith("1 counted score cell changed after the decision was recorded")
     assert "The leader changed: P-15 when the decision was recorded" in lines[1]
     assert "- J01!C16: 22 → 1 (10:05:00)" in lines  # Asia/Bangkok, UTC+7
     # The standings then beside now: P-15 was first at decision time.
