@@ -9,7 +9,6 @@ added in the order Word's schema wants (Word refuses a file that breaks it).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -17,6 +16,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
+
+from kbo_dashboard.reports.common import xml_safe
 
 FONT = "TH Sarabun New"
 SIZE = 16  # pt, body and headings alike (the title is larger)
@@ -26,13 +27,11 @@ PAGE = {"page_width": Mm(210), "page_height": Mm(297), "left_margin": Cm(3)}
 PAGE |= {"right_margin": Cm(2), "top_margin": Cm(2.5), "bottom_margin": Cm(2)}
 TEXT_WIDTH_CM = 16.0
 CELL_MARGIN_TWIPS = 57  # 1 mm
-#: Characters Word cannot store (XML 1.0 forbids them); a name typed with one still prints.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: object) -> str:
-    """``text`` as a string Word can hold: control characters dropped."""
-    return _NOT_XML.sub("", str(text))
+    """``text`` as a string Word can hold (:func:`~kbo_dashboard.reports.common.xml_safe`)."""
+    return xml_safe(text)
 
 
 # --- the page and the styles ------------------------------------------------------------------

@@ -129,8 +129,8 @@ def test_issues_csv_lists_the_demo_slips_with_their_cells(files):
     assert {"thai_digits", "above_max", "not_a_number", "partial_row", "conflict_scored"} <= set(
         frame["รหัสปัญหา"]
     )
-    # A1 notation: a cell ("E8") or, for a whole-row problem, the row ("10:10").
-    assert frame["ช่อง"].astype(str).str.fullmatch(r"[A-Z]{1,3}[0-9]+|([0-9]+):\1").all()
+    # A1 notation: a cell ("E8") or, for a whole-row problem, the row ("แถว 10").
+    assert frame["ช่อง"].astype(str).str.fullmatch(r"[A-Z]{1,3}[0-9]+|แถว [0-9]+").all()
 
 
 def test_xlsx_opens_in_pandas_with_thai_headers_and_every_product(files):

@@ -39,7 +39,8 @@ def test_an_edit_in_the_sheet_reaches_the_open_overview_without_a_reload(
     sheet_server, emulator, page
 ):
     open_page(page, sheet_server.url, "overview")
-    nominee_line = main(page).locator('[data-testid="stAlert"]').filter(has_text=NOMINEE)
+    # The nominee line is the first alert naming P-15 (the change feed beside it may name it too).
+    nominee_line = main(page).locator('[data-testid="stAlert"]').filter(has_text=NOMINEE).first
     expect(nominee_line).to_be_visible()
     before = score_in(nominee_line.inner_text())
 
