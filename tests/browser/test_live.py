@@ -39,8 +39,10 @@ def test_an_edit_in_the_sheet_reaches_the_open_overview_without_a_reload(
     sheet_server, emulator, page
 ):
     open_page(page, sheet_server.url, "overview")
-    # The nominee line is the first alert naming P-15 (the change feed beside it may name it too).
-    nominee_line = main(page).locator('[data-testid="stAlert"]').filter(has_text=NOMINEE).first
+    # The nominee line by its own shape ("P-15 name — group · 84.58 คะแนน"): after the decision
+    # test_decision.py records, an edit also shows the "scores edited after the decision" notice.
+    shape = re.compile(rf"{re.escape(NOMINEE)} .+ · \d+\.\d\d คะแนน")
+    nominee_line = main(page).locator('[data-testid="stAlert"]').filter(has_text=shape)
     expect(nominee_line).to_be_visible()
     before = score_in(nominee_line.inner_text())
 
