@@ -9,7 +9,8 @@ crashes by exception signature; scores expected by the reference reader (in all 
 examples), lost, invented or with another value; workbooks with at least one expected and one
 counted score; eligible totals that are not the plain sum of the judge's scores or lie outside
 0..100; bad cells not reported; the slowest case and the slowest example per document (after a
-warm-up run, so no example pays for imports and fonts). The figures so far are printed every
+warm-up run, so no example pays for imports and fonts), in wall and in CPU seconds (the CPU
+time is the input's own cost, whatever else the machine runs). The figures so far are printed every
 500 examples (``--progress-every``), and a run stopped with Ctrl-C (SIGINT) prints the figures of
 the examples it completed (so does SIGTERM). It runs under PYTHONHASHSEED=0 (it restarts itself
 so), as the examples a seed draws also depend on string hashing. The figures go to
@@ -130,6 +131,7 @@ def main() -> None:
     stats: collections.Counter[str] = collections.Counter()
     warned: collections.Counter[str] = collections.Counter()
     times: list[tuple[float, int]] = []
+    cpu: list[float] = []  # CPU seconds per example: the input's own cost, whatever the load
     slowest: dict = {}
     slowest_document: dict[str, tuple[float, int]] = {}  # document -> (seconds, example)
     print(f"started {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, load average {_load()}")
@@ -151,13 +153,13 @@ def main() -> None:
             print(
                 f"... {n:,} examples in {time.perf_counter() - began:.0f} s, load {_load()}, "
                 f"{sum(crashes.values())} crashes {dict(crashes)}, "
-                f"max {max(t for t, _ in times):.2f} s, slowest {slowest}, "
+                f"max {max(t for t, _ in times):.2f} s (CPU {max(cpu):.2f} s), slowest {slowest}, "
                 f"per document {_per_document(slowest_document)}, {dict(stats)}",
                 flush=True,
             )
         documents = DOCUMENTS if n % args.documents_every == 0 else ()
         timings: dict[str, float] = {}
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
@@ -168,9 +170,11 @@ def main() -> None:
         except Exception as exc:  # counted, never raised: the run goes on
             crashes[signature(exc)] += 1
             times.append((time.perf_counter() - started, n))
+            cpu.append(time.process_time() - cpu_started)
             return
         elapsed = time.perf_counter() - started
         times.append((elapsed, n))
+        cpu.append(time.process_time() - cpu_started)
         for name, seconds in timings.items():
             if seconds >= slowest_document.get(name, (0.0, 0))[0]:
                 slowest_document[name] = (seconds, n)
@@ -178,6 +182,7 @@ def main() -> None:
             slowest.update(
                 example=n,
                 seconds=round(elapsed, 3),
+                cpu_seconds=round(cpu[-1], 3),
                 documents=bool(documents),
                 products=len(comp.products),
                 judges=len(comp.judges),
@@ -209,6 +214,10 @@ def main() -> None:
     print(
         f"time per example: median {statistics.median(seconds):.3f} s, "
         f"p99 {sorted(seconds)[int(len(seconds) * 0.99)]:.3f} s, max {max(seconds):.3f} s"
+    )
+    print(
+        f"CPU time per example: median {statistics.median(cpu):.3f} s, "
+        f"p99 {sorted(cpu)[int(len(cpu) * 0.99)]:.3f} s, max {max(cpu):.3f} s"
     )
     print(f"slowest case: {slowest}")
     print("slowest example per document (both languages):")
