@@ -77,13 +77,25 @@ def invalid_values(value: Any) -> ApiError:
 
 @dataclass(frozen=True)
 class DateValue:
-    """A date cell: a serial day number that renders as ``YYYY-MM-DD`` when formatted."""
+    """A date, time or date-time cell: a serial day number (a fraction for a time of day) that
+    renders as the text of its number format (``YYYY-MM-DD``, ``H:MM:SS``, ...) when formatted."""
 
-    serial: int
+    serial: float
+    pattern: str = "date"  # "date", "time" or "datetime"
 
     @property
     def text(self) -> str:
-        return (EPOCH + dt.timedelta(days=self.serial)).isoformat()
+        moment = dt.datetime.combine(EPOCH, dt.time()) + dt.timedelta(days=self.serial)
+        moment = moment.replace(microsecond=0) + dt.timedelta(
+            seconds=round(moment.microsecond / 1e6)
+        )
+        if self.pattern == "time":
+            return f"{moment.hour}:{moment.minute:02d}:{moment.second:02d}"
+        if self.pattern == "datetime":
+            return (
+                f"{moment.date().isoformat()} {moment.hour}:{moment.minute:02d}:{moment.second:02d}"
+            )
+        return moment.date().isoformat()
 
 
 @dataclass(frozen=True)
@@ -286,6 +298,10 @@ def user_entered(value: Any) -> Any:
     if re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", text):
         number = float(text)
         return int(number) if number.is_integer() and "e" not in text.lower() else number
+    time_of_day = re.fullmatch(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", text)
+    if time_of_day and int(time_of_day[1]) < 24 and int(time_of_day[2]) < 60:
+        h, m, sec = (int(x or 0) for x in time_of_day.groups())
+        return DateValue((h * 3600 + m * 60 + sec) / 86400, "time")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
             return DateValue((dt.date.fromisoformat(text) - EPOCH).days)
@@ -299,9 +315,12 @@ def stored(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        value = value.date()
+        delta = value.replace(tzinfo=None) - dt.datetime.combine(EPOCH, dt.time())
+        return DateValue(delta.days + delta.seconds / 86400, "datetime")
     if isinstance(value, dt.date):
         return DateValue((value - EPOCH).days)
+    if isinstance(value, dt.time):
+        return DateValue((value.hour * 3600 + value.minute * 60 + value.second) / 86400, "time")
     return value
 
 
@@ -318,7 +337,7 @@ def render(cell: Any, value_option: str, date_option: str) -> Any:
     if isinstance(cell, DateValue):
         if value_option == "FORMATTED_VALUE" or date_option == "FORMATTED_STRING":
             return cell.text
-        return cell.serial
+        return _number(cell.serial)
     if value_option != "FORMATTED_VALUE":
         return _number(cell) if isinstance(cell, float) else cell
     if isinstance(cell, bool):
@@ -333,7 +352,7 @@ def effective_value(cell: Any) -> dict:
     if isinstance(cell, Formula):
         cell = cell.value
     if isinstance(cell, DateValue):
-        return {"numberValue": cell.serial}
+        return {"numberValue": _number(cell.serial)}
     if cell == "" or cell is None:
         return {}
     if isinstance(cell, bool):

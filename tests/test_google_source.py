@@ -59,7 +59,7 @@ def test_ragged_rows_empty_tab_and_types(sheets_emulator, fast_retries):
         "Products": [["product_id", "score"], ["P1", 5], [], ["P3", "", 2.5, True]],
         "Empty": [],
     }
-    assert src.fetch().tabs == expected  # cold start: spreadsheets.get with effectiveValue
+    assert src.fetch().tabs == expected  # cold start: the tab names, then values:batchGet
     assert src.fetch().tabs == expected  # warm: values:batchGet
     assert isinstance(src.fetch().tabs["Products"][1][1], int)  # 5, not 5.0
 
@@ -69,11 +69,13 @@ def test_one_request_per_refresh(sheets_emulator, fast_retries):
     key = sheets_emulator.create_spreadsheet(tabs)
     src = source(sheets_emulator, key, fast_retries)
     src.fetch()
-    assert sheets_emulator.request_count == 1  # cold start, tab names and values together
-    assert "fields=" in sheets_emulator.requests[0].path
+    assert sheets_emulator.request_count == 2  # cold start: the tab names, then the values
+    names, values = sheets_emulator.requests
+    assert "fields=" in names.path and "rowData" not in names.path  # names only, no cells
+    assert "values:batchGet" in values.path
     for refresh in range(1, 6):
         raw = src.fetch()
-        assert sheets_emulator.request_count == 1 + refresh
+        assert sheets_emulator.request_count == 2 + refresh
     assert "values:batchGet" in sheets_emulator.requests[-1].path
     assert raw.tabs["J27"] == [["product_id", "inn"], ["P1", 27]]
 
@@ -85,14 +87,12 @@ def test_renamed_tab_is_noticed_with_one_extra_request_once(sheets_emulator, fas
     sheets_emulator.rename_tab(key, "J01", "J01 (Somchai)")
     sheets_emulator.reset_log()
     assert list(src.fetch().tabs) == ["Products", "J01 (Somchai)"]
-    assert sheets_emulator.request_count == 2  # the failed batchGet (400) + spreadsheets.get
+    assert sheets_emulator.request_count == 3  # the failed batchGet (400), the names, the values
     src.fetch()
-    assert sheets_emulator.request_count == 3  # back to one request
+    assert sheets_emulator.request_count == 4  # back to one request
 
 
-def test_added_tab_is_noticed_at_the_next_relearn_without_an_extra_request(
-    sheets_emulator, fast_retries
-):
+def test_added_tab_is_noticed_at_the_next_relearn(sheets_emulator, fast_retries):
     key = sheets_emulator.create_spreadsheet({"Products": [["a"]]})
     src = source(sheets_emulator, key, fast_retries, relearn_after_s=3600)
     src.fetch()
@@ -101,7 +101,15 @@ def test_added_tab_is_noticed_at_the_next_relearn_without_an_extra_request(
     assert list(src.fetch().tabs) == ["Products"]  # not yet: the relearn is not due
     src.relearn_after_s = 0  # the relearn is due now
     assert src.fetch().tabs == {"Products": [["a"]], "J02": [["late judge"]]}
-    assert sheets_emulator.request_count == 2  # one per refresh, even on the relearn
+    assert sheets_emulator.request_count == 3  # the names changed: then the values, once
+    sheets_emulator.reset_log()
+    sheets_emulator.set_cell(key, "Products", "A1", "b")
+    before = src.fetch()  # a relearn that finds the same names: one request, the last values
+    assert sheets_emulator.request_count == 1 and "fields=" in sheets_emulator.requests[0].path
+    assert before.tabs["Products"] == [["a"]]
+    src.relearn_after_s = 3600
+    assert src.fetch().tabs["Products"] == [["b"]]  # the next refresh reads the values
+    assert sheets_emulator.request_count == 2
 
 
 def test_429_burst_then_success(sheets_emulator, fast_retries):
@@ -241,12 +249,14 @@ def test_url_or_bare_key():
     assert err.value.kind == "config"
 
 
-def test_both_request_kinds_read_the_same_cells(sheets_emulator, fast_retries):
+def test_cells_read_as_the_values_api_gives_them(sheets_emulator, fast_retries):
+    """Numbers as numbers, a date or time cell as the text of its format (FORMATTED_STRING),
+    never as a serial number that could pass for a score."""
     import datetime as dt
 
     tabs = {
         "Mixed": [
-            ["text", 1, 2.5, True, False, "#REF!", dt.date(2022, 5, 23)],
+            ["text", 1, 2.5, True, False, "#REF!", dt.date(2022, 5, 23), dt.time(0, 10)],
             [],
             ["", "", "๑๘", "12,5"],
             ["x"],
@@ -254,19 +264,20 @@ def test_both_request_kinds_read_the_same_cells(sheets_emulator, fast_retries):
     }
     key = sheets_emulator.create_spreadsheet(tabs)
     src = source(sheets_emulator, key, fast_retries)
-    cold = src.fetch().tabs  # spreadsheets.get (effectiveValue)
-    warm = src.fetch().tabs  # values:batchGet (UNFORMATTED_VALUE, SERIAL_NUMBER)
+    cold = src.fetch().tabs
+    warm = src.fetch().tabs
     assert cold == warm
-    # 2022-05-23 is day 44704 after 1899-12-30 (Sheets' serial date).
-    assert warm["Mixed"][0] == ["text", 1, 2.5, True, False, "#REF!", 44704]
+    assert warm["Mixed"][0] == ["text", 1, 2.5, True, False, "#REF!", "2022-05-23", "0:10:00"]
+    assert "dateTimeRenderOption=FORMATTED_STRING" in sheets_emulator.requests[-1].path
 
 
 @pytest.mark.parametrize("products", ["Products", "ผลิตภัณฑ์"])
 def test_a_deleted_required_tab_is_seen_again_within_one_refresh(
     sheets_emulator, fast_retries, products
 ):
-    """Products deleted mid-meeting, then restored: the refresh after the restore has it, each
-    refresh still one request, whether the tab carries its English or its Thai name."""
+    """Products deleted mid-meeting, then restored: the refresh after the restore has it,
+    whether the tab carries its English or its Thai name. Each change of the tab names costs
+    one extra request, once."""
     key = sheets_emulator.create_spreadsheet({products: [["a"]], "Judges": [["b"]]})
     src = source(sheets_emulator, key, fast_retries, relearn_after_s=3600)
     src.fetch()
@@ -275,6 +286,9 @@ def test_a_deleted_required_tab_is_seen_again_within_one_refresh(
     book.sheets.remove(gone)
     sheets_emulator.reset_log()
     assert list(src.fetch().tabs) == ["Judges"]  # the 400 on the old range, then relearnt
+    assert sheets_emulator.request_count == 3  # 400, the names, the values
+    assert list(src.fetch().tabs) == ["Judges"]  # still gone: the names only, one request
+    assert sheets_emulator.request_count == 4
     book.sheets.insert(0, gone)
     assert list(src.fetch().tabs) == [products, "Judges"]  # no 120 s wait for the relearn
-    assert sheets_emulator.request_count == 3  # 400 + spreadsheets.get, then one get
+    assert sheets_emulator.request_count == 6  # the names (changed), then the values

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from kbo_dashboard.intake.cells import cell_text, is_blank
+from kbo_dashboard.intake.clock import BE_OFFSET
 from kbo_dashboard.intake.form_count import FormReading, Submission, count_submissions
 from kbo_dashboard.intake.issues import ERROR, WARNING, Issue, make_issue
 from kbo_dashboard.intake.score_tabs import criterion_columns
@@ -59,9 +60,12 @@ def submission_time(cell: object, zone: str = DEFAULT_ZONE) -> dt.datetime | Non
     text = cell_text(cell).replace(",", "")
     for fmt in _TIME_FORMATS:
         try:
-            return dt.datetime.strptime(text, fmt).replace(tzinfo=tz)
+            moment = dt.datetime.strptime(text, fmt)
         except ValueError:
             continue
+        if moment.year > 2400:  # a Thai-locale sheet's Buddhist Era year
+            moment = moment.replace(year=moment.year - BE_OFFSET)
+        return moment.replace(tzinfo=tz)
     return None
 
 

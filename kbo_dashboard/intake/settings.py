@@ -89,7 +89,9 @@ TEXT_KEYS = (
     "attendees",
 )
 TIME_KEYS = ("start_time", "end_time")
-_TIME = re.compile(r"^(\d{1,2})\s*[:.]\s*(\d{2})(?:\s*(?:น\.?|นาฬิกา))?$")
+_TIME = re.compile(
+    r"^(\d{1,2})\s*[:.]\s*(\d{2})(?::\d{2})?\s*(?:(น\.?|นาฬิกา)|([AaPp])\.?[Mm]\.?)?$"
+)
 YES_WORDS = {"yes", "true", "1", "ใช่", "ใช้", "y"}
 NO_WORDS = {"no", "false", "0", "ไม่", "ไม่ใช่", "ไม่ใช้", "n"}
 
@@ -137,10 +139,15 @@ def read_time(cell: object) -> dt.time | None:
             return None
         minutes = round(day * 24 * 60) % (24 * 60)
         return dt.time(minutes // 60, minutes % 60)
-    match = _TIME.match(cell_text(cell))
+    match = _TIME.match(cell_text(cell))  # 9:30, 09.30 น., or a time cell's text: 9:30:00 AM
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
         return None
-    return dt.time(int(match[1]), int(match[2]))
+    hour = int(match[1])
+    if match[4]:  # 12-hour clock
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match[4] in "Pp" else 0)
+    return dt.time(hour, int(match[2]))
 
 
 def email_list(text: str) -> tuple[str, ...]:

@@ -2,31 +2,29 @@
 
 How one refresh stays one request
 ---------------------------------
-The tab names are needed to ask for values. They are learnt, together with every cell, by one
-``spreadsheets.get`` whose ``fields`` keep only tab titles and cell values::
+Every refresh is one ``values:batchGet`` over every known tab, with
+``valueRenderOption=UNFORMATTED_VALUE`` and ``dateTimeRenderOption=FORMATTED_STRING``: numbers
+come as JSON numbers, text as strings, and a date or time cell as the text of its number format
+(``2022-05-23``, ``0:10:00``), so a score typed into a cell formatted as a time is flagged at its
+cell, as an .xlsx reads it (:mod:`~kbo_dashboard.sources.workbook`), never counted as 0.0069.
+Values-only answers are several times smaller than ``spreadsheets.get`` with grid data (each cell
+is a bare value, not ``{"effectiveValue": {...}}``): about 1 MB instead of 20 MB at 270 judges.
 
-    fields=properties(title),sheets(properties(sheetId,title,sheetType),data(rowData(values(effectiveValue))))
+The tab names come from ``spreadsheets.get`` with ``fields`` kept to the tabs' properties (a few
+kB), which also gives each tab's ``sheetId`` for its direct link (:mod:`~kbo_dashboard.sources.
+sheet_links`)::
 
-The same answer gives each tab's ``sheetId``, so every tab's direct link (``…/edit#gid=<id>``,
-:mod:`~kbo_dashboard.sources.sheet_links`) costs no request; later refreshes reuse them.
+    fields=properties(title),sheets(properties(sheetId,title,sheetType))
 
-After that, each refresh is one ``values:batchGet`` over every known tab with
-``valueRenderOption=UNFORMATTED_VALUE`` and ``dateTimeRenderOption=SERIAL_NUMBER``: numbers come as
-JSON numbers, text as strings, dates as serial days, and the body is several times smaller than
-``spreadsheets.get`` with grid data (each cell is a bare value, not ``{"effectiveValue": {...}}``).
-
-* Cold start: the first refresh is the ``spreadsheets.get`` above, so it costs **one** request,
-  not two.
-* Renamed or deleted tab: the ``batchGet`` answers 400 "Unable to parse range". That refresh falls
-  back to the ``spreadsheets.get`` once (two requests, once per rename), which learns the new names.
-* Required tab missing (Products or Judges deleted): each refresh is the ``spreadsheets.get``
-  until it is back, so a restored tab shows within one TTL (still one request per refresh).
+* Cold start: the tab names, then the values: two small requests, once.
 * Added tab: a ``batchGet`` cannot see it, so every ``relearn_after_s`` (default 120 s) one refresh
-  uses ``spreadsheets.get`` *instead of* the ``batchGet``. That refresh is still one request; a
-  new judge's tab shows up within two minutes, and no refresh ever pays an extra request for it.
-
-Both request kinds give the same cells: ``effectiveValue`` is the unformatted value (dates as serial
-numbers, errors such as ``#REF!`` as that text), and rows are made ragged the same way.
+  asks for the tab names *instead of* the values, and shows the values already read (one TTL
+  older). A new judge's tab shows up within two minutes plus one TTL; that refresh is one request.
+* Renamed, deleted or added tab: when the names changed, or the ``batchGet`` answers 400 "Unable
+  to parse range", that refresh reads the values with the new names (two requests, once per
+  change).
+* Required tab missing (Products or Judges deleted): each refresh asks for the names until it is
+  back, so a restored tab shows within one TTL.
 
 Faults: 429, 408, 5xx, timeouts, dropped connections and garbled JSON are retried with bounded
 backoff (:class:`~kbo_dashboard.sources.google_http.RetryPolicy`; a refresh gives up after
@@ -68,25 +66,11 @@ from kbo_dashboard.sources.source import RawWorkbook, SourceError
 
 log = logging.getLogger(__name__)
 
-FULL_FIELDS = (
-    "properties(title),sheets(properties(sheetId,title,sheetType),"
-    "data(rowData(values(effectiveValue))))"
-)
+NAME_FIELDS = "properties(title),sheets(properties(sheetId,title,sheetType))"
 VALUE_PARAMS = {
     "valueRenderOption": "UNFORMATTED_VALUE",
-    "dateTimeRenderOption": "SERIAL_NUMBER",
+    "dateTimeRenderOption": "FORMATTED_STRING",
     "majorDimension": "ROWS",
-}
-ERROR_TEXT = {
-    "NULL_VALUE": "#NULL!",
-    "DIVIDE_BY_ZERO": "#DIV/0!",
-    "VALUE": "#VALUE!",
-    "REF": "#REF!",
-    "NAME": "#NAME?",
-    "NUM": "#NUM!",
-    "N_A": "#N/A",
-    "ERROR": "#ERROR!",
-    "LOADING": "#N/A",
 }
 _KEY = re.compile(r"^[A-Za-z0-9_-]{10,}$")
 
@@ -123,22 +107,6 @@ def _trim(rows: list[list[Any]]) -> list[list[Any]]:
     return out
 
 
-def _cell(effective: Mapping[str, Any] | None) -> Any:
-    """A ``CellData.effectiveValue`` as the raw cell an UNFORMATTED_VALUE read would give."""
-    if not effective:
-        return ""
-    if "numberValue" in effective:
-        number = effective["numberValue"]
-        return int(number) if isinstance(number, float) and number.is_integer() else number
-    if "stringValue" in effective:
-        return effective["stringValue"]
-    if "boolValue" in effective:
-        return effective["boolValue"]
-    if "errorValue" in effective:
-        return ERROR_TEXT.get(effective["errorValue"].get("type", ""), "#ERROR!")
-    return ""
-
-
 def tabs_from_values(names: list[str], body: Mapping[str, Any]) -> dict[str, list[list[Any]]]:
     """Each tab's rows from a ``values:batchGet`` body asked for ``names`` in order."""
     value_ranges = body.get("valueRanges", [])
@@ -147,23 +115,13 @@ def tabs_from_values(names: list[str], body: Mapping[str, Any]) -> dict[str, lis
     return {name: _trim(vr.get("values", [])) for name, vr in zip(names, value_ranges, strict=True)}
 
 
-def tabs_from_grid(body: Mapping[str, Any]) -> dict[str, list[list[Any]]]:
-    """Every grid tab's rows from a ``spreadsheets.get`` body with ``effectiveValue`` data."""
-    tabs: dict[str, list[list[Any]]] = {}
-    for sheet in body.get("sheets", []):
-        props = sheet.get("properties", {})
-        if props.get("sheetType", "GRID") != "GRID":
-            continue  # charts cannot be read as values
-        rows: list[list[Any]] = []
-        for grid in sheet.get("data", []):
-            rows.extend(
-                [
-                    [_cell(c.get("effectiveValue")) for c in r.get("values", [])]
-                    for r in grid.get("rowData", [])
-                ]
-            )
-        tabs[props.get("title", "")] = _trim(rows)
-    return tabs
+def grid_tabs(body: Mapping[str, Any]) -> list[str]:
+    """The titles of the tabs that hold cells (not charts), in the sheet's order."""
+    return [
+        sheet.get("properties", {}).get("title", "")
+        for sheet in body.get("sheets", [])
+        if sheet.get("properties", {}).get("sheetType", "GRID") == "GRID"
+    ]
 
 
 class GoogleSheetSource:
@@ -200,6 +158,8 @@ class GoogleSheetSource:
         self._required_seen: set[str] = set()
         self.title: str | None = None
         self._last = LastAnswer()  # an unchanged answer is not decoded again
+        self._names = LastAnswer()
+        self._previous: RawWorkbook | None = None
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:  # no credentials here, ever
@@ -210,20 +170,26 @@ class GoogleSheetSource:
 
     # --- reading ---
     def fetch(self) -> RawWorkbook:
-        """Every tab's raw cells in one request (see the module doc). Raises SourceError."""
+        """Every tab's raw cells, one request per refresh (see the module doc). Raises
+        SourceError."""
         with self._lock:
             try:
                 http = self._client()
-                stale = time.monotonic() - self._learnt_at >= self.relearn_after_s
-                if self._tabs is None or stale:
-                    return self._fetch_full(http)
+                if self._tabs is None or self._previous is None:
+                    self._learn(http)
+                    return self._fetch_values(http)
+                if time.monotonic() - self._learnt_at >= self.relearn_after_s:
+                    if not self._learn(http):
+                        return self._previous  # this refresh's one request was the names
+                    return self._fetch_values(http)
                 try:
                     return self._fetch_values(http)
                 except APIError as exc:
                     if exc.response.status_code != 400 or "parse range" not in _message(exc):
                         raise
                     log.info("a tab was renamed or deleted; learning the tab names again")
-                    return self._fetch_full(http)
+                    self._learn(http)
+                    return self._fetch_values(http)
             except SourceError:
                 raise
             except Exception as exc:  # noqa: BLE001 - every failure becomes a SourceError
@@ -231,31 +197,33 @@ class GoogleSheetSource:
                 log.warning("Google Sheets read failed: %s", error.message_en)
                 raise error from None
 
-    def _fetch_full(self, http: RetryingHTTPClient) -> RawWorkbook:
-        def read(body: Mapping[str, Any]) -> tuple:
-            return tabs_from_grid(body), body.get("properties", {}), tab_links(self.key, body)
+    def _learn(self, http: RetryingHTTPClient) -> bool:
+        """Learn the tab names and links (a few kB). True when the names changed."""
 
-        url, params = SPREADSHEET_URL % self.key, {"fields": FULL_FIELDS}
-        seen, (tabs, props, links) = self._last.get(http, "full", url, params, read)
+        def read(body: Mapping[str, Any]) -> tuple:
+            return grid_tabs(body), body.get("properties", {}), tab_links(self.key, body)
+
+        url, params = SPREADSHEET_URL % self.key, {"fields": NAME_FIELDS}
+        _, (tabs, props, links) = self._names.get(http, "names", url, params, read)
+        changed = tabs != self._tabs
         self.title = props.get("title") or self.title
-        self._tabs, self._learnt_at = list(tabs), time.monotonic()
+        self._tabs, self._learnt_at, self._links = list(tabs), time.monotonic(), links
         names = {name.strip().casefold() for name in tabs}
         present = {tab for tab in REQUIRED_TABS if _spellings(tab) & names}
         self._required_seen |= present
         if self._required_seen - present:
-            # A required tab this sheet had is gone (deleted mid-meeting): the next refresh
-            # learns the tab names again, still one request, so a restored tab is back within
-            # one TTL.
+            # A required tab this sheet had is gone (deleted mid-meeting): every refresh asks
+            # for the names, so a restored tab is back within one TTL.
             self._learnt_at = -math.inf
-        self._links = links
-        return RawWorkbook(tabs, links=dict(links), fingerprint=f"full:{seen}")
+        return changed
 
     def _fetch_values(self, http: RetryingHTTPClient) -> RawWorkbook:
         names = list(self._tabs or [])
         params = {**VALUE_PARAMS, "ranges": [quote_tab(name) for name in names]}
         url, read = SPREADSHEET_VALUES_BATCH_URL % self.key, (lambda b: tabs_from_values(names, b))
         seen, tabs = self._last.get(http, ("values", *names), url, params, read)
-        return RawWorkbook(tabs, links=dict(self._links), fingerprint=f"values:{seen}")
+        self._previous = RawWorkbook(tabs, links=dict(self._links), fingerprint=f"values:{seen}")
+        return self._previous
 
     def _client(self) -> RetryingHTTPClient:
         if self._http is None:

@@ -3,7 +3,8 @@
 :class:`WorkbookSource` reads every tab's values in one pass with openpyxl (``data_only``, so a
 formula reads as its last computed value, as the Sheets API's UNFORMATTED_VALUE does). Cells
 come back as the same raw types a Google Sheet gives: numbers, text, or ``""`` for blank, with
-trailing blanks dropped and dates as sheet serial numbers.
+trailing blanks dropped, dates as sheet serial numbers and a time of day as its text
+(``0:10:00``), as the Sheets API gives it, so a score typed into a time cell is flagged the same.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def _raw_value(value: object) -> object:
         return delta.days + delta.seconds / 86400
     if isinstance(value, dt.date):
         return (value - SHEETS_EPOCH).days
+    if isinstance(value, dt.time):  # as the Sheets API gives a time cell: its text, not 0.0069
+        return f"{value.hour}:{value.minute:02d}:{value.second:02d}"
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
