@@ -3,8 +3,8 @@
 Runs on the local Sheets API emulator (tests/sheets_emulator.py) over real HTTP, for a workbook
 with 27 and with 270 judge tabs (20 products x 5 criteria each, plus the layout tabs).
 
-* ``GoogleSheetSource``: a warm refresh is one ``values:batchGet``; the cold start is one
-  ``spreadsheets.get`` (tab names and values together).
+* ``GoogleSheetSource``: a warm refresh is one ``values:batchGet``; the cold start is a
+  ``spreadsheets.get`` for the tab names only, then the ``values:batchGet``.
 * per-tab: ``client.open_by_key(key)`` then ``worksheet(name).get_all_values()`` for every tab,
   the pattern of typical gspread code (and of st-gsheets-connection, which reads even more).
 

@@ -61,9 +61,9 @@ def test_form_responses_count_with_the_tabs():
 def test_through_the_emulator_in_the_one_batch_get(sheets_emulator):
     key = sheets_emulator.create_spreadsheet(form_tabs())
     source = GoogleSheetSource(key, api_url=sheets_emulator.url)
-    for _ in range(2):  # spreadsheets.get, then values:batchGet
+    for _ in range(2):  # the tab names and values:batchGet, then values:batchGet
         _check(parse(source.fetch()))
-    assert sheets_emulator.request_count == 2
+    assert sheets_emulator.request_count == 3
     batch_get = sheets_emulator.requests[-1].path
     assert "values:batchGet" in batch_get and "ranges='Form+responses+1'" in batch_get
 

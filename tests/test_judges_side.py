@@ -41,8 +41,8 @@ def decode_qr_codes(pdf: bytes, tmp_path: Path) -> list[str]:
 def test_links_come_with_the_cold_start_and_cost_no_request(sheets_emulator):
     key = sheets_emulator.create_spreadsheet(demo_tabs())
     source = GoogleSheetSource(key, api_url=sheets_emulator.url)
-    first, second = source.fetch(), source.fetch()  # spreadsheets.get, then values:batchGet
-    assert sheets_emulator.request_count == 2
+    first, second = source.fetch(), source.fetch()  # the tab names and the values, then values
+    assert sheets_emulator.request_count == 3
     j05 = sheets_emulator.sheet(key, "J05").sheet_id
     expected = f"https://docs.google.com/spreadsheets/d/{key}/edit#gid={j05}"
     assert first.links["J05"] == second.links["J05"] == expected
