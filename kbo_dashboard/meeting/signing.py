@@ -44,6 +44,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from kbo_dashboard.meeting.sqlite_store import default_data_dir
+
 KEY_ENV = "KBO_DECISION_KEY"
 KEY_FILE = "kbo-decision.key"
 _UNSET: Any = object()
@@ -140,8 +142,6 @@ def key_for(
     key = configured_key(secrets_, environ)
     if key is not None or source_kind == "google":
         return key
-    from kbo_dashboard.meeting.decision_store import default_data_dir
-
     return local_key(data_dir or default_data_dir())
 
 
