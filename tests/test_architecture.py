@@ -151,3 +151,68 @@ def test_no_import_cycle_at_load_time():
 
 def test_the_cycle_check_finds_a_cycle():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == [["a", "b", "c", "a"]]
+
+
+def test_the_stage_check_sees_an_import_inside_a_function(tmp_path):
+    """An import hidden in a function body (or a method) counts like one at the top."""
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "class Late:\n"
+        "    def method(self):\n"
+        "        def inner():\n"
+        "            from kbo_dashboard.reports.pdf import build\n"
+        "        return inner\n"
+    )
+    assert "kbo_dashboard.reports.pdf" in _imports(bad)
+
+
+def _every_import(path: Path, known: set[str]) -> set[str]:
+    """The package modules ``path`` imports anywhere (inside functions too), except under
+    ``if TYPE_CHECKING``, which never runs."""
+    names: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.orelse:
+                visit(child)
+            return
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.update({node.module, *(f"{node.module}.{a.name}" for a in node.names)})
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
+    return names & known
+
+
+def test_no_import_cycle_even_inside_functions():
+    """No module reaches itself through imports, counting those inside functions: an import
+    moved into a function hides a cycle from Python, not from the reader."""
+    known = {_module_name(p) for p in MODULES}
+    graph = {_module_name(p): _every_import(p, known) - {_module_name(p)} for p in MODULES}
+    assert _cycles(graph) == []
+
+
+def test_the_cycle_check_catches_a_cycle_hidden_in_a_function(tmp_path):
+    """The check above can fail: two made-up modules importing each other, one of them only
+    inside a function, form a cycle; a TYPE_CHECKING import does not."""
+    (tmp_path / "kbo_dashboard").mkdir()
+    first = tmp_path / "kbo_dashboard" / "first.py"
+    second = tmp_path / "kbo_dashboard" / "second.py"
+    first.write_text("import kbo_dashboard.second\n")
+    second.write_text("def late():\n    from kbo_dashboard import first\n")
+    known = {"kbo_dashboard.first", "kbo_dashboard.second"}
+
+    def graph() -> dict[str, set[str]]:
+        return {
+            "kbo_dashboard.first": _every_import(first, known),
+            "kbo_dashboard.second": _every_import(second, known),
+        }
+
+    assert _cycles(graph()) != []
+    second.write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from kbo_dashboard import first\n"
+    )
+    assert _cycles(graph()) == []

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kbo_dashboard.i18n import both
+from kbo_dashboard.meeting import signing
 
 TOP_STANDINGS = 5
 
@@ -78,6 +79,11 @@ class Decision:
         except ValueError:
             return []
         return [s for s in found if isinstance(s, dict)] if isinstance(found, list) else []
+
+    def signed_cells(self) -> list[Any]:
+        """What the signature covers (:func:`signed_cells`); signing.py asks the decision for
+        it rather than importing this module, which imports signing."""
+        return signed_cells(self)
 
 
 def make_decision(
@@ -158,19 +164,15 @@ def final(history: Iterable[Decision]) -> Decision | None:
     A row without a valid signature (typed into the sheet, or altered) is never final
     (:mod:`kbo_dashboard.meeting.signing`).
     """
-    from kbo_dashboard.meeting.signing import active_key, recorded_by_app
-
-    key = active_key()
-    items = [d for d in history if recorded_by_app(d, key)]
+    key = signing.active_key()
+    items = [d for d in history if signing.recorded_by_app(d, key)]
     return items[-1] if items else None
 
 
 def not_recorded_by_app(history: Iterable[Decision]) -> list[Decision]:
     """Rows without a valid signature, shown apart and never final."""
-    from kbo_dashboard.meeting.signing import active_key, recorded_by_app
-
-    key = active_key()
-    return [d for d in history if not recorded_by_app(d, key)]
+    key = signing.active_key()
+    return [d for d in history if not signing.recorded_by_app(d, key)]
 
 
 # --- rows: how a decision is written to the sheet, SQLite and the pending file ---------------

@@ -14,7 +14,7 @@ from typing import Any
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.intake import clock
-from kbo_dashboard.intake.settings import thai_date
+from kbo_dashboard.intake.clock import thai_date
 from kbo_dashboard.scoring.counts import format_score as points  # noqa: F401 (shared name)
 
 #: Control characters an .xlsx file cannot hold (openpyxl's IllegalCharacterError): all below

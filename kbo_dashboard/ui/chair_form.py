@@ -26,7 +26,7 @@ from kbo_dashboard.ui.standings_tables import product_text
 from kbo_dashboard.ui.state import tr
 from kbo_dashboard.ui.text import md_params, trm
 
-CHAIR_OK = "chair_unlocked"
+CHAIR_OK = reveal.CHAIR_OK
 CHAIR_NAME = "chair_signed_name"
 PENDING_ERROR = "chair_pending_error"
 THROTTLE = "chair_throttle"  # this session's wrong passwords (meeting/password.py)
