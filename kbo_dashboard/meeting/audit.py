@@ -41,6 +41,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kbo_dashboard.i18n import pick
 from kbo_dashboard.meeting.sqlite_store import connected, data_file
 
 FILE_NAME = "audit.sqlite3"
@@ -83,7 +84,7 @@ class AuditUnavailable(Exception):
         super().__init__(self.message_en)
 
     def message(self, lang: str = "th") -> str:
-        return self.message_th if lang == "th" else self.message_en
+        return pick(self.message_th, self.message_en, lang)
 
 
 def default_audit_path() -> Path:

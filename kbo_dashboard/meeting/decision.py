@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from kbo_dashboard.i18n import both
+from kbo_dashboard.i18n import both, pick
 from kbo_dashboard.meeting import signing
 
 TOP_STANDINGS = 5
@@ -45,7 +45,7 @@ class DecisionWriteError(Exception):
         self.message_en, self.message_th = message_en, message_th
 
     def message(self, lang: str = "th") -> str:
-        return self.message_th if lang == "th" else self.message_en
+        return pick(self.message_th, self.message_en, lang)
 
 
 @dataclass(frozen=True)
