@@ -175,6 +175,15 @@ def not_recorded_by_app(history: Iterable[Decision]) -> list[Decision]:
     return [d for d in history if not signing.recorded_by_app(d, key)]
 
 
+def split_history(
+    history: Iterable[Decision],
+) -> tuple[Decision | None, list[Decision], list[Decision]]:
+    """(the final decision, the app's decisions, the rows not recorded by the app), in order."""
+    history = list(history)
+    unsigned = not_recorded_by_app(history)
+    return final(history), [d for d in history if d not in unsigned], unsigned
+
+
 # --- rows: how a decision is written to the sheet, SQLite and the pending file ---------------
 HEADER = [
     "decision_id",
