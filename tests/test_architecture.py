@@ -8,6 +8,7 @@ the two front ends (ui, commands). A module may import from its own stage or an 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,20 @@ def test_the_cycle_check_catches_a_cycle_hidden_in_a_function(tmp_path):
         "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from kbo_dashboard import first\n"
     )
     assert _cycles(graph()) == []
+
+
+_INLINE_SWITCH = re.compile(r"""[._]th\b[^\n]* if lang == ["']th["'] else """)
+
+
+@pytest.mark.parametrize(
+    "path", [*MODULES, *sorted((ROOT / "pages").glob("*.py"))], ids=lambda p: p.name
+)
+def test_text_in_both_languages_is_chosen_by_one_function(path):
+    """``i18n.pick(th, en, lang)``, not ``x.message_th if lang == "th" else x.message_en``."""
+    assert not _INLINE_SWITCH.findall(path.read_text(encoding="utf-8"))
+
+
+def test_the_switch_check_sees_an_inline_switch():
+    assert _INLINE_SWITCH.findall('m = issue.message_th if lang == "th" else issue.message_en')
+    assert _INLINE_SWITCH.findall("x = c.th if lang == 'th' else c.en")
+    assert not _INLINE_SWITCH.findall("x = pick(c.th, c.en, lang)")
