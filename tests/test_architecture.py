@@ -102,15 +102,19 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _load_time_imports(path: Path, known: set[str]) -> set[str]:
-    """The package modules ``path`` imports when it is loaded: not inside a function, not
-    under ``if TYPE_CHECKING``."""
+def _load_time_imports(path: Path, known: set[str], *, in_functions: bool = False) -> set[str]:
+    """The package modules ``path`` imports when it is loaded: not inside a function (unless
+    ``in_functions``), never under ``if TYPE_CHECKING`` (which does not run)."""
     names: set[str] = set()
 
     def visit(node: ast.AST) -> None:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        if not in_functions and isinstance(
+            node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+        ):
             return
         if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.orelse:
+                visit(child)
             return
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
@@ -168,24 +172,8 @@ def test_the_stage_check_sees_an_import_inside_a_function(tmp_path):
 
 
 def _every_import(path: Path, known: set[str]) -> set[str]:
-    """The package modules ``path`` imports anywhere (inside functions too), except under
-    ``if TYPE_CHECKING``, which never runs."""
-    names: set[str] = set()
-
-    def visit(node: ast.AST) -> None:
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            for child in node.orelse:
-                visit(child)
-            return
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.update({node.module, *(f"{node.module}.{a.name}" for a in node.names)})
-        for child in ast.iter_child_nodes(node):
-            visit(child)
-
-    visit(ast.parse(path.read_text(encoding="utf-8")))
-    return names & known
+    """The package modules ``path`` imports anywhere, inside functions too."""
+    return _load_time_imports(path, known, in_functions=True)
 
 
 def test_no_import_cycle_even_inside_functions():

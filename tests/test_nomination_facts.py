@@ -7,6 +7,7 @@ with a shared first place, the tie-break criteria in order, and the th/en switch
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pandas as pd
@@ -17,24 +18,17 @@ from kbo_dashboard.meeting import decision as D
 from kbo_dashboard.meeting import signing
 from kbo_dashboard.scoring.counts import judges_counted
 from kbo_dashboard.scoring.ranking import tiebreak_criteria
+from tests.test_decision_tab_property import BASE
 
 AT = dt.datetime(2026, 5, 23, 8, 0, tzinfo=dt.UTC)
 
 
 def _decision(product_id: str, minutes: int) -> D.Decision:
-    return D.Decision(
+    return replace(
+        BASE,
         product_id=product_id,
-        product_name=f"name {product_id}",
-        confirmed_nominee=True,
-        reason="",
-        method="mean",
-        score=80.0,
-        rank=1,
-        n_judges=3,
-        margin=1.0,
-        provisional_nominee=product_id,
-        standings="[]",
         decided_at=AT + dt.timedelta(minutes=minutes),
+        decision_id=f"{product_id}-{minutes}",
     )
 
 

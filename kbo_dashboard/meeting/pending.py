@@ -35,6 +35,10 @@ from kbo_dashboard.meeting.sqlite_store import connected, data_file
 PENDING_NAME = "pending_decisions.sqlite3"
 #: The previous version's file: imported once, then renamed ``.imported``.
 OLD_PENDING_NAME = "pending_decisions.json"
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS pending ("
+    "seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT UNIQUE, row TEXT NOT NULL)"
+)
 BUSY_TIMEOUT_S = 30
 
 
@@ -46,12 +50,7 @@ class PendingDecisions:
         self.path = Path(path)
 
     def _connect(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
-        return connected(
-            self.path,
-            timeout=BUSY_TIMEOUT_S,
-            schema="CREATE TABLE IF NOT EXISTS pending ("
-            "seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT UNIQUE, row TEXT NOT NULL)",
-        )
+        return connected(self.path, timeout=BUSY_TIMEOUT_S, schema=SCHEMA)
 
     def all(self) -> list[Decision]:
         """Pending decisions, oldest first ([] when the store cannot be read)."""

@@ -26,6 +26,10 @@ from pathlib import Path
 from kbo_dashboard.meeting.sqlite_store import connected, data_file
 
 SWITCH_NAME = "reveal_switch.sqlite3"
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS switch (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "hidden INTEGER NOT NULL, at TEXT NOT NULL, by TEXT NOT NULL DEFAULT '')"
+)
 BUSY_TIMEOUT_S = 5
 
 # --- what a block of a page, or a document, shows ----------------------------------------------
@@ -89,12 +93,7 @@ class RevealSwitch:
         self._memory = False
 
     def _connect(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
-        return connected(
-            self.path,
-            timeout=BUSY_TIMEOUT_S,
-            schema="CREATE TABLE IF NOT EXISTS switch (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
-            "hidden INTEGER NOT NULL, at TEXT NOT NULL, by TEXT NOT NULL DEFAULT '')",
-        )
+        return connected(self.path, timeout=BUSY_TIMEOUT_S, schema=SCHEMA)
 
     def hidden(self) -> bool:
         """Whether the scores are hidden now (the last switch stored, else off)."""
