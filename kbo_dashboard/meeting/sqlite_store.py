@@ -51,7 +51,10 @@ def connected(
     """
     if make_folder:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(path, timeout=timeout, isolation_level=None if autocommit else "")
+    if autocommit:
+        con = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+    else:
+        con = sqlite3.connect(path, timeout=timeout)
     try:
         if wal:
             con.execute("PRAGMA journal_mode=WAL")
