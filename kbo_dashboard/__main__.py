@@ -2,7 +2,8 @@
 
 - ``template OUT.xlsx [--demo | --from PARTIAL.xlsx] [--judges N] [--lang th|en]``
   (:mod:`kbo_dashboard.commands.template`);
-- ``hash-password``: the chair password's hash; ``decision-key``: a new KBO_DECISION_KEY.
+- ``hash-password``: the chair password's hash (:mod:`kbo_dashboard.commands.hash_password`);
+  ``decision-key``: a new KBO_DECISION_KEY.
 Other commands (Google Sheets set-up, checks, judge cards) register themselves in
 :data:`COMMANDS`.
 """
@@ -10,13 +11,11 @@ Other commands (Google Sheets set-up, checks, judge cards) register themselves i
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 from collections.abc import Callable
 
-from kbo_dashboard.commands import template
+from kbo_dashboard.commands import hash_password, sheet_setup, template
 from kbo_dashboard.i18n import t
-from kbo_dashboard.meeting import password
 
 #: name -> (add_arguments, run); run returns the exit code.
 COMMANDS: dict[
@@ -25,7 +24,7 @@ COMMANDS: dict[
 
 
 COMMANDS["template"] = (template.template_args, template.run_template)
-COMMANDS["hash-password"] = (password.hash_password_args, password.hash_password_command)
+COMMANDS["hash-password"] = (hash_password.hash_password_args, hash_password.hash_password_command)
 
 
 def _decision_key(args: argparse.Namespace) -> int:
@@ -39,13 +38,11 @@ def _decision_key(args: argparse.Namespace) -> int:
 COMMANDS["decision-key"] = (lambda parser: None, _decision_key)
 
 
-def _register_optional() -> None:
-    with contextlib.suppress(ImportError):
-        from kbo_dashboard.commands import sheet_setup
-
-        # A function call, not an import side effect: under ``python -m`` this module is
-        # ``__main__``, so sheet_setup could not reach this COMMANDS by importing it.
-        sheet_setup.register(COMMANDS)
+def _register_sheet_commands() -> None:
+    # A function call, not an import side effect: under ``python -m`` this module is
+    # ``__main__``, so sheet_setup could not reach this COMMANDS by importing it. A command
+    # that fails to import is an error here, never a command that silently goes missing.
+    sheet_setup.register(COMMANDS)
 
 
 def command_help(key: str) -> str:
@@ -54,7 +51,7 @@ def command_help(key: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    _register_optional()
+    _register_sheet_commands()
     parser = argparse.ArgumentParser(
         prog="python -m kbo_dashboard", description=command_help("cli.help.program")
     )

@@ -5,14 +5,15 @@ import streamlit as st
 
 from kbo_dashboard.analysis.nomination import what_if_rows
 from kbo_dashboard.analysis.readiness import quorum_sentence
-from kbo_dashboard.meeting import decision, signing
+from kbo_dashboard.meeting import decision
 from kbo_dashboard.scoring.counts import (
-    counted_for,
     format_count,
     format_score,
     is_level,
+    judges_counted,
     panel_counts,
 )
+from kbo_dashboard.scoring.ranking import tiebreak_criteria
 from kbo_dashboard.ui import (
     cached,
     chair,
@@ -24,7 +25,8 @@ from kbo_dashboard.ui import (
     refresh,
     state,
 )
-from kbo_dashboard.ui.page_tables import local_be_time
+from kbo_dashboard.ui.charts import criterion_name
+from kbo_dashboard.ui.decision_tables import history_rows, unsigned_rows
 from kbo_dashboard.ui.reveal import chair_note, hidden_notice, withheld
 from kbo_dashboard.ui.robustness_tables import (
     methods_table,
@@ -48,24 +50,11 @@ def show_final(lang: str) -> None:
     history, error = chair.decision_history(state.snapshot())
     if error is not None:
         st.warning(tr("nom.decision_store_error", reason=error.message(lang)))
-    unsigned = decision.not_recorded_by_app(history)
+    last, history, unsigned = decision.split_history(history)
     if unsigned:
         st.error(tr("nom.unsigned_title"), icon=":material/gpp_bad:")
-        st.table(
-            [
-                {
-                    tr("tbl.time"): local_be_time(d.decided_at, lang, state.competition_settings()),
-                    tr("tbl.product"): chair.plain(f"{d.product_id} {d.product_name}"),
-                    tr("tbl.reason"): chair.plain(d.reason or "-"),
-                    tr("dtab.why_not_final"): tr(f"decision.verdict.{signing.verdict(d)}"),
-                }
-                for d in reversed(unsigned)
-            ],
-            hide_index=True,
-        )
+        st.table(unsigned_rows(unsigned, lang), hide_index=True)
     chair.show_decision_tab_issues(state.snapshot(), lang)
-    last = decision.final(history)
-    history = [d for d in history if d not in unsigned]
     if last is None:
         return
     st.success(
@@ -85,19 +74,7 @@ def show_final(lang: str) -> None:
         st.markdown(tr("nom.decision_reason", reason=chair.plain(last.reason)))
     meeting_view.edited_notice(state.snapshot(), last)
     with st.expander(tr("nom.decision_history") + f" ({len(history)})"):
-        st.table(
-            [
-                {
-                    tr("tbl.time"): local_be_time(d.decided_at, lang, state.competition_settings()),
-                    tr("tbl.product"): chair.plain(f"{d.product_id} {d.product_name}"),
-                    tr("tbl.method"): pickers.method_name(d.method),
-                    tr("tbl.score"): format_score(d.score),
-                    tr("tbl.reason"): chair.plain(d.reason or "-"),
-                }
-                for d in reversed(history)
-            ],
-            hide_index=True,
-        )
+        st.table(history_rows(history, lang), hide_index=True)
 
 
 def show_nominee(comp, results, lang: str) -> None:
@@ -108,14 +85,12 @@ def show_nominee(comp, results, lang: str) -> None:
         cols[0].metric(tr("pg.nominee"), md(results.nominee), border=True)
         cols[0].caption(md(row["product_name"]))
         cols[1].metric(tr("nom.score"), format_score(row["score"]), border=True)
-        counted = counted_for(results, results.nominee)
     else:
         if results.tied_for_first:
             names = ", ".join(product_text(comp, p) for p in results.tied_for_first)
             st.warning(trm("pg.tie", products=names), icon=":material/balance:")
         else:
             st.info(tr("pg.no_nominee", quorum=results.quorum), icon=":material/hourglass:")
-        counted = int(results.ranked["n_judges"].max()) if not results.ranked.empty else 0
     if results.margin is not None:
         cols[2].metric(
             tr("nom.margin"),
@@ -136,7 +111,7 @@ def show_nominee(comp, results, lang: str) -> None:
         tr("nom.judges_counted"),
         tr(
             "nom.judges_counted_value",
-            n=format_count(counted),
+            n=format_count(judges_counted(results)),
             total=format_count(panel.panel),
         ),
         border=True,
@@ -167,7 +142,7 @@ def show_robustness(snap, comp, results, lang: str) -> None:
     report = state.robustness(snap, results.method)
 
     st.subheader(tr("nom.methods_title"))
-    shared = [m for m, o in report.comparison.outcomes.items() if len(o) > 1]
+    shared = report.comparison.shared_first
     if report.robust:
         st.success(tr("analysis.robust.yes"), icon=":material/verified:")
     elif shared:
@@ -208,10 +183,7 @@ def show_robustness(snap, comp, results, lang: str) -> None:
     st.markdown(tr("nom.margin_level") if level else tr("analysis.margin.points", points=points))
     if level and results.nominee:
         names = ", ".join(
-            _criterion(comp, c, lang)
-            for c in comp.criteria.dropna(subset=["tiebreak_priority"]).sort_values(
-                "tiebreak_priority"
-            )["criterion_id"]
+            criterion_name(comp.criteria, c, lang) for c in tiebreak_criteria(comp.criteria)
         )
         st.markdown(trm("nom.margin_tiebreak", criteria=names))
     show_moves(margin, comp, lang)
@@ -225,12 +197,6 @@ def show_moves(margin, comp, lang: str) -> None:
     st.markdown(moves_sentence(margin, lang))
     if margin.totals_to_move:
         st.table(word_table(md_table(moves_table(margin.moves, comp, lang))), hide_index=True)
-
-
-def _criterion(comp, criterion_id: str, lang: str) -> str:
-    from kbo_dashboard.ui.charts import criterion_name
-
-    return criterion_name(comp.criteria, criterion_id, lang)
 
 
 @refresh.live

@@ -3,8 +3,8 @@ the change feed, refreshing itself on the data TTL."""
 
 import streamlit as st
 
+from kbo_dashboard.intake.clock import thai_date
 from kbo_dashboard.intake.issues import SEVERITIES, count_by_severity
-from kbo_dashboard.intake.settings import thai_date
 from kbo_dashboard.scoring.counts import format_count, format_score, panel_counts
 from kbo_dashboard.ui import cached, charts, fit, frame, meeting_view, pickers, refresh, state
 from kbo_dashboard.ui.reveal import chair_note, hidden_notice, withheld

@@ -8,6 +8,7 @@ the two front ends (ui, commands). A module may import from its own stage or an 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -101,15 +102,19 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _load_time_imports(path: Path, known: set[str]) -> set[str]:
-    """The package modules ``path`` imports when it is loaded: not inside a function, not
-    under ``if TYPE_CHECKING``."""
+def _load_time_imports(path: Path, known: set[str], *, in_functions: bool = False) -> set[str]:
+    """The package modules ``path`` imports when it is loaded: not inside a function (unless
+    ``in_functions``), never under ``if TYPE_CHECKING`` (which does not run)."""
     names: set[str] = set()
 
     def visit(node: ast.AST) -> None:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        if not in_functions and isinstance(
+            node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+        ):
             return
         if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.orelse:
+                visit(child)
             return
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
@@ -151,3 +156,69 @@ def test_no_import_cycle_at_load_time():
 
 def test_the_cycle_check_finds_a_cycle():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == [["a", "b", "c", "a"]]
+
+
+def test_the_stage_check_sees_an_import_inside_a_function(tmp_path):
+    """An import hidden in a function body (or a method) counts like one at the top."""
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "class Late:\n"
+        "    def method(self):\n"
+        "        def inner():\n"
+        "            from kbo_dashboard.reports.pdf import build\n"
+        "        return inner\n"
+    )
+    assert "kbo_dashboard.reports.pdf" in _imports(bad)
+
+
+def _every_import(path: Path, known: set[str]) -> set[str]:
+    """The package modules ``path`` imports anywhere, inside functions too."""
+    return _load_time_imports(path, known, in_functions=True)
+
+
+def test_no_import_cycle_even_inside_functions():
+    """No module reaches itself through imports, counting those inside functions: an import
+    moved into a function hides a cycle from Python, not from the reader."""
+    known = {_module_name(p) for p in MODULES}
+    graph = {_module_name(p): _every_import(p, known) - {_module_name(p)} for p in MODULES}
+    assert _cycles(graph) == []
+
+
+def test_the_cycle_check_catches_a_cycle_hidden_in_a_function(tmp_path):
+    """The check above can fail: two made-up modules importing each other, one of them only
+    inside a function, form a cycle; a TYPE_CHECKING import does not."""
+    (tmp_path / "kbo_dashboard").mkdir()
+    first = tmp_path / "kbo_dashboard" / "first.py"
+    second = tmp_path / "kbo_dashboard" / "second.py"
+    first.write_text("import kbo_dashboard.second\n")
+    second.write_text("def late():\n    from kbo_dashboard import first\n")
+    known = {"kbo_dashboard.first", "kbo_dashboard.second"}
+
+    def graph() -> dict[str, set[str]]:
+        return {
+            "kbo_dashboard.first": _every_import(first, known),
+            "kbo_dashboard.second": _every_import(second, known),
+        }
+
+    assert _cycles(graph()) != []
+    second.write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from kbo_dashboard import first\n"
+    )
+    assert _cycles(graph()) == []
+
+
+_INLINE_SWITCH = re.compile(r"""[._]th\b[^\n]* if lang == ["']th["'] else """)
+
+
+@pytest.mark.parametrize(
+    "path", [*MODULES, *sorted((ROOT / "pages").glob("*.py"))], ids=lambda p: p.name
+)
+def test_text_in_both_languages_is_chosen_by_one_function(path):
+    """``i18n.pick(th, en, lang)``, not ``x.message_th if lang == "th" else x.message_en``."""
+    assert not _INLINE_SWITCH.findall(path.read_text(encoding="utf-8"))
+
+
+def test_the_switch_check_sees_an_inline_switch():
+    assert _INLINE_SWITCH.findall('m = issue.message_th if lang == "th" else issue.message_en')
+    assert _INLINE_SWITCH.findall("x = c.th if lang == 'th' else c.en")
+    assert not _INLINE_SWITCH.findall("x = pick(c.th, c.en, lang)")

@@ -2,8 +2,9 @@
 
 import datetime as dt
 
+from kbo_dashboard.intake.clock import thai_date
 from kbo_dashboard.intake.parse import parse
-from kbo_dashboard.intake.settings import default_quorum, thai_date
+from kbo_dashboard.intake.settings import default_quorum
 from kbo_dashboard.sources.source import RawWorkbook
 from tests.workbooks import SMALL_TABS
 

@@ -24,7 +24,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kbo_dashboard.i18n import both, t
+from kbo_dashboard.i18n import both, pick, t
 from kbo_dashboard.intake.issues import ERROR
 from kbo_dashboard.scoring.counts import format_score, is_level
 from kbo_dashboard.scoring.progress import judge_progress
@@ -48,7 +48,7 @@ class ReadinessPoint:
         return t(f"readiness.point.{self.key}", lang)
 
     def detail(self, lang: str) -> str:
-        return self.detail_th if lang == "th" else self.detail_en
+        return pick(self.detail_th, self.detail_en, lang)
 
 
 @dataclass(frozen=True)

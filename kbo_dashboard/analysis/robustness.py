@@ -66,6 +66,11 @@ class MethodComparison:
         """Each method's sole winner (None on a shared first place)."""
         return {m: sole(o) for m, o in self.outcomes.items()}
 
+    @property
+    def shared_first(self) -> list[str]:
+        """The methods under which two or more products share first place."""
+        return [m for m, o in self.outcomes.items() if len(o) > 1]
+
 
 def compare_methods(
     totals: Totals | Panel, methods: Sequence[str] | None = None, top_n: int = 3

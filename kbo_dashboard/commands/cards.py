@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kbo_dashboard.commands.check import settings_from_environment
-from kbo_dashboard.i18n import t
+from kbo_dashboard.i18n import pick, t
 from kbo_dashboard.intake.parse import parse
 from kbo_dashboard.reports.judge_cards import build_judge_cards
 from kbo_dashboard.sources.config import make_source
@@ -32,7 +32,7 @@ def run_cards(args: argparse.Namespace, out: TextIO | None = None) -> int:
         source = make_source(settings_from_environment(args.secrets))
         comp = parse(source.fetch())
     except SourceError as err:
-        print(err.message_th if lang == "th" else err.message_en, file=out)
+        print(pick(err.message_th, err.message_en, lang), file=out)
         return 2
     Path(args.out).write_bytes(
         build_judge_cards(

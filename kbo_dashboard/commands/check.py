@@ -21,8 +21,8 @@ from kbo_dashboard.commands.protections import (
     protection_issues,
     sheet_protections,
 )
-from kbo_dashboard.i18n import t
-from kbo_dashboard.intake.issues import ERROR, WARNING, Issue
+from kbo_dashboard.i18n import pick, t
+from kbo_dashboard.intake.issues import ERROR, WARNING, Issue, count_by_severity
 from kbo_dashboard.intake.parse import Competition, parse
 from kbo_dashboard.meeting import signing
 from kbo_dashboard.meeting.decision_tab import decision_tab_issues
@@ -75,16 +75,15 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
         if settings.kind == "google":
             issues += sheet_protection_issues(settings, competition)
     except SourceError as err:
-        print(err.message_th if lang == "th" else err.message_en, file=out)
+        print(pick(err.message_th, err.message_en, lang), file=out)
         return 2
     secrets = streamlit_secrets(args.secrets)
     if settings.kind == "google" and signing.configured_key(secrets, os.environ) is None:
         print(t("decision.no_key", lang, name=signing.KEY_ENV), file=out)  # cannot record yet
-    counts = {ERROR: 0, WARNING: 0}
+    counts = count_by_severity(issues)
     for issue in issues:
-        counts[issue.severity] = counts.get(issue.severity, 0) + 1
-        message = issue.message_th if lang == "th" else issue.message_en
-        action = issue.action_th if lang == "th" else issue.action_en
+        message = pick(issue.message_th, issue.message_en, lang)
+        action = pick(issue.action_th, issue.action_en, lang)
         who = " ".join(x for x in (issue.judge_id, issue.product_id) if x)
         print(
             f"{t(f'severity.{issue.severity}', lang)}\t{issue.where}\t{who}\t{message} → {action}",

@@ -33,7 +33,7 @@ from kbo_dashboard.commands.protections import (
     wanted_protections,
 )
 from kbo_dashboard.commands.template import DEFAULT_JUDGES
-from kbo_dashboard.i18n import t
+from kbo_dashboard.i18n import pick, t
 from kbo_dashboard.intake.parse import parse
 from kbo_dashboard.sources import layout as L
 from kbo_dashboard.sources.config import Settings
@@ -270,7 +270,7 @@ def run_init(args: argparse.Namespace, out: TextIO | None = None) -> int:
             tabs = template_tabs(n_judges=args.judges)
         result = _with_client(settings, key, lambda c, e: init_sheet(tabs, key, c, e))
     except SourceError as err:
-        print(err.message_th if lang == "th" else err.message_en, file=out)
+        print(pick(err.message_th, err.message_en, lang), file=out)
         return 2
     print(
         t("cli.init.done", lang, count=len(result.tabs), judges=len(result.judge_tabs), label=key),

@@ -17,7 +17,7 @@ import os
 import sys
 from typing import TextIO
 
-from kbo_dashboard.i18n import t
+from kbo_dashboard.i18n import pick, t
 from kbo_dashboard.intake.cells import cell_text, is_blank
 from kbo_dashboard.intake.parse import parse
 from kbo_dashboard.intake.score_tabs import header_row
@@ -111,7 +111,7 @@ def run_template(args: argparse.Namespace, out: TextIO | None = None) -> int:
         else:
             tabs = template_tabs(n_judges=args.judges, lang=args.lang)
     except SourceError as err:
-        print(err.message_th if lang == "th" else err.message_en, file=out)
+        print(pick(err.message_th, err.message_en, lang), file=out)
         return 2
     write_xlsx(tabs, args.out)
     print(t("cli.template.written", lang, path=args.out, tabs=len(tabs)), file=out)

@@ -57,3 +57,9 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
 def both(key: str, /, **params: object) -> tuple[str, str]:
     """The message in Thai and in English."""
     return t(key, "th", **params), t(key, "en", **params)
+
+
+def pick(th: str, en: str, lang: str = DEFAULT_LANG) -> str:
+    """``th`` when ``lang`` is Thai, else ``en``: for text kept in both languages (an issue's
+    message_th and message_en), the one switch instead of an inline ``if lang == "th"``."""
+    return th if lang == "th" else en

@@ -13,7 +13,10 @@ import math
 import re
 from dataclasses import dataclass
 
-THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+#: Thai digits ๐-๙, read as 0-9 here and written for 0-9 by documents (``thai_numerals``).
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_FROM_THAI = str.maketrans(THAI_DIGITS, "0123456789")
+_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 SHEET_ERRORS = frozenset(
     {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!", "#SPILL!"}
 )
@@ -25,6 +28,11 @@ _NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
 #: Larger numbers are not read as numbers: no score, maximum, weight, quorum or year is near
 #: it, and sums of a few of them stay finite (1e308 + 1e308 would be inf).
 MAX_NUMBER = 1e15
+
+
+def with_thai_digits(text: str) -> str:
+    """``text`` with every ASCII digit written as a Thai digit (``12`` -> ``๑๒``)."""
+    return text.translate(_TO_THAI)
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,7 @@ def read_score(cell: object) -> CellReading:
     text = str(cell).strip()
     if text.upper() in SHEET_ERRORS:
         return CellReading("sheet_error", raw=text.upper())
-    plain = text.translate(THAI_DIGITS)
+    plain = text.translate(_FROM_THAI)
     note = "thai_digits" if plain != text else ""
     if _DECIMAL_COMMA.match(plain):
         plain = plain.replace(",", ".")

@@ -15,6 +15,8 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kbo_dashboard.i18n import t
+
 DEFAULT_ZONE = "Asia/Bangkok"
 BE_OFFSET = 543
 _FIXED_BANGKOK = dt.timezone(dt.timedelta(hours=7), "ICT")
@@ -49,10 +51,15 @@ def local_naive(moment: dt.datetime, settings: dict[str, Any] | None) -> dt.date
     return local(moment, settings).replace(tzinfo=None)
 
 
+def thai_date(day: dt.date | dt.datetime, lang: str = "th") -> str:
+    """``23 พฤษภาคม 2565`` in Thai, ``23 May 2565 BE`` in English (the day as given)."""
+    if lang == "th":
+        return f"{day.day} {t(f'month.{day.month}', 'th')} {day.year + BE_OFFSET}"
+    return f"{day.day} {t(f'month.{day.month}', 'en')} {day.year + BE_OFFSET} BE"
+
+
 def format_date(moment: dt.date | dt.datetime, settings: dict[str, Any] | None, lang: str) -> str:
     """``23 พฤษภาคม 2565`` (Thai) or ``23 May 2565 BE`` on the competition's clock."""
-    from kbo_dashboard.intake.settings import thai_date
-
     day = local(moment, settings).date() if isinstance(moment, dt.datetime) else moment
     return thai_date(day, lang)
 
@@ -66,8 +73,6 @@ def format_time(
     moment: dt.datetime, settings: dict[str, Any] | None, lang: str, *, seconds: bool = False
 ) -> str:
     """``23 พฤษภาคม 2565 เวลา 14:05 น.`` / ``23 May 2565 BE, 14:05`` on the competition's clock."""
-    from kbo_dashboard.i18n import t
-
     return t(
         "report.time",
         lang,

@@ -17,15 +17,13 @@ import datetime as dt
 import re
 from typing import Any
 
-from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.cells import cell_text, finite, is_blank, read_score
-from kbo_dashboard.intake.clock import DEFAULT_ZONE, zone_named
+from kbo_dashboard.intake.clock import BE_OFFSET, DEFAULT_ZONE, zone_named
 from kbo_dashboard.intake.issues import INFO, WARNING, Issue, make_issue
 from kbo_dashboard.sources import layout as L
 from kbo_dashboard.sources.layout import SHEETS_EPOCH
 from kbo_dashboard.sources.source import RawWorkbook
 
-BE_OFFSET = 543
 METHOD_KEYS = ("mean", "trimmed_mean", "median", "normalised")
 METHOD_ALIASES = {"trimmed": "trimmed_mean", "normalized": "normalised", "average": "mean"}
 
@@ -227,10 +225,3 @@ def read_settings(raw: RawWorkbook, issues: list[Issue], *, n_judges: int) -> di
         day = settings["meeting_date"] or dt.date.today()
         settings["year"] = day.year + BE_OFFSET
     return settings
-
-
-def thai_date(day: dt.date | dt.datetime, lang: str = "th") -> str:
-    """``23 พฤษภาคม 2565`` in Thai, ``23 May 2565 BE`` in English."""
-    if lang == "th":
-        return f"{day.day} {t(f'month.{day.month}', 'th')} {day.year + BE_OFFSET}"
-    return f"{day.day} {t(f'month.{day.month}', 'en')} {day.year + BE_OFFSET} BE"

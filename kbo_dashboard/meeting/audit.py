@@ -41,7 +41,9 @@ from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR_ENV = "KBO_DATA_DIR"
+from kbo_dashboard.i18n import pick
+from kbo_dashboard.meeting.sqlite_store import connected, data_file
+
 FILE_NAME = "audit.sqlite3"
 MAX_CHANGES = 100_000
 KEY = ("judge_id", "product_id", "criterion_id")
@@ -82,17 +84,12 @@ class AuditUnavailable(Exception):
         super().__init__(self.message_en)
 
     def message(self, lang: str = "th") -> str:
-        return self.message_th if lang == "th" else self.message_en
+        return pick(self.message_th, self.message_en, lang)
 
 
 def default_audit_path() -> Path:
     """``$KBO_DATA_DIR/audit.sqlite3`` if set, else the per-user data directory."""
-    configured = os.environ.get(DATA_DIR_ENV, "").strip()
-    if configured:
-        return Path(configured).expanduser() / FILE_NAME
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("kbo-dashboard", appauthor=False)) / FILE_NAME
+    return data_file(FILE_NAME)
 
 
 def _stamp(at: datetime) -> str:
@@ -171,21 +168,21 @@ class AuditStore:
     @contextmanager
     def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
         """A connection in one transaction (IMMEDIATE when writing); errors -> AuditUnavailable."""
-        db = None
         try:
-            db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-            yield db
-            db.execute("COMMIT")
+            with connected(
+                self.path, timeout=self.timeout, make_folder=False, wal=True, autocommit=True
+            ) as db:
+                try:
+                    db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                    yield db
+                    db.execute("COMMIT")
+                except sqlite3.Error:
+                    if db.in_transaction:
+                        with suppress(sqlite3.Error):
+                            db.execute("ROLLBACK")
+                    raise
         except sqlite3.Error as error:
-            if db is not None and db.in_transaction:
-                with suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
             raise AuditUnavailable(_classify(error), str(error)) from error
-        finally:
-            if db is not None:
-                db.close()
 
     def record(self, cells: pd.DataFrame, at: datetime) -> int:
         """Store what changed since the latest state; return the number of changed cells.

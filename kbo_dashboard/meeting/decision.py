@@ -22,7 +22,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from kbo_dashboard.i18n import both
+from kbo_dashboard.i18n import both, pick
+from kbo_dashboard.meeting import signing
 
 TOP_STANDINGS = 5
 
@@ -44,7 +45,7 @@ class DecisionWriteError(Exception):
         self.message_en, self.message_th = message_en, message_th
 
     def message(self, lang: str = "th") -> str:
-        return self.message_th if lang == "th" else self.message_en
+        return pick(self.message_th, self.message_en, lang)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,11 @@ class Decision:
         except ValueError:
             return []
         return [s for s in found if isinstance(s, dict)] if isinstance(found, list) else []
+
+    def signed_cells(self) -> list[Any]:
+        """What the signature covers (:func:`signed_cells`); signing.py asks the decision for
+        it rather than importing this module, which imports signing."""
+        return signed_cells(self)
 
 
 def make_decision(
@@ -158,19 +164,24 @@ def final(history: Iterable[Decision]) -> Decision | None:
     A row without a valid signature (typed into the sheet, or altered) is never final
     (:mod:`kbo_dashboard.meeting.signing`).
     """
-    from kbo_dashboard.meeting.signing import active_key, recorded_by_app
-
-    key = active_key()
-    items = [d for d in history if recorded_by_app(d, key)]
+    key = signing.active_key()
+    items = [d for d in history if signing.recorded_by_app(d, key)]
     return items[-1] if items else None
 
 
 def not_recorded_by_app(history: Iterable[Decision]) -> list[Decision]:
     """Rows without a valid signature, shown apart and never final."""
-    from kbo_dashboard.meeting.signing import active_key, recorded_by_app
+    key = signing.active_key()
+    return [d for d in history if not signing.recorded_by_app(d, key)]
 
-    key = active_key()
-    return [d for d in history if not recorded_by_app(d, key)]
+
+def split_history(
+    history: Iterable[Decision],
+) -> tuple[Decision | None, list[Decision], list[Decision]]:
+    """(the final decision, the app's decisions, the rows not recorded by the app), in order."""
+    history = list(history)
+    unsigned = not_recorded_by_app(history)
+    return final(history), [d for d in history if d not in unsigned], unsigned
 
 
 # --- rows: how a decision is written to the sheet, SQLite and the pending file ---------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,22 +27,18 @@ from kbo_dashboard.meeting.decision import (
     dedupe,
 )
 
-DATA_DIR_ENV = "KBO_DATA_DIR"
+# DATA_DIR_ENV and default_data_dir stay importable from here for the UI.
+from kbo_dashboard.meeting.sqlite_store import (  # noqa: F401
+    DATA_DIR_ENV,
+    connected,
+    data_file,
+    default_data_dir,
+)
 
 DB_NAME = "decisions.sqlite3"
 
 
 # --- stores ---------------------------------------------------------------------------------
-def default_data_dir() -> Path:
-    """``$KBO_DATA_DIR`` if set, else the per-user data folder (platformdirs)."""
-    configured = os.environ.get(DATA_DIR_ENV, "").strip()
-    if configured:
-        return Path(configured).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("kbo-dashboard", appauthor=False))
-
-
 class LocalDecisionStore:
     """Decisions in a SQLite file; the table refuses UPDATE and DELETE."""
 
@@ -51,12 +47,10 @@ class LocalDecisionStore:
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
 
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        con = sqlite3.connect(self.path, timeout=5)
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
         columns = ", ".join(f"{name} TEXT" for name in HEADER if name != "decision_id")
-        con.executescript(
-            f"""
+        schema = f"""
             CREATE TABLE IF NOT EXISTS decisions (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT UNIQUE, {columns});
             CREATE TRIGGER IF NOT EXISTS decisions_no_update BEFORE UPDATE ON decisions
@@ -64,41 +58,35 @@ class LocalDecisionStore:
             CREATE TRIGGER IF NOT EXISTS decisions_no_delete BEFORE DELETE ON decisions
                 BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
             """
-        )
-        # A store made by an earlier version lacks newer columns (open_points, signature):
-        # add them, empty for the old rows. ADD COLUMN changes no row, so the triggers allow it.
-        have = {row[1] for row in con.execute("PRAGMA table_info(decisions)")}
-        for name in HEADER:
-            if name not in have:
-                # Another process may have added it meanwhile.
-                with contextlib.suppress(sqlite3.OperationalError):
-                    con.execute(f"ALTER TABLE decisions ADD COLUMN {name} TEXT")
-        return con
+        with connected(self.path, timeout=5, schema=schema) as con:
+            # A store made by an earlier version lacks newer columns (open_points, signature):
+            # add them, empty for the old rows. ADD COLUMN changes no row, so the triggers
+            # allow it.
+            have = {row[1] for row in con.execute("PRAGMA table_info(decisions)")}
+            for name in HEADER:
+                if name not in have:
+                    # Another process may have added it meanwhile.
+                    with contextlib.suppress(sqlite3.OperationalError):
+                        con.execute(f"ALTER TABLE decisions ADD COLUMN {name} TEXT")
+            yield con
 
     def append(self, decision: Decision) -> None:
         row = decision_row(decision)
         marks = ", ".join("?" for _ in HEADER)
         try:
-            con = self._connect()
-            try:
-                with con:
-                    con.execute(
-                        f"INSERT OR IGNORE INTO decisions ({', '.join(HEADER)}) VALUES ({marks})",
-                        [str(v) for v in row],
-                    )
-            finally:
-                con.close()
+            with self._connect() as con, con:
+                con.execute(
+                    f"INSERT OR IGNORE INTO decisions ({', '.join(HEADER)}) VALUES ({marks})",
+                    [str(v) for v in row],
+                )
         except (sqlite3.Error, OSError):
             raise _write_error("local", "decision.reason.local") from None
 
     def history(self) -> list[Decision]:
         try:
-            con = self._connect()
-            try:
+            with self._connect() as con:
                 rows = con.execute(f"SELECT {', '.join(HEADER)} FROM decisions ORDER BY seq")
                 found = [decision_from_row(HEADER, list(r)) for r in rows]
-            finally:
-                con.close()
         except (sqlite3.Error, OSError):
             raise _write_error("read", "decision.reason.local") from None
         return dedupe(d for d in found if d is not None)
@@ -242,7 +230,7 @@ def decision_store(
     """The Sheet store for a Google source, else the local store in ``data_dir``."""
     if getattr(source, "kind", None) == "google":
         return SheetDecisionStore(spreadsheet_factory or (lambda: _open_spreadsheet(source)))
-    return LocalDecisionStore(Path(data_dir or default_data_dir()) / DB_NAME)
+    return LocalDecisionStore(data_file(DB_NAME, data_dir))
 
 
 def _open_spreadsheet(source: Any) -> Any:

@@ -1,9 +1,10 @@
 """The chair's password: a salted scrypt hash in secrets, checked in constant time.
 
-``python -m kbo_dashboard hash-password`` prints the line to paste into
-``.streamlit/secrets.toml``: ``KBO_CHAIR_PASSWORD_HASH = "scrypt$n$r$p$salt$hash"`` (salt and
-hash in base64). The password itself is never stored. :func:`verify_password` never raises: a
-malformed or doctored hash simply does not match.
+``python -m kbo_dashboard hash-password`` (:mod:`kbo_dashboard.commands.hash_password`) prints
+the line to paste into ``.streamlit/secrets.toml``:
+``KBO_CHAIR_PASSWORD_HASH = "scrypt$n$r$p$salt$hash"`` (salt and hash in base64). The password
+itself is never stored. :func:`verify_password` never raises: a malformed or doctored hash
+simply does not match.
 
 Passwords are NFKC-normalised before hashing and before checking: Thai สระอำ typed as one
 character (U+0E33) or as nikhahit + sara aa (U+0E4D U+0E32), as some keyboards and phones do,
@@ -17,18 +18,15 @@ session always unlocks at once.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import hashlib
 import hmac
 import math
 import secrets
-import sys
 import threading
 import time
 import unicodedata
 from collections.abc import Mapping
-from getpass import getpass
 
 HASH_KEY = "KBO_CHAIR_PASSWORD_HASH"
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
@@ -154,31 +152,3 @@ def chair_password_hash(secrets_: Mapping | None, environ: Mapping[str, str]) ->
     except AttributeError:
         value = None
     return str(value) if value else None
-
-
-def _both(key: str) -> str:
-    from kbo_dashboard.i18n import both
-
-    th, en = both(key)
-    return f"{en} / {th}"
-
-
-def hash_password_args(parser: argparse.ArgumentParser) -> None:
-    parser.description = "Print the chair password's hash line for .streamlit/secrets.toml."
-
-
-def hash_password_command(args: argparse.Namespace) -> int:
-    """``python -m kbo_dashboard hash-password``: asks twice on a terminal, else reads stdin."""
-    if sys.stdin.isatty():
-        password = getpass(_both("cli.password.ask") + ": ")
-        if getpass(_both("cli.password.again") + ": ") != password:
-            print(_both("cli.password.differ"), file=sys.stderr)
-            return 1
-    else:
-        password = sys.stdin.readline().rstrip("\r\n")
-    if len(password) < 8:
-        print(_both("cli.password.short"), file=sys.stderr)
-        return 1
-    print("# Paste into .streamlit/secrets.toml (top level):")
-    print(f'{HASH_KEY} = "{hash_password(password)}"')
-    return 0

@@ -30,11 +30,15 @@ from kbo_dashboard.meeting.decision import (
     decision_from_row,
     decision_row,
 )
-from kbo_dashboard.meeting.decision_store import default_data_dir
+from kbo_dashboard.meeting.sqlite_store import connected, data_file
 
 PENDING_NAME = "pending_decisions.sqlite3"
 #: The previous version's file: imported once, then renamed ``.imported``.
 OLD_PENDING_NAME = "pending_decisions.json"
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS pending ("
+    "seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT UNIQUE, row TEXT NOT NULL)"
+)
 BUSY_TIMEOUT_S = 30
 
 
@@ -45,24 +49,15 @@ class PendingDecisions:
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
 
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
-        con.execute(
-            "CREATE TABLE IF NOT EXISTS pending ("
-            "seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT UNIQUE, row TEXT NOT NULL)"
-        )
-        return con
+    def _connect(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return connected(self.path, timeout=BUSY_TIMEOUT_S, schema=SCHEMA)
 
     def all(self) -> list[Decision]:
         """Pending decisions, oldest first ([] when the store cannot be read)."""
         self._import_old_file()
         try:
-            con = self._connect()
-            try:
+            with self._connect() as con:
                 rows = [r[0] for r in con.execute("SELECT row FROM pending ORDER BY seq")]
-            finally:
-                con.close()
         except sqlite3.Error:
             return []
         found = []
@@ -76,27 +71,18 @@ class PendingDecisions:
         """Keep ``decision``; False when even the local store cannot be written."""
         row = json.dumps(dict(zip(HEADER, map(str, decision_row(decision)))), ensure_ascii=False)
         try:
-            con = self._connect()
-            try:
-                with con:
-                    con.execute(
-                        "INSERT OR IGNORE INTO pending (decision_id, row) VALUES (?, ?)",
-                        (decision.decision_id, row),
-                    )
-            finally:
-                con.close()
+            with self._connect() as con, con:
+                con.execute(
+                    "INSERT OR IGNORE INTO pending (decision_id, row) VALUES (?, ?)",
+                    (decision.decision_id, row),
+                )
             return True
         except (sqlite3.Error, OSError):
             return False
 
     def remove(self, decision_id: str) -> None:
-        with contextlib.suppress(sqlite3.Error, OSError):
-            con = self._connect()
-            try:
-                with con:
-                    con.execute("DELETE FROM pending WHERE decision_id = ?", (decision_id,))
-            finally:
-                con.close()
+        with contextlib.suppress(sqlite3.Error, OSError), self._connect() as con, con:
+            con.execute("DELETE FROM pending WHERE decision_id = ?", (decision_id,))
 
     def _import_old_file(self) -> None:
         """Pending decisions left in the previous version's JSON file move here, once."""
@@ -112,7 +98,7 @@ class PendingDecisions:
 
 
 def pending_for(data_dir: str | os.PathLike | None = None) -> PendingDecisions:
-    return PendingDecisions(Path(data_dir or default_data_dir()) / PENDING_NAME)
+    return PendingDecisions(data_file(PENDING_NAME, data_dir))
 
 
 def record(store: Any, decision: Decision, pending: PendingDecisions | None = None) -> None:

@@ -23,9 +23,13 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kbo_dashboard.meeting.decision_store import default_data_dir
+from kbo_dashboard.meeting.sqlite_store import connected, data_file
 
 SWITCH_NAME = "reveal_switch.sqlite3"
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS switch (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "hidden INTEGER NOT NULL, at TEXT NOT NULL, by TEXT NOT NULL DEFAULT '')"
+)
 BUSY_TIMEOUT_S = 5
 
 # --- what a block of a page, or a document, shows ----------------------------------------------
@@ -88,13 +92,8 @@ class RevealSwitch:
         self._lock = threading.Lock()
         self._memory = False
 
-    def _connect(self) -> sqlite3.Connection:
-        con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
-        con.execute(
-            "CREATE TABLE IF NOT EXISTS switch (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
-            "hidden INTEGER NOT NULL, at TEXT NOT NULL, by TEXT NOT NULL DEFAULT '')"
-        )
-        return con
+    def _connect(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return connected(self.path, timeout=BUSY_TIMEOUT_S, schema=SCHEMA)
 
     def hidden(self) -> bool:
         """Whether the scores are hidden now (the last switch stored, else off)."""
@@ -102,12 +101,9 @@ class RevealSwitch:
             if not self.path.exists():
                 return self._memory
             try:
-                con = self._connect()
-                try:
+                with self._connect() as con:
                     row = con.execute("SELECT hidden FROM switch ORDER BY seq DESC LIMIT 1")
                     last = row.fetchone()
-                finally:
-                    con.close()
             except sqlite3.Error:
                 return self._memory
             self._memory = bool(last[0]) if last else False
@@ -119,16 +115,11 @@ class RevealSwitch:
         with self._lock:
             self._memory = bool(hidden)
             with contextlib.suppress(sqlite3.Error, OSError):
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                con = self._connect()
-                try:
-                    with con:
-                        con.execute(
-                            "INSERT INTO switch (hidden, at, by) VALUES (?, ?, ?)",
-                            (int(bool(hidden)), at, by),
-                        )
-                finally:
-                    con.close()
+                with self._connect() as con, con:
+                    con.execute(
+                        "INSERT INTO switch (hidden, at, by) VALUES (?, ?, ?)",
+                        (int(bool(hidden)), at, by),
+                    )
                 return True
             return False
 
@@ -137,15 +128,12 @@ class RevealSwitch:
         if not self.path.exists():
             return []
         with contextlib.suppress(sqlite3.Error):
-            con = self._connect()
-            try:
+            with self._connect() as con:
                 rows = con.execute("SELECT hidden, at, by FROM switch ORDER BY seq").fetchall()
-            finally:
-                con.close()
             return [(bool(h), at, by) for h, at, by in rows]
         return []
 
 
 def switch_path(data_dir: str | os.PathLike | None = None) -> Path:
     """Where the switch is kept: ``reveal_switch.sqlite3`` in the data folder."""
-    return Path(data_dir or default_data_dir()) / SWITCH_NAME
+    return data_file(SWITCH_NAME, data_dir)

@@ -2,8 +2,8 @@
 
 Anyone who can edit the committee's sheet can type a row into the ``Decision`` tab. So every
 decision the app records carries ``signature``: HMAC-SHA256, under a secret key, over the
-decision's row (:func:`~kbo_dashboard.meeting.decision.signed_cells`: the row without the
-signature).
+decision's row (:meth:`~kbo_dashboard.meeting.decision.Decision.signed_cells`: the row without
+the signature).
 A row without a valid signature is "not recorded by the app" and is never final.
 
 The key: ``KBO_DECISION_KEY`` from the environment or ``.streamlit/secrets.toml``
@@ -43,6 +43,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from kbo_dashboard.meeting.sqlite_store import default_data_dir
 
 KEY_ENV = "KBO_DECISION_KEY"
 KEY_FILE = "kbo-decision.key"
@@ -140,8 +142,6 @@ def key_for(
     key = configured_key(secrets_, environ)
     if key is not None or source_kind == "google":
         return key
-    from kbo_dashboard.meeting.decision_store import default_data_dir
-
     return local_key(data_dir or default_data_dir())
 
 
@@ -167,9 +167,7 @@ def active_key() -> bytes | None:
 def _message(decision: Any, binding: Binding) -> bytes:
     """What is signed: the version tag, the binding, then the row without its signature.
     JSON with ASCII escapes, so any text (even a lone surrogate) encodes."""
-    from kbo_dashboard.meeting.decision import signed_cells
-
-    cells = [str(c) for c in signed_cells(decision)]
+    cells = [str(c) for c in decision.signed_cells()]
     cells = [MESSAGE_VERSION, binding.sheet, binding.title, binding.year, *cells]
     return json.dumps(cells, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
@@ -183,9 +181,7 @@ def signature_of(decision: Any, key: bytes, binding: Binding = _UNSET) -> str:
 
 def _legacy_signature(decision: Any, key: bytes) -> str:
     """The signature an earlier version made (no version tag, no binding)."""
-    from kbo_dashboard.meeting.decision import signed_cells
-
-    cells = [str(c) for c in signed_cells(decision)]
+    cells = [str(c) for c in decision.signed_cells()]
     text = json.dumps(cells, ensure_ascii=False, separators=(",", ":"))
     return hmac.new(key, text.encode("utf-8", "replace"), hashlib.sha256).hexdigest()
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.intake import clock
+from kbo_dashboard.intake.cells import with_thai_digits
 from kbo_dashboard.reports import common as rc
 from kbo_dashboard.reports.pdf import new_document
 from kbo_dashboard.reports.status import Decisions, report_status
@@ -23,12 +24,11 @@ from kbo_dashboard.reports.status import Decisions, report_status
 SIZE = 16
 INDENT = 25  # mm, the first line of a paragraph (2.5 cm)
 DOTS = "." * 30
-THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
 def digits(text: str, settings: dict) -> str:
     """``text`` with Thai digits when the Settings say ``thai_numerals``."""
-    return text.translate(THAI_DIGITS) if settings.get("thai_numerals") else text
+    return with_thai_digits(text) if settings.get("thai_numerals") else text
 
 
 def _chosen(comp: Any, results: Any, decision: Any, lang: str) -> dict[str, str] | None:

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from kbo_dashboard.i18n import t
+from kbo_dashboard.i18n import pick, t
 from kbo_dashboard.intake import clock
-from kbo_dashboard.intake.settings import thai_date
+from kbo_dashboard.intake.clock import thai_date
 from kbo_dashboard.scoring.counts import format_score as points  # noqa: F401 (shared name)
 
 #: Control characters an .xlsx file cannot hold (openpyxl's IllegalCharacterError): all below
@@ -100,5 +100,5 @@ def category_order(comp: Any) -> list[str]:
 
 
 def criterion_label(row: Any, lang: str) -> str:
-    name = row["name_th"] if lang == "th" else (row.get("name_en") or row["name_th"])
+    name = pick(row["name_th"], row.get("name_en") or row["name_th"], lang)
     return str(name or row["criterion_id"])

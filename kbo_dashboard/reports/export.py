@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kbo_dashboard.i18n import MESSAGES, t
+from kbo_dashboard.i18n import MESSAGES, pick, t
 from kbo_dashboard.intake.issues import cell_label
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.scoring.counts import round_scores
@@ -56,7 +56,7 @@ def office_table(frame: pd.DataFrame, lang: str, comp: Competition | None = None
     """``frame`` with headers in ``lang``, yes/no words for True/False and severity words."""
     criteria = {}
     if comp is not None:
-        name = "name_th" if lang == "th" else "name_en"
+        name = pick("name_th", "name_en", lang)
         criteria = {
             r["criterion_id"]: r.get(name) or r["name_th"] for _, r in comp.criteria.iterrows()
         }

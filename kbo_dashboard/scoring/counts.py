@@ -76,6 +76,14 @@ def counted_for(results: Any, product_id: str | None) -> int | None:
     return int(standings.at[product_id, "n_judges"])
 
 
+def judges_counted(results: Any) -> int:
+    """The Nomination page's "judges counted": the nominee's, else (no sole nominee) the most
+    any ranked product has."""
+    if results.nominee:
+        return counted_for(results, results.nominee) or 0
+    return int(results.ranked["n_judges"].max()) if not results.ranked.empty else 0
+
+
 def panel_counts(comp: Any, results: Any = None, progress: Any = None) -> PanelCounts:
     """Every count for ``comp`` (and its ``results``; without them the result counts are 0)."""
     progress = progress or judge_progress(comp)

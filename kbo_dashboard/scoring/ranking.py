@@ -49,11 +49,16 @@ def criterion_metric(criterion_id: str) -> Metric:
     return Metric(f"mean_{criterion_id}", f"criterion:{criterion_id}")
 
 
-def precedence(criteria: pd.DataFrame) -> list[Metric]:
-    """The product score, then each tie-break criterion's mean by ``tiebreak_priority``."""
+def tiebreak_criteria(criteria: pd.DataFrame) -> list[str]:
+    """The tie-break criteria's IDs in ``tiebreak_priority`` order (then sheet order)."""
     pairs = zip(criteria["tiebreak_priority"].tolist(), criteria["criterion_id"].tolist())
     tiebreaks = [(p, i, c) for i, (p, c) in enumerate(pairs) if not pd.isna(p)]
-    return [SCORE, *(criterion_metric(c) for _, _, c in sorted(tiebreaks))]
+    return [c for _, _, c in sorted(tiebreaks)]
+
+
+def precedence(criteria: pd.DataFrame) -> list[Metric]:
+    """The product score, then each tie-break criterion's mean by ``tiebreak_priority``."""
+    return [SCORE, *(criterion_metric(c) for c in tiebreak_criteria(criteria))]
 
 
 def _sort_keys(frame: pd.DataFrame, metrics: list[Metric]) -> list[np.ndarray]:

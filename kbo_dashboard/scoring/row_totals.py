@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kbo_dashboard.i18n import t
+from kbo_dashboard.i18n import pick, t
 from kbo_dashboard.intake.issues import Issue
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.scoring.scoring import judge_totals
@@ -52,7 +52,7 @@ class RowTotal:
 
 def reason_text(issue: Issue, lang: str) -> str:
     """One reason with its cell: ``C6: คะแนน 30 เกินคะแนนเต็ม 25`` or ``แถว 16: …``."""
-    message = issue.message_th if lang == "th" else issue.message_en
+    message = pick(issue.message_th, issue.message_en, lang)
     if issue.code == "conflict_scored":  # the long message would not fit a table cell
         message = t("rowtotal.conflict", lang)
     cell = issue.cell

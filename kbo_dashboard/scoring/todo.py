@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kbo_dashboard.i18n import t
+from kbo_dashboard.i18n import pick, t
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.scoring.progress import Progress, fixes_apart, judge_progress
 
@@ -47,7 +47,7 @@ class JudgeTodo:
         """Each cell to fix, then each conflict scored anyway, as one phrase."""
         parts = []
         for issue in self.fixes:
-            reason = issue.message_th if lang == "th" else issue.message_en
+            reason = pick(issue.message_th, issue.message_en, lang)
             if lang != "th":
                 reason = reason[:1].lower() + reason[1:]
             cell = issue.cell if issue.tab == self.tab else issue.where  # e.g. a form answer

@@ -12,6 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from kbo_dashboard.i18n import pick
+
 #: Day 0 of spreadsheet date serials (Google Sheets and Excel since 1900-03-01).
 SHEETS_EPOCH = dt.date(1899, 12, 30)
 
@@ -243,7 +245,7 @@ DROPDOWNS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
 def tab_title(tab: str, lang: str = "th") -> str:
     """The name the template gives reference tab ``tab`` (``Products``) in ``lang``."""
     th, en = TAB_NAMES.get(tab, (tab, tab))
-    return th if lang == "th" else en
+    return pick(th, en, lang)
 
 
 def normalise_header(text: object) -> str:

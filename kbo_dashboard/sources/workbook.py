@@ -18,7 +18,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from kbo_dashboard.i18n import both
+from kbo_dashboard.i18n import both, pick
 from kbo_dashboard.sources import layout as L
 from kbo_dashboard.sources.layout import SHEETS_EPOCH
 from kbo_dashboard.sources.source import RawWorkbook, Rows, SourceError
@@ -145,12 +145,11 @@ def score_header(criteria, lang: str = "th") -> list[str]:
     object with ``name_th``, ``name_en`` and ``max_score``).
     """
     name = next(c for c in L.COLUMNS[L.PRODUCTS] if c.key == "product_name")
-    pick = (lambda c: c.th) if lang == "th" else (lambda c: c.en)
     return [
-        pick(L.PRODUCT_ID),
-        pick(name),
-        *[f"{c.name_th if lang == 'th' else c.name_en} ({c.max_score:g})" for c in criteria],
-        pick(L.COMMENT),
+        pick(L.PRODUCT_ID.th, L.PRODUCT_ID.en, lang),
+        pick(name.th, name.en, lang),
+        *[f"{pick(c.name_th, c.name_en, lang)} ({c.max_score:g})" for c in criteria],
+        pick(L.COMMENT.th, L.COMMENT.en, lang),
     ]
 
 
@@ -164,19 +163,19 @@ def template_tabs(
     """
 
     def header(tab: str) -> list[str]:
-        return [c.th if lang == "th" else c.en for c in L.COLUMNS[tab]]
+        return [pick(c.th, c.en, lang) for c in L.COLUMNS[tab]]
 
     def name(tab: str) -> str:
         return L.tab_title(tab, lang)
 
     keys = [*L.SETTING_KEYS, *L.SIDE_SETTING_KEYS, *L.DOCUMENT_SETTING_KEYS]
     values = {"method": "mean"}
-    example = L.SETTING_EXAMPLE_HEADER[0 if lang == "th" else 1]
+    example = pick(*L.SETTING_EXAMPLE_HEADER, lang)
     tabs: dict[str, Rows] = {
         name(L.SETTINGS): [
             [*header(L.SETTINGS), example],
             *[
-                [L.SETTING_TH[k] if lang == "th" else k, values.get(k, ""), L.SETTING_EXAMPLES[k]]
+                [pick(L.SETTING_TH[k], k, lang), values.get(k, ""), L.SETTING_EXAMPLES[k]]
                 for k in keys
             ],
         ],

@@ -6,6 +6,7 @@ import os
 
 import streamlit as st
 
+from kbo_dashboard.i18n import pick
 from kbo_dashboard.meeting import decision, password
 from kbo_dashboard.meeting import decision_store as stores
 from kbo_dashboard.meeting.snapshot import Snapshot
@@ -116,8 +117,8 @@ def show_decision_tab_issues(snap: Snapshot, lang: str) -> None:
         [
             {
                 tr("pages.col.where"): plain(i.where),
-                tr("pages.col.message"): plain(i.message_th if lang == "th" else i.message_en),
-                tr("col.action"): plain(i.action_th if lang == "th" else i.action_en),
+                tr("pages.col.message"): plain(pick(i.message_th, i.message_en, lang)),
+                tr("col.action"): plain(pick(i.action_th, i.action_en, lang)),
             }
             for i in issues
         ],

@@ -16,7 +16,7 @@ import math
 
 import streamlit as st
 
-from kbo_dashboard.i18n import t
+from kbo_dashboard.i18n import pick, t
 from kbo_dashboard.meeting import decision
 from kbo_dashboard.meeting.password import HASH_KEY, SessionThrottle, verify_password
 from kbo_dashboard.meeting.pending import forget_held, pending_for, record, retry_pending
@@ -26,7 +26,7 @@ from kbo_dashboard.ui.standings_tables import product_text
 from kbo_dashboard.ui.state import tr
 from kbo_dashboard.ui.text import md_params, trm
 
-CHAIR_OK = "chair_unlocked"
+CHAIR_OK = reveal.CHAIR_OK
 CHAIR_NAME = "chair_signed_name"
 PENDING_ERROR = "chair_pending_error"
 THROTTLE = "chair_throttle"  # this session's wrong passwords (meeting/password.py)
@@ -202,7 +202,7 @@ def _decide() -> None:
             open_points=ready.to_json(),
         )
     except decision.DecisionRefused as refused:
-        st.error(refused.message_th if lang == "th" else refused.message_en)
+        st.error(pick(refused.message_th, refused.message_en, lang))
         return
     try:
         record(store, chosen, pending)

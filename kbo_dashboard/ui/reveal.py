@@ -13,6 +13,9 @@ import streamlit as st
 from kbo_dashboard.meeting import reveal as rules
 from kbo_dashboard.ui.state import cache_ttl, tr
 
+#: Session key: this session unlocked the chair's form (set by ui/chair_form.py).
+CHAIR_OK = "chair_unlocked"
+
 _DRAWN = "_reveal_drawn_{page}"
 
 
@@ -38,8 +41,6 @@ def set_scores_hidden(hidden: bool, by: str = "") -> bool:
 
 def is_chair() -> bool:
     """This session unlocked the chair's form."""
-    from kbo_dashboard.ui.chair_form import CHAIR_OK  # chair_form imports this module
-
     return bool(st.session_state.get(CHAIR_OK))
 
 
