@@ -140,7 +140,9 @@ def test_a_fault_mid_meeting_keeps_the_last_good_data_and_recovers(roomy_sheet, 
         assert "P-15" in page  # the last good data, not a blank page
         banners = " ".join(e.value for e in at.error)
         assert reason.lower() in banners.lower()
-    assert during <= 2  # one read (a 403 is not retried), shared by the viewers: no storm
+    # One refresh, shared by the viewers: no storm. A 403 is not retried; a deleted tab costs
+    # the refused read (400), the tab names and the values, once.
+    assert during <= 3
     undo()
     st.cache_data.clear()
     recovered = run("pages/nomination.py")
