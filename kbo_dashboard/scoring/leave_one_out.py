@@ -22,14 +22,16 @@ from __future__ import annotations
 import numpy as np
 
 
-def without_each_mean(sums, counts, filled, present) -> np.ndarray:
+def without_each_mean(
+    sums: np.ndarray, counts: np.ndarray, filled: np.ndarray, present: np.ndarray
+) -> np.ndarray:
     """Column means without each row: (sum - row) / (count - 1); NaN for an empty column."""
     reduced = counts - present
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(reduced > 0, (sums - filled) / reduced, np.nan)
 
 
-def _parts(values: np.ndarray):
+def _parts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     present = ~np.isnan(values)
     filled = np.where(present, values, 0.0)
     return present, filled, filled.sum(0), present.sum(0)
@@ -47,7 +49,7 @@ def trimmed_without(values: np.ndarray, whole: np.ndarray) -> np.ndarray:
     ordered = np.sort(values, axis=0)  # NaN last
     n_rows = values.shape[0]
 
-    def at(position):
+    def at(position: np.ndarray) -> np.ndarray:
         return np.take_along_axis(ordered, np.clip(position, 0, n_rows - 1)[None, :], 0)[0]
 
     hi1, hi2 = at(counts - 1), at(counts - 2)
@@ -73,7 +75,8 @@ def median_without(values: np.ndarray, whole: np.ndarray) -> np.ndarray:
     np.put_along_axis(position, order, np.arange(n_rows)[:, None].repeat(n_cols, 1), 0)
     reduced = counts - 1  # only used where the judge is present
 
-    def reduced_at(k):  # k-th smallest of the column once this judge's total is gone
+    def reduced_at(k: np.ndarray) -> np.ndarray:
+        """The k-th smallest of the column once this judge's total is gone."""
         k = np.clip(k, 0, None)
         source = np.clip(k + (k >= position), 0, n_rows - 1)
         return np.take_along_axis(ordered, source, 0)
