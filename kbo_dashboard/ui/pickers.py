@@ -48,13 +48,16 @@ def _keep(state_key: str, widget_key: str) -> None:
 
 def method_picker(snap: Snapshot) -> str:
     """A method switch shared by the Rankings and Nomination pages (kept across pages)."""
+    from kbo_dashboard.scoring.aggregation import method_name as name_in
+
     options = method_options()
     current = current_method(snap)
+    viewer = lang()
     st.selectbox(
         tr("pg.method"),
         options,
         index=options.index(current),
-        format_func=method_name,
+        format_func=lambda key: name_in(key, viewer),
         key="_method_picker",
         on_change=_keep,
         args=(METHOD_STATE, "_method_picker"),
