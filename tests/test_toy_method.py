@@ -220,3 +220,18 @@ def test_every_document_has_a_download_label_and_a_reveal_rule():
     for document in reports():
         assert f"downloads_page.{document.kind}" in MESSAGES
         assert document.extension in ("xlsx", "pdf", "docx")
+
+
+def test_a_method_without_catalogue_entries_is_still_chosen_by_its_key():
+    from kbo_dashboard.analysis.nomination import method_key
+
+    class Bare(HighestTotal):
+        key = "toy_bare"
+
+    register(Bare())
+    try:
+        assert method_key("toy_bare") == "toy_bare"
+        assert method_named("toy_bare") is None  # the Settings tab knows only catalogued words
+    finally:
+        unregister("toy_bare")
+    assert method_key("toy_bare") == "mean"
