@@ -60,18 +60,10 @@ class Document:
     def extension(self) -> str:
         return EXTENSIONS[self.mime]
 
-    def build(
-        self,
-        comp: Competition,
-        results: Results,
-        decisions: Iterable[Decision] | None = (),
-        lang: str = "th",
-        *,
-        demo: bool = False,
-        now: dt.datetime | None = None,
-    ) -> bytes:
-        """The document's bytes (its builder imported on the first call)."""
-        return self.load()(comp, results, decisions, lang, demo=demo, now=now)
+    @property
+    def build(self) -> Builder:
+        """The builder, imported on first use: ``document.build(comp, results, ...)``."""
+        return self.load()
 
 
 def _xlsx() -> Builder:
