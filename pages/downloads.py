@@ -1,13 +1,13 @@
 """Downloads: CSVs of the rankings, every score and the issues; the Excel and PDF reports; the
 committee's papers: the announcement, the draft minutes and the per-judge score sheets."""
 
-import importlib
 from datetime import UTC, datetime
 
 import streamlit as st
 
 from kbo_dashboard.intake import clock
 from kbo_dashboard.reports.export import office_table, to_csv_bytes
+from kbo_dashboard.reports.registry import Document, reports
 from kbo_dashboard.scoring.aggregation import METHODS
 from kbo_dashboard.scoring.counts import format_count, panel_counts
 from kbo_dashboard.ui import cached, chair, frame, judges_side, pickers, state
@@ -35,10 +35,6 @@ today = clock.today(comp.settings, now)  # the competition's date, for file name
 demo = snap.source_kind == "demo"
 counts = panel_counts(comp, results, cached.progress(snap))
 CSV = "text/csv"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PDF = "application/pdf"
-EXTENSIONS = {XLSX: "xlsx", DOCX: "docx", PDF: "pdf"}
 
 st.header(tr("downloads_page.csv"))
 st.caption(tr("downloads_page.csv_note"))
@@ -78,36 +74,27 @@ history, decision_error = chair.decision_history(snap)
 if decision_error is not None:
     st.warning(tr("downloads_page.decisions_unreadable"), icon=":material/warning:")
 st.caption(tr("downloads_page.reports_note"))
-# (kind, file name, builder as "module:function", mime). The builders (openpyxl, fpdf2,
-# HarfBuzz, PyThaiNLP, python-docx) are imported on the first click, not on every page view.
-reports = [
-    ("xlsx", "report", "xlsx:build_xlsx", XLSX),
-    ("pdf", "report", "pdf:build_pdf", PDF),
-    ("announcement", "announcement", "announcement:build_announcement", PDF),
-    ("minutes", "minutes", "minutes:build_minutes", DOCX),
-    ("score_sheets", "score-sheets", "score_sheets:build_score_sheets", PDF),
-]
+# The documents (kbo_dashboard.reports.registry): each builder is imported on the first click
+# (openpyxl, fpdf2, HarfBuzz, PyThaiNLP, python-docx), not on every page view.
 
 
-def build_report(builder: str) -> bytes:
-    module, function = builder.split(":")
-    build = getattr(importlib.import_module(f"kbo_dashboard.reports.{module}"), function)
-    return build(comp, results, list(history), lang=lang, demo=demo, now=now)
+def build_report(document: Document) -> bytes:
+    return document.build(comp, results, list(history), lang=lang, demo=demo, now=now)
 
 
-for kind, name, builder, mime in reports:
-    if document_withheld(kind):  # scores or ranks: not before the reveal
+for document in reports():
+    if document_withheld(document.kind):  # scores or ranks: not before the reveal
         continue
     # Built only when clicked (a second or two): a failure there leaves the page up and
     # Streamlit reports the failed download. The closure holds this run's data only.
     st.download_button(
-        tr(f"downloads_page.{kind}"),
-        data=lambda builder=builder: build_report(builder),
-        file_name=download_name(name, today, EXTENSIONS[mime], method),
-        mime=mime,
+        tr(f"downloads_page.{document.kind}"),
+        data=lambda document=document: build_report(document),
+        file_name=download_name(document.file_stem, today, document.extension, method),
+        mime=document.mime,
         icon=":material/download:",
         on_click="ignore",
-        key=f"download_{kind}",
+        key=f"download_{document.kind}",
     )
 
 judges_side.downloads(comp, lang, today, demo=demo)  # judge cards, to-do messages

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from kbo_dashboard.reports.registry import DOCUMENTS as REGISTRY
 from kbo_dashboard.sources.source import RawWorkbook
 from tests.hostile import CATEGORIES, CRITERIA, DEFAULT_MAXIMA, DEFAULT_NAMES, HEADERS, SCORE_ID
 
@@ -165,33 +166,20 @@ def _reference_scores(raw: RawWorkbook) -> tuple[dict, set] | None:
 
 
 # --- the whole pipeline, as the pages call it ----------------------------------------------
-#: Every document the Downloads page builds (kbo_dashboard.reports), by name.
-DOCUMENTS = ("xlsx", "pdf", "announcement", "minutes", "score_sheets", "judge_cards")
+#: Every document the app builds (kbo_dashboard.reports.registry), by kind.
+DOCUMENTS = tuple(d.kind for d in REGISTRY)
 
 
 def build_documents(comp, chosen, decisions, lang: str, which=DOCUMENTS) -> dict[str, float]:
     """Build each document of ``which`` as the Downloads page does; seconds per document."""
-    import importlib
     import time
 
-    builders = {
-        "xlsx": "xlsx:build_xlsx",
-        "pdf": "pdf:build_pdf",
-        "announcement": "announcement:build_announcement",
-        "minutes": "minutes:build_minutes",
-        "score_sheets": "score_sheets:build_score_sheets",
-    }
+    from kbo_dashboard.reports.registry import BY_KIND
+
     seconds = {}
     for name in which:
         started = time.perf_counter()
-        if name == "judge_cards":
-            from kbo_dashboard.reports.judge_cards import build_judge_cards
-
-            out = build_judge_cards(comp, lang, str(comp.settings.get("title") or ""))
-        else:
-            module, function = builders[name].split(":")
-            build = getattr(importlib.import_module(f"kbo_dashboard.reports.{module}"), function)
-            out = build(comp, chosen, list(decisions), lang=lang, demo=False)
+        out = BY_KIND[name].build(comp, chosen, list(decisions), lang=lang, demo=False)
         assert isinstance(out, bytes) and out, name
         seconds[name] = time.perf_counter() - started
     return seconds

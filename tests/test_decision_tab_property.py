@@ -190,15 +190,6 @@ def small():
     return comp, score_competition(comp, "mean")
 
 
-BUILDERS = [
-    ("xlsx", "build_xlsx"),
-    ("pdf", "build_pdf"),
-    ("announcement", "build_announcement"),
-    ("minutes", "build_minutes"),
-    ("score_sheets", "build_score_sheets"),
-]
-
-
 @settings(
     max_examples=5,
     deadline=None,
@@ -207,13 +198,12 @@ BUILDERS = [
 @given(tabs(max_rows=3), st.sampled_from(["th", "en"]))
 @example([list(D.HEADER), D.decision_row(BASE)], "th")  # P-15: not a product of this workbook
 def test_no_cell_makes_a_report_raise(small, rows, lang):
-    import importlib
+    from kbo_dashboard.reports.registry import reports
 
     history = D.decisions_from_rows(with_signed_copies(rows))
     assert D.final(history) is not None or not any(signing.recorded_by_app(d) for d in history)
-    for module, name in BUILDERS:
-        build = getattr(importlib.import_module(f"kbo_dashboard.reports.{module}"), name)
-        assert build(*small, history, lang=lang)
+    for document in reports():
+        assert document.build(*small, history, lang=lang)
 
 
 def xlsx_tabs(rows: list[list]) -> dict[str, list[list]]:

@@ -2,23 +2,26 @@
 
 A move lowers one of the leader's counted totals (to 0 at most) or raises one of the
 runner-up's (to 100 at most); each total is one move, whichever judge gave it. The count is
-minimised first, then the points moved.
+minimised first, then the points moved. What can be said depends on the method's
+:class:`~kbo_dashboard.scoring.aggregation.MoveRule` (its ``moves``), not on its name:
 
-- Mean. Lowering a leader total by d closes d / n_L of the gap, raising a runner-up total by e
-  closes e / n_R (n = each side's counted judges). With k moves at most the k largest
-  capacities (x / n_L, (100 - y) / n_R) can be closed, so k is the smallest count whose best
-  capacities cover the gap. For the points, every split of k into a leader moves and k - a
-  runner-up moves is tried with each side's largest capacities; the side with fewer counted
-  judges closes a point of gap for fewer points moved, so it is used first, then the other.
-  The cheapest split is the exact minimum (``tests/test_moves.py`` checks it against a linear
-  programme over every subset of totals).
-- Trimmed mean and median are monotone in every total, so the most a side can move with m
-  moves is reached by taking its m most extreme totals to the limit (the leader's highest to 0,
-  the runner-up's lowest to 100); the count is exact. The points depend on which totals are
-  dropped or in the middle after the move. Under the median with an odd number of counted
-  judges on both sides they are exact (:func:`_median_odd_plan`); otherwise none is given.
-- Judge-normalised: moving one total changes that judge's mean and spread, so every product
-  they scored moves; neither figure is given.
+- Mean (``MoveRule.MEAN``). Lowering a leader total by d closes d / n_L of the gap, raising a
+  runner-up total by e closes e / n_R (n = each side's counted judges). With k moves at most
+  the k largest capacities (x / n_L, (100 - y) / n_R) can be closed, so k is the smallest count
+  whose best capacities cover the gap. For the points, every split of k into a leader moves
+  and k - a runner-up moves is tried with each side's largest capacities; the side with fewer
+  counted judges closes a point of gap for fewer points moved, so it is used first, then the
+  other. The cheapest split is the exact minimum (``tests/test_moves.py`` checks it against a
+  linear programme over every subset of totals).
+- Trimmed mean and median (``MoveRule.MONOTONE``, ``MoveRule.MEDIAN``) are monotone in every
+  total, so the most a side can move with m moves is reached by taking its m most extreme
+  totals to the limit (the leader's highest to 0, the runner-up's lowest to 100); the count is
+  exact. The points depend on which totals are dropped or in the middle after the move. Under
+  the median with an odd number of counted judges on both sides they are exact
+  (:func:`_median_odd_plan`); otherwise none is given.
+- Judge-normalised (``MoveRule.UNKNOWN``, as for any method that declares nothing): moving one
+  total changes that judge's mean and spread, so every product they scored moves; neither
+  figure is given.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kbo_dashboard.scoring.aggregation import METHODS, ScoreMatrix
+from kbo_dashboard.scoring.aggregation import METHODS, MoveRule, ScoreMatrix, get_method
 from kbo_dashboard.scoring.ranking import rank_key
 
 SCALE_MAX = 100.0
@@ -185,16 +188,17 @@ def fewest_moves(matrix: ScoreMatrix, leader: int, runner: int, method: str) -> 
 
     ``leader`` and ``runner`` are product columns of ``matrix``; see the module docstring.
     """
+    rule = get_method(method).moves
     scores = METHODS[method].scores(matrix.values)
     gap = float(scores[leader] - scores[runner])
     if gap <= EPS:
         return Plan(0, 0.0, empty_moves())
-    if method == "mean":
+    if rule is MoveRule.MEAN:
         return _mean_plan(matrix, leader, runner, gap)
-    if method == "median":
+    if rule is MoveRule.MEDIAN:
         exact = _median_odd_plan(matrix, leader, runner)
         if exact is not None:
             return exact
-    if method in ("trimmed_mean", "median"):
+    if rule in (MoveRule.MONOTONE, MoveRule.MEDIAN):
         return _count_plan(matrix, leader, runner, gap, method)
     return Plan(None, None, empty_moves())

@@ -17,21 +17,17 @@ import pandas as pd
 from kbo_dashboard.analysis import robustness
 from kbo_dashboard.analysis.panel import competition_panel
 from kbo_dashboard.intake.parse import Competition
+from kbo_dashboard.intake.settings import method_named
 from kbo_dashboard.scoring.aggregation import METHODS
-
-#: Legacy or alternative method names (e.g. from the Settings tab) -> registry keys.
-METHOD_ALIASES = {
-    "trimmed": "trimmed_mean",
-    "trimmed mean": "trimmed_mean",
-    "normalized": "normalised",
-}
 
 
 def method_key(value: object, default: str = "mean") -> str:
-    """A registered aggregation method key for ``value``, else ``default``."""
-    text = str(value or "").strip().casefold()
-    text = METHOD_ALIASES.get(text, text)
-    return text if text in METHODS else default
+    """The registered aggregation method ``value`` names (its key, a name or an alias, as the
+    Settings tab reads it: :func:`~kbo_dashboard.intake.settings.method_named`), else
+    ``default``."""
+    key = str(value or "").strip()
+    key = key if key in METHODS else method_named(key)
+    return key if key in METHODS else default
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,12 @@
-"""Leave-one-judge-out in closed form: every judge's removal scored at once, with numpy.
+"""Leave-one-judge-out for ranking: every judge's removal scored and ranked at once.
 
 A :class:`Panel` holds what ranking needs, built once per refresh: the eligible totals (judges x
 products, NaN = not counted), the tie-break criteria's scores on the counted rows (judges x
 products x tie-breaks) and the quorum. :func:`scenario_scores` gives, for every "scenario" at
-once, each product's score: row 0 is the whole panel, row ``1 + i`` the panel without judge ``i``.
-
-- mean: the column sums minus judge i's row, over the counts minus one;
-- trimmed mean: the same sums, less the highest and lowest left once judge i's total is gone
-  (the two largest and two smallest totals of each column are enough to know them);
-- median: the sorted column with judge i's total taken out, read at the middle positions;
-- judge-normalised: each judge's z-scores do not depend on the other judges, so only the pooled
-  mean and standard deviation change; both come from sums minus judge i's row.
+once, each product's score: row 0 is the whole panel, row ``1 + i`` the panel without judge ``i``
+(each method's own
+:meth:`~kbo_dashboard.scoring.aggregation.AggregationMethod.without_each_judge`, in closed form
+for the four built-in methods: :mod:`kbo_dashboard.scoring.leave_one_out`).
 
 Tie-break means are criterion sums minus judge i's row, and the quorum applies to the reduced
 panel's counts, exactly as :func:`kbo_dashboard.scoring.scoring.score_competition` ranks.
@@ -26,7 +22,8 @@ from functools import cached_property
 import numpy as np
 
 from kbo_dashboard.scoring import ranking
-from kbo_dashboard.scoring.aggregation import METHODS, ScoreMatrix, score_matrix
+from kbo_dashboard.scoring.aggregation import METHODS, ScoreMatrix, get_method, score_matrix
+from kbo_dashboard.scoring.leave_one_out import without_each_mean
 
 
 @dataclass(frozen=True)
@@ -79,89 +76,13 @@ def competition_panel(comp, totals=None) -> Panel:
     return Panel(matrix, cube, max(int(comp.settings.get("quorum") or 1), 1))
 
 
-def _without_each_mean(sums, counts, filled, present) -> np.ndarray:
-    """Column means without each row: (sum - row) / (count - 1); NaN for an empty column."""
-    reduced = counts - present
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(reduced > 0, (sums - filled) / reduced, np.nan)
-
-
-def _trimmed_without(values, present, filled, sums, counts) -> np.ndarray:
-    ordered = np.sort(values, axis=0)  # NaN last
-    n_rows = values.shape[0]
-
-    def at(position):
-        return np.take_along_axis(ordered, np.clip(position, 0, n_rows - 1)[None, :], 0)[0]
-
-    hi1, hi2 = at(counts - 1), at(counts - 2)
-    lo1, lo2 = ordered[0], at(np.ones_like(counts))
-    high = np.where(filled == hi1, hi2, hi1)
-    low = np.where(filled == lo1, lo2, lo1)
-    reduced = counts - present
-    with np.errstate(invalid="ignore", divide="ignore"):
-        trimmed = (sums - filled - high - low) / (reduced - 2)
-    mean = _without_each_mean(sums, counts, filled, present)
-    alone = np.where(reduced >= 3, trimmed, mean)
-    whole = METHODS["trimmed_mean"].scores(values)
-    return np.where(present, alone, whole)
-
-
-def _median_without(values, present, counts) -> np.ndarray:
-    n_rows, n_cols = values.shape
-    order = np.argsort(values, axis=0, kind="stable")  # NaN last
-    ordered = np.take_along_axis(values, order, 0)
-    position = np.empty_like(order)
-    np.put_along_axis(position, order, np.arange(n_rows)[:, None].repeat(n_cols, 1), 0)
-    reduced = counts - 1  # only used where the judge is present
-
-    def reduced_at(k):  # k-th smallest of the column once this judge's total is gone
-        k = np.clip(k, 0, None)
-        source = np.clip(k + (k >= position), 0, n_rows - 1)
-        return np.take_along_axis(ordered, source, 0)
-
-    low = reduced_at(np.broadcast_to((reduced - 1) // 2, values.shape))
-    high = reduced_at(np.broadcast_to(reduced // 2, values.shape))
-    alone = np.where(reduced > 0, (low + high) / 2, np.nan)
-    whole = METHODS["median"].scores(values)
-    return np.where(present, alone, whole)
-
-
-def _normalised_without(values, present) -> np.ndarray:
-    z = METHODS["normalised"].z_scores(values)  # per judge: unchanged by removing another
-    zf = np.where(present, z, 0.0)
-    pooled = values[present]
-    if pooled.size == 0:
-        return np.full(values.shape, np.nan)
-    centre = pooled.mean()
-    dev = np.where(present, values - centre, 0.0)
-    n_row, s_row, q_row = present.sum(1), dev.sum(1), (dev**2).sum(1)
-    n_left = pooled.size - n_row
-    with np.errstate(invalid="ignore", divide="ignore"):
-        shift = (s_row.sum() - s_row) / n_left  # reduced pool mean, minus centre
-        var = (q_row.sum() - q_row) / n_left - shift**2
-        pool_mean, pool_sd = centre + shift, np.sqrt(np.clip(var, 0, None))
-        counts = present.sum(0)
-        z_mean = _without_each_mean(zf.sum(0), counts, zf, present)
-    return pool_mean[:, None] + z_mean * pool_sd[:, None]
-
-
 def scenario_scores(values: np.ndarray, method: str) -> np.ndarray:
     """Scores per scenario: row 0 the whole panel, row 1 + i without judge row i."""
-    whole = METHODS[method].scores(values)
+    rule = get_method(method)
+    whole = rule.scores(values)
     if values.shape[0] == 0:
         return whole[None, :]
-    present = ~np.isnan(values)
-    filled = np.where(present, values, 0.0)
-    sums, counts = filled.sum(0), present.sum(0)
-    if method == "mean":
-        alone = _without_each_mean(sums, counts, filled, present)
-    elif method == "trimmed_mean":
-        alone = _trimmed_without(values, present, filled, sums, counts)
-    elif method == "median":
-        alone = _median_without(values, present, counts)
-    else:
-        alone = _normalised_without(values, present)
-    return np.vstack([whole[None, :], alone.reshape(values.shape)])
+    return np.vstack([whole[None, :], rule.without_each_judge(values).reshape(values.shape)])
 
 
 def scenario_counts(values: np.ndarray) -> np.ndarray:
@@ -178,7 +99,7 @@ def scenario_tiebreaks(cube: np.ndarray) -> np.ndarray:
     sums, counts = filled.sum(0), present.sum(0)
     with np.errstate(invalid="ignore", divide="ignore"):
         whole = np.where(counts > 0, sums / counts, np.nan)
-    alone = _without_each_mean(sums, counts, filled, present)
+    alone = without_each_mean(sums, counts, filled, present)
     return np.concatenate([whole[None], alone], axis=0)
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from kbo_dashboard.i18n import both, pick, t
 from kbo_dashboard.intake.issues import ERROR
+from kbo_dashboard.scoring.aggregation import method_name
 from kbo_dashboard.scoring.counts import format_score, is_level
 from kbo_dashboard.scoring.progress import judge_progress
 
@@ -172,7 +173,7 @@ def _robust_point(comp, results, report) -> ReadinessPoint:
     if not report.comparison.robust:
         for lang, out in (("th", th), ("en", en)):
             methods = ", ".join(
-                f"{t(f'analysis.method.{m}.name', lang)} → {_outcome(n)}"
+                f"{method_name(m, lang)} → {_outcome(n)}"
                 for m, n in report.comparison.nominees.items()
             )
             out.append(t("readiness.open.methods", lang, methods=methods))
@@ -228,7 +229,7 @@ def lojo_sentences(lojo, lang: str) -> list[str]:
     lines = [quorum] if quorum else []
     grouped: dict[tuple[str, ...], list[str]] = {}  # the same judges under several methods
     for method, judges in by_score.items():
-        grouped.setdefault(tuple(judges), []).append(t(f"analysis.method.{method}.name", lang))
+        grouped.setdefault(tuple(judges), []).append(method_name(method, lang))
     for judges, methods in grouped.items():
         if len(methods) == len(lojo.outcomes) > 1:  # the same judges under every method
             lines.append(t("readiness.open.lojo_every", lang, judges=_listed(judges)))

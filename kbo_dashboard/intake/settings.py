@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from kbo_dashboard.i18n import MESSAGES
 from kbo_dashboard.intake.cells import cell_text, finite, is_blank, read_score
 from kbo_dashboard.intake.clock import BE_OFFSET, DEFAULT_ZONE, zone_named
 from kbo_dashboard.intake.issues import INFO, WARNING, Issue, make_issue
@@ -24,8 +25,8 @@ from kbo_dashboard.sources import layout as L
 from kbo_dashboard.sources.layout import SHEETS_EPOCH
 from kbo_dashboard.sources.source import RawWorkbook
 
-METHOD_KEYS = ("mean", "trimmed_mean", "median", "normalised")
-METHOD_ALIASES = {"trimmed": "trimmed_mean", "normalized": "normalised", "average": "mean"}
+#: An aggregation method's name in the catalogue (AggregationMethod.catalogue_key("name")).
+_METHOD_NAME = re.compile(r"^analysis\.method\.([a-z0-9_]+)\.name$")
 
 KEY_ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("ชื่อการประชุม", "หัวข้อ", "ชื่อ"),
@@ -148,6 +149,34 @@ def read_time(cell: object) -> dt.time | None:
     return dt.time(hour, int(match[2]))
 
 
+def _folded(text: object) -> str:
+    return " ".join(w for w in re.split(r"[\s_]+", str(text or "").casefold()) if w)
+
+
+def method_named(text: object) -> str | None:
+    """The key of the aggregation method ``text`` names, or None when it names none.
+
+    A method is named by its key, its Thai or English name, or one of its aliases, in any case
+    and spacing ("Trimmed mean", "trimmed", "มัธยฐาน"). The words are the catalogue entries
+    each method's class points at (``analysis.method.<key>.name`` and ``.aliases``, words
+    separated by ``;``; see ``kbo_dashboard.scoring.aggregation``), read here because the
+    Settings tab is read before scoring. Every page and document resolves a method this way.
+    """
+    wanted = _folded(text)
+    if not wanted:
+        return None
+    for catalogue_key, entry in MESSAGES.items():
+        found = _METHOD_NAME.match(catalogue_key)
+        if found is None:
+            continue
+        method = found[1]
+        aliases = MESSAGES.get(f"analysis.method.{method}.aliases", {})
+        words = [method, *entry.values(), *";".join(aliases.values()).split(";")]
+        if wanted in {_folded(w) for w in words}:
+            return method
+    return None
+
+
 def email_list(text: str) -> tuple[str, ...]:
     """The e-mail addresses in ``text`` (separated by commas, semicolons or spaces)."""
     return tuple(p for p in re.split(r"[\s,;]+", text.strip()) if "@" in p)
@@ -177,9 +206,7 @@ def _setting(key: str, cell: object, n_judges: int) -> Any:
     if key in TIME_KEYS:
         return read_time(cell)
     if key == "method":
-        method = cell_text(cell).casefold().replace(" ", "_")
-        method = METHOD_ALIASES.get(method, method)
-        return method if method in METHOD_KEYS else None
+        return method_named(cell)
     reading = read_score(cell)
     if not reading.is_number:
         return None

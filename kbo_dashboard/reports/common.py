@@ -15,6 +15,8 @@ from typing import Any
 from kbo_dashboard.i18n import pick, t
 from kbo_dashboard.intake import clock
 from kbo_dashboard.intake.clock import thai_date
+from kbo_dashboard.intake.settings import method_named
+from kbo_dashboard.scoring import aggregation
 from kbo_dashboard.scoring.counts import format_score as points  # noqa: F401 (shared name)
 
 #: Control characters an .xlsx file cannot hold (openpyxl's IllegalCharacterError): all below
@@ -44,10 +46,9 @@ def xml_safe(text: object) -> str:
 
 
 def method_name(key: str, lang: str = "th") -> str:
-    """The aggregation method's name from the catalogue (``trimmed`` = ``trimmed_mean``)."""
-    key = {"trimmed": "trimmed_mean"}.get(key, key)
-    name = t(f"analysis.method.{key}.name", lang)
-    return key if name.startswith("analysis.") else name
+    """The aggregation method's name (an alias such as ``trimmed`` read as the Settings tab
+    reads it); the text itself when it names no registered method."""
+    return aggregation.method_name(method_named(key) or key, lang)
 
 
 def thai_time(moment: dt.datetime, lang: str = "th", settings: dict | None = None) -> str:

@@ -4,20 +4,24 @@ Input is the per-judge totals table from :mod:`kbo_dashboard.scoring.scoring`: o
 (judge, product) with columns ``judge_id``, ``product_id``, ``total`` (0..100) and ``eligible``.
 Only eligible rows with a total count; everything else is ignored here (validation reports it).
 
-Methods are declared like Tabbycat's standings metrics: one small class each, with a ``key``,
-user-facing names from the message catalogue (:mod:`kbo_dashboard.i18n`) and a docstring saying
-where the rule is used in practice. :data:`METHODS` is the registry and :func:`aggregate` the one
-entry point. Every method works on a judges x products matrix (NaN = no eligible total), so the
-robustness analysis can re-run them hundreds of times cheaply.
+Methods are declared like Tabbycat's standings metrics: one small class each, and everything
+about a method lives on its class: the ``key``, the catalogue entries of its names, description
+and the other words the Settings tab may use for it (:mod:`kbo_dashboard.i18n`), the rule, its
+leave-one-judge-out computation, and what "fewest totals to move" can say about it
+(:class:`MoveRule`). :data:`METHODS` is the registry (:func:`register` adds one) and
+:func:`aggregate` the one entry point. Every method works on a judges x products matrix
+(NaN = no eligible total), so the robustness analysis can re-run them hundreds of times cheaply.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 import numpy as np
 import pandas as pd
 
+from kbo_dashboard.scoring import leave_one_out
 from kbo_dashboard.scoring.ranking import rank_key
 
 TOTALS_COLUMNS = ("judge_id", "product_id", "total", "eligible")
@@ -98,10 +102,38 @@ def column_median(values: np.ndarray) -> np.ndarray:
     return np.where(counts > 0, middle, np.nan)
 
 
+class MoveRule(Enum):
+    """What :mod:`kbo_dashboard.analysis.moves` can say about closing the gap under a method.
+
+    MONOTONE and the two below it need a product's score to depend on its own column only, the
+    same whichever judge gave which total, and never to fall when a total rises.
+    """
+
+    #: The score is the plain mean of the counted totals: the exact count and points.
+    MEAN = "mean"
+    #: The score is the median: the exact count; the points too with an odd count on both sides.
+    MEDIAN = "median"
+    #: Monotone in every total (as above): the exact count, the points not given.
+    MONOTONE = "monotone"
+    #: Nothing is said (one total moves other products too, or nothing is known).
+    UNKNOWN = "unknown"
+
+
 class AggregationMethod:
-    """Base of every method: a key, catalogue names, and a rule over the score matrix."""
+    """Base of every method: a key, catalogue entries, and a rule over the score matrix.
+
+    A new method sets ``key``, writes :meth:`scores` and says what is known about moving its
+    totals in ``moves``; the catalogue holds ``analysis.method.<key>.name`` and ``.description``
+    (and, if the Settings tab may name it otherwise, ``.aliases``: words separated by ``;``).
+    """
 
     key: str = ""
+    #: What "fewest totals to move" can say about this method (nothing, unless declared).
+    moves: MoveRule = MoveRule.UNKNOWN
+
+    def catalogue_key(self, entry: str) -> str:
+        """The catalogue key of the method's ``name``, ``description`` or ``aliases``."""
+        return f"analysis.method.{self.key}.{entry}"
 
     @property
     def name_th(self) -> str:
@@ -115,17 +147,27 @@ class AggregationMethod:
         """The method's name as shown to users, from the message catalogue."""
         from kbo_dashboard.i18n import t
 
-        return t(f"analysis.method.{self.key}.name", lang)
+        return t(self.catalogue_key("name"), lang)
 
     def description(self, lang: str = "th") -> str:
         """One or two sentences for the Settings tab and reports."""
         from kbo_dashboard.i18n import t
 
-        return t(f"analysis.method.{self.key}.description", lang)
+        return t(self.catalogue_key("description"), lang)
 
     def scores(self, values: np.ndarray) -> np.ndarray:
         """Each product's score (one per column of ``values``); NaN when no judge counted."""
         raise NotImplementedError
+
+    def without_each_judge(self, values: np.ndarray) -> np.ndarray:
+        """Scores with each judge left out in turn: row ``i`` without judge row ``i``.
+
+        The general way scores the panel again without each judge, as
+        :func:`~kbo_dashboard.scoring.scoring.score_competition` with that judge excluded
+        would; a method with a closed form overrides it (:mod:`.leave_one_out`).
+        """
+        rows = [self.scores(np.delete(values, i, axis=0)) for i in range(values.shape[0])]
+        return np.asarray(rows, dtype=float).reshape(values.shape)
 
 
 class MeanMethod(AggregationMethod):
@@ -137,9 +179,13 @@ class MeanMethod(AggregationMethod):
     """
 
     key = "mean"
+    moves = MoveRule.MEAN
 
     def scores(self, values: np.ndarray) -> np.ndarray:
         return _column_mean(values)
+
+    def without_each_judge(self, values: np.ndarray) -> np.ndarray:
+        return leave_one_out.mean_without(values)
 
 
 class TrimmedMeanMethod(AggregationMethod):
@@ -152,6 +198,7 @@ class TrimmedMeanMethod(AggregationMethod):
     """
 
     key = "trimmed_mean"
+    moves = MoveRule.MONOTONE
 
     def scores(self, values: np.ndarray) -> np.ndarray:
         counts = _column_counts(values)
@@ -161,6 +208,9 @@ class TrimmedMeanMethod(AggregationMethod):
         with np.errstate(invalid="ignore", divide="ignore"):
             trimmed = (sums - filled_hi - filled_lo) / (counts - 2)
         return np.where(counts >= 3, trimmed, _column_mean(values))
+
+    def without_each_judge(self, values: np.ndarray) -> np.ndarray:
+        return leave_one_out.trimmed_without(values, self.scores(values))
 
 
 class MedianMethod(AggregationMethod):
@@ -172,9 +222,13 @@ class MedianMethod(AggregationMethod):
     """
 
     key = "median"
+    moves = MoveRule.MEDIAN
 
     def scores(self, values: np.ndarray) -> np.ndarray:
         return column_median(values)
+
+    def without_each_judge(self, values: np.ndarray) -> np.ndarray:
+        return leave_one_out.median_without(values, self.scores(values))
 
 
 class NormalisedMethod(AggregationMethod):
@@ -217,10 +271,38 @@ class NormalisedMethod(AggregationMethod):
     def scores(self, values: np.ndarray) -> np.ndarray:
         return _column_mean(self.normalised_values(values))
 
+    def without_each_judge(self, values: np.ndarray) -> np.ndarray:
+        # each judge's z-scores do not depend on the other judges
+        return leave_one_out.normalised_without(values, self.z_scores(values))
+
 
 METHODS: dict[str, AggregationMethod] = {
     m.key: m for m in (MeanMethod(), TrimmedMeanMethod(), MedianMethod(), NormalisedMethod())
 }
+BUILT_IN = frozenset(METHODS)
+
+
+def register(method: AggregationMethod) -> AggregationMethod:
+    """Add ``method`` (a new key) to :data:`METHODS`: every page, analysis and document then
+    offers it. :func:`unregister` takes it away again (a test's toy method, say)."""
+    if not method.key or method.key in METHODS:
+        raise ValueError(f"aggregation method key {method.key!r} is empty or taken")
+    METHODS[method.key] = method
+    return method
+
+
+def unregister(method_key: str) -> None:
+    """Remove a method :func:`register` added (one of the built-in four cannot be removed)."""
+    if method_key in BUILT_IN:
+        raise ValueError(f"{method_key!r} is a built-in aggregation method")
+    METHODS.pop(method_key, None)
+
+
+def method_name(method_key: str, lang: str = "th") -> str:
+    """The method's name in ``lang``; the key itself for a method not registered (a decision
+    typed into the sheet may name anything)."""
+    method = METHODS.get(method_key)
+    return method.name(lang) if method is not None else method_key
 
 
 def get_method(method_key: str) -> AggregationMethod:

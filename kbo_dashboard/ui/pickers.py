@@ -22,7 +22,9 @@ def method_options() -> list[str]:
 
 
 def method_name(key: str) -> str:
-    return tr(f"analysis.method.{key}.name")
+    from kbo_dashboard.scoring.aggregation import method_name
+
+    return method_name(key, lang())
 
 
 def current_method(snap: Snapshot) -> str:
@@ -46,6 +48,8 @@ def _keep(state_key: str, widget_key: str) -> None:
 
 def method_picker(snap: Snapshot) -> str:
     """A method switch shared by the Rankings and Nomination pages (kept across pages)."""
+    from kbo_dashboard.scoring.aggregation import method_name as name_in
+
     options = method_options()
     current = current_method(snap)
     viewer = lang()
@@ -53,7 +57,7 @@ def method_picker(snap: Snapshot) -> str:
         tr("pg.method"),
         options,
         index=options.index(current),
-        format_func=lambda key: t(f"analysis.method.{key}.name", viewer),
+        format_func=lambda key: name_in(key, viewer),
         key="_method_picker",
         on_change=_keep,
         args=(METHOD_STATE, "_method_picker"),

@@ -11,6 +11,7 @@ import pandas as pd
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.intake.parse import Competition
+from kbo_dashboard.scoring.aggregation import method_name
 from kbo_dashboard.scoring.counts import format_score
 from kbo_dashboard.ui.standings_tables import product_text
 
@@ -31,7 +32,7 @@ def methods_table(comp: Competition, comparison, lang: str, top_n: int = 3) -> p
     rows = []
     for method, outcome in comparison.outcomes.items():
         part = comparison.top[comparison.top["method"] == method]
-        row = {t("tbl.method", lang): t(f"analysis.method.{method}.name", lang)}
+        row = {t("tbl.method", lang): method_name(method, lang)}
         for position in range(1, top_n + 1):
             hit = part[part["position"] == position]
             cell = "-"
@@ -68,7 +69,7 @@ def moves_table(moves: pd.DataFrame, comp: Competition, lang: str) -> pd.DataFra
 
 def moves_sentence(margin, lang: str) -> str:
     """What it takes for second to draw level with first, naming the method; plain when unknown."""
-    method = t(f"analysis.method.{margin.method}.name", lang)
+    method = method_name(margin.method, lang)
     if margin.runner_up is None:
         return t("analysis.margin.impossible", lang)
     if margin.totals_to_move is None:
