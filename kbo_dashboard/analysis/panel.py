@@ -26,7 +26,7 @@ from functools import cached_property
 import numpy as np
 
 from kbo_dashboard.scoring import ranking
-from kbo_dashboard.scoring.aggregation import METHODS, ScoreMatrix, score_matrix
+from kbo_dashboard.scoring.aggregation import METHODS, NormalisedMethod, ScoreMatrix, score_matrix
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ def _median_without(values, present, counts) -> np.ndarray:
 
 
 def _normalised_without(values, present) -> np.ndarray:
-    z = METHODS["normalised"].z_scores(values)  # per judge: unchanged by removing another
+    z = NormalisedMethod().z_scores(values)  # per judge: unchanged by removing another
     zf = np.where(present, z, 0.0)
     pooled = values[present]
     if pooled.size == 0:

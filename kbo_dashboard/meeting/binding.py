@@ -161,7 +161,7 @@ def _fallback(comp: Any, judge: str, product: str, criterion: str) -> str:
 
 
 def _leaders(then: list[dict]) -> tuple[str, ...]:
-    ranks = [s.get("rank") for s in then if s.get("rank") is not None]
+    ranks = [rank for s in then if (rank := s.get("rank")) is not None]
     if not ranks:
         return ()
     best = min(ranks)

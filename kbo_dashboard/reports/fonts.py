@@ -21,6 +21,7 @@ to no text. The page looks exactly as HarfBuzz shaped it; only the text behind i
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -133,7 +134,9 @@ class _ExtractableFont(TTFFont):
 
     __slots__ = ()
 
-    def shape_text(self, text: str, font_size_pt: float, text_shaping_params: Any) -> list:
+    def shape_text(
+        self, text: str, font_size_pt: float, text_shaping_params: Any
+    ) -> Sequence[dict[str, Any]]:
         try:
             return _shape_text(self, text, font_size_pt, text_shaping_params)
         except (AttributeError, KeyError, TypeError):  # fpdf2's internals moved: still print

@@ -88,7 +88,8 @@ def _attendance(document: Any, comp: Any, lang: str) -> None:
     absent = set(comp.judges.loc[comp.judges["attendance"] == "absent", "judge_id"])
     seq, name = t("minutes.form.seq", lang), t("minutes.form.name", lang)
     position, note = t("minutes.form.position", lang), t("minutes.form.note", lang)
-    present, gone = [], []
+    present: list[Any] = []  # the Judges tab's rows (itertuples)
+    gone: list[Any] = []
     for _code, members in members_by_sector(comp):
         for judge in members:
             (gone if judge.judge_id in absent else present).append(judge)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.reports import common as rc
@@ -20,6 +20,9 @@ from kbo_dashboard.reports.signatures import DOTS, sector_name
 from kbo_dashboard.reports.status import report_status
 from kbo_dashboard.scoring.counts import format_score
 from kbo_dashboard.scoring.row_totals import row_totals
+
+if TYPE_CHECKING:
+    from kbo_dashboard.scoring.scoring import Results
 
 
 def judge_rows(comp: Any, judge_id: str, lang: str, rows: dict | None = None) -> list[list[str]]:
@@ -85,7 +88,7 @@ def _score(value: Any) -> str:
 
 def build_score_sheets(
     comp: Any,
-    results: Any = None,
+    results: Results | None = None,
     decisions: Iterable[Any] | None = (),
     lang: str = "th",
     *,
@@ -99,7 +102,7 @@ def build_score_sheets(
     maxima = [f"{m:g}" for m in comp.criteria["max_score"]]
     headers = [t("col.product_id", lang), t("col.product_name", lang)]
     headers += [f"{c} ({m})" for c, m in zip(criteria, maxima)] + [t("sheets.total_100", lang)]
-    counted = None if results is None or getattr(results, "excluded_judges", ()) else results
+    counted = None if results is None or results.excluded_judges else results
     totals = row_totals(comp, counted.totals if counted is not None else None)
     for judge in comp.judges.itertuples():
         pdf.add_page()

@@ -65,13 +65,17 @@ def summary_frame(
         ),
     ]
     if nominee is None and len(results.tied_for_first) > 1:
-        tied = ", ".join(_product(names, p) for p in results.tied_for_first)
+        tied = ", ".join(_label(names, p) for p in results.tied_for_first)
         rows.insert(12, (t("report.nominee", lang), t("report.tied", lang, products=tied)))
     return pd.DataFrame(rows, columns=[t("report.item", lang), t("report.value", lang)])
 
 
+def _label(names: dict[str, str], product_id: str) -> str:
+    return f"{names.get(product_id, product_id)} ({product_id})"
+
+
 def _product(names: dict[str, str], product_id: str | None) -> str | None:
-    return f"{names.get(product_id, product_id)} ({product_id})" if product_id else None
+    return _label(names, product_id) if product_id else None
 
 
 def _decision_text(decision: Any, lang: str, settings: dict) -> str:

@@ -14,6 +14,7 @@ robustness analysis can re-run them hundreds of times cheaply.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -43,7 +44,8 @@ class ScoreMatrix:
         return ScoreMatrix(judges, self.product_ids, self.values[keep])
 
 
-Totals = pd.DataFrame | ScoreMatrix  # a totals table, or its matrix built once per refresh
+# A totals table, or its matrix built once per refresh.
+Totals: TypeAlias = pd.DataFrame | ScoreMatrix
 
 
 def score_matrix(totals: Totals) -> ScoreMatrix:

@@ -94,9 +94,9 @@ def decision_history(snap: Snapshot | None = None, reload: bool = False) -> tupl
             state["read_at"] = time.monotonic()
             try:
                 state["history"], state["error"] = decision_store().history(), None
-            except decision.DecisionWriteError as error:
+            except decision.DecisionWriteError as failure:
                 state["history"] = state["history"] or []
-                state["error"] = error
+                state["error"] = failure
         history = list(state["history"] or [])
         error = state["error"]
     carried = getattr(snap, "decisions", None)

@@ -155,6 +155,7 @@ def _decide() -> None:
     if comp is None or comp.products.empty:
         return
     results = state.results(snap, pickers.current_method(snap))
+    assert results is not None  # the snapshot has a competition
     ready = current_readiness(snap, results)
     nominee = results.nominee
     name = product_text(comp, nominee).split(" ", 1)[-1] if nominee else ""
@@ -184,7 +185,7 @@ def _decide() -> None:
     if not ready.clear:
         # named as they fail, with the details the decision row stores (ready.to_json())
         acknowledged = st.checkbox(tr("chair.ack", points=ready.open_text(lang)), key="chair_ack")
-    if not st.button(tr("nom.chair_record"), key="chair_record", type="primary"):
+    if not st.button(tr("nom.chair_record"), key="chair_record", type="primary") or not product:
         return
     if not acknowledged:
         st.error(tr("chair.ack_required"), icon=":material/pending_actions:")
@@ -222,9 +223,10 @@ def _lock_judge_tabs(comp, lang: str) -> tuple[str, str, dict]:
     from gspread.exceptions import APIError
 
     from kbo_dashboard.commands.protections import lock_judge_tabs
+    from kbo_dashboard.sources.google_source import GoogleSheetSource
 
     source = state.data_source()
-    if getattr(source, "kind", "") != "google":
+    if not isinstance(source, GoogleSheetSource):
         return ("warn", "binding.lock_not_sheet", {})
     try:
         n = lock_judge_tabs(source.open_for_writing(), comp, getattr(source, "email", None))

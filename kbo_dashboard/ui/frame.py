@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 
@@ -109,7 +110,7 @@ def competition_or_stop(snap: Snapshot) -> Competition:
     return snap.competition
 
 
-def _stop(snap: Snapshot) -> None:
+def _stop(snap: Snapshot) -> NoReturn:
     """Stop the page; a live page still watches for data on the TTL."""
     from kbo_dashboard.ui.refresh import watch_stopped
 
