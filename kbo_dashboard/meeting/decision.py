@@ -17,12 +17,17 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from kbo_dashboard.i18n import both
+
+if TYPE_CHECKING:
+    from kbo_dashboard.intake.parse import Competition
+    from kbo_dashboard.scoring.scoring import Results
+    from kbo_dashboard.sources.source import Cell, Rows
 
 TOP_STANDINGS = 5
 
@@ -72,7 +77,7 @@ class Decision:
     # SHA-256 of the counted score cells when recorded ("" for rows recorded before it existed).
     scores_digest: str = ""
 
-    def top_standings(self) -> list[dict[str, Any]]:
+    def top_standings(self) -> list[dict[str, object]]:
         try:
             found = json.loads(self.standings or "[]")
         except ValueError:
@@ -81,8 +86,8 @@ class Decision:
 
 
 def make_decision(
-    comp: Any,
-    results: Any,
+    comp: Competition,
+    results: Results,
     product_id: str,
     reason: str = "",
     *,
@@ -120,18 +125,18 @@ def make_decision(
     )
 
 
-def _missing(value: Any) -> bool:
+def _missing(value: object) -> bool:
     """None, NaN or pandas' NA."""
     import pandas as pd
 
     return value is None or bool(pd.isna(value))
 
 
-def _number(value: Any) -> float | None:
-    return None if _missing(value) else round(float(value), 4)
+def _number(value: float | None) -> float | None:
+    return None if value is None or _missing(value) else round(float(value), 4)
 
 
-def _standings_json(results: Any, product_id: str) -> str:
+def _standings_json(results: Results, product_id: str) -> str:
     """The top standings (plus the chosen product if lower) as compact JSON."""
     ranked = results.ranked
     chosen = results.standings[results.standings["product_id"] == product_id]
@@ -197,7 +202,7 @@ HEADER = [
 ]
 
 
-def decision_row(d: Decision) -> list[Any]:
+def decision_row(d: Decision) -> list[Cell]:
     """The decision as one row of cells, in :data:`HEADER` order (blanks for missing values)."""
     return [
         d.decision_id,
@@ -220,7 +225,7 @@ def decision_row(d: Decision) -> list[Any]:
     ]
 
 
-def signed_cells(d: Decision) -> list[Any]:
+def signed_cells(d: Decision) -> list[Cell]:
     """The cells the signature covers: the row without the signature. A row without a digest
     (recorded before it existed) leaves that blank cell out, so its signature still holds."""
     cells = dict(zip(HEADER, decision_row(d)))
@@ -234,12 +239,15 @@ def signed_cells(d: Decision) -> list[Any]:
 YEARS = (1900, 9000)
 
 
-def _optional(value: Any, kind: type) -> Any:
+N = TypeVar("N", int, float)
+
+
+def _optional(value: object, kind: Callable[[float], N]) -> N | None:
     text = "" if value is None else str(value).strip()
     return kind(float(text)) if text else None
 
 
-def decision_from_row(header: list[str], row: list[Any]) -> Decision | None:
+def decision_from_row(header: list[str], row: list[Cell]) -> Decision | None:
     """A decision from cells under ``header``; None when the row is not a readable decision."""
     cells = dict(zip(header, row))
     try:
@@ -276,7 +284,7 @@ def decision_from_row(header: list[str], row: list[Any]) -> Decision | None:
         return None
 
 
-def decisions_from_rows(rows: list[list[Any]]) -> list[Decision]:
+def decisions_from_rows(rows: Rows) -> list[Decision]:
     """Decisions from a ``Decision`` tab's cells (header row first), oldest first.
 
     Rows that cannot be read are skipped (:mod:`kbo_dashboard.meeting.decision_tab` lists
@@ -308,7 +316,7 @@ def row_key(d: Decision) -> tuple[str, ...]:
     return tuple(str(c) for c in decision_row(d))
 
 
-def as_dict(decision: Decision) -> dict[str, Any]:
+def as_dict(decision: Decision) -> dict[str, object]:
     """The decision as plain values (for session state and JSON)."""
     data = asdict(decision)
     data["decided_at"] = decision.decided_at.isoformat()

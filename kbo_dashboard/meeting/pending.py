@@ -19,7 +19,7 @@ import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kbo_dashboard.i18n import both
 from kbo_dashboard.meeting import signing
@@ -31,6 +31,9 @@ from kbo_dashboard.meeting.decision import (
     decision_row,
 )
 from kbo_dashboard.meeting.decision_store import default_data_dir
+
+if TYPE_CHECKING:
+    from kbo_dashboard.meeting.decision_store import DecisionStore
 
 PENDING_NAME = "pending_decisions.sqlite3"
 #: The previous version's file: imported once, then renamed ``.imported``.
@@ -115,7 +118,9 @@ def pending_for(data_dir: str | os.PathLike | None = None) -> PendingDecisions:
     return PendingDecisions(Path(data_dir or default_data_dir()) / PENDING_NAME)
 
 
-def record(store: Any, decision: Decision, pending: PendingDecisions | None = None) -> None:
+def record(
+    store: DecisionStore, decision: Decision, pending: PendingDecisions | None = None
+) -> None:
     """Sign and write ``decision``; on failure it stays in ``pending`` and DecisionWriteError
     is raised. With no signing key (a Google sheet without KBO_DECISION_KEY) nothing is kept
     and DecisionWriteError says to set the key."""
@@ -144,7 +149,7 @@ def forget_held(pending: PendingDecisions, history: list[Decision]) -> list[Deci
     return waiting
 
 
-def retry_pending(store: Any, pending: PendingDecisions) -> int:
+def retry_pending(store: DecisionStore, pending: PendingDecisions) -> int:
     """Write every pending decision, oldest first; returns how many were written. The store
     writes each once (:meth:`~kbo_dashboard.meeting.decision_store.SheetDecisionStore.append`
     reads before it appends), so a retry of a write that had landed adds no row."""

@@ -42,7 +42,11 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from kbo_dashboard.meeting.decision import Decision
+    from kbo_dashboard.sources.source import Source
 
 KEY_ENV = "KBO_DECISION_KEY"
 KEY_FILE = "kbo-decision.key"
@@ -65,15 +69,16 @@ class Binding:
 _bound = Binding()
 
 
-def sheet_of(source: Any) -> str:
+def sheet_of(source: Source) -> str:
     """The sheet's identity for :class:`Binding`: the spreadsheet ID of a Google source, the
     resolved path of an .xlsx, else ``demo``."""
     kind = getattr(source, "kind", "")
     if kind == "google":
         return f"google:{getattr(source, 'key', '')}"
     if kind == "workbook":
+        path = cast("str", getattr(source, "path", None))  # WorkbookSource's; None: TypeError
         try:
-            return f"xlsx:{Path(source.path).expanduser().resolve()}"
+            return f"xlsx:{Path(path).expanduser().resolve()}"
         except (OSError, RuntimeError, AttributeError, TypeError, ValueError):
             return f"xlsx:{getattr(source, 'path', '')}"
     return "demo"
@@ -164,7 +169,7 @@ def active_key() -> bytes | None:
     return key_for("local", None, os.environ)
 
 
-def _message(decision: Any, binding: Binding) -> bytes:
+def _message(decision: Decision, binding: Binding) -> bytes:
     """What is signed: the version tag, the binding, then the row without its signature.
     JSON with ASCII escapes, so any text (even a lone surrogate) encodes."""
     from kbo_dashboard.meeting.decision import signed_cells
@@ -174,14 +179,14 @@ def _message(decision: Any, binding: Binding) -> bytes:
     return json.dumps(cells, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
-def signature_of(decision: Any, key: bytes, binding: Binding = _UNSET) -> str:
+def signature_of(decision: Decision, key: bytes, binding: Binding = _UNSET) -> str:
     """HMAC-SHA256 (hex) over the decision's row without its signature, bound to ``binding``
     (default: :func:`active_binding`)."""
     binding = active_binding() if binding is _UNSET else binding
     return hmac.new(key, _message(decision, binding), hashlib.sha256).hexdigest()
 
 
-def _legacy_signature(decision: Any, key: bytes) -> str:
+def _legacy_signature(decision: Decision, key: bytes) -> str:
     """The signature an earlier version made (no version tag, no binding)."""
     from kbo_dashboard.meeting.decision import signed_cells
 
@@ -190,12 +195,12 @@ def _legacy_signature(decision: Any, key: bytes) -> str:
     return hmac.new(key, text.encode("utf-8", "replace"), hashlib.sha256).hexdigest()
 
 
-def sign(decision: Any, key: bytes, binding: Binding = _UNSET) -> Any:
+def sign(decision: Decision, key: bytes, binding: Binding = _UNSET) -> Decision:
     """``decision`` with its signature (bound to ``binding``, default the active one)."""
     return replace(decision, signature=signature_of(decision, key, binding))
 
 
-def verdict(decision: Any, key: bytes | None = _UNSET, binding: Binding = _UNSET) -> str:
+def verdict(decision: Decision, key: bytes | None = _UNSET, binding: Binding = _UNSET) -> str:
     """Why a row is or is not the app's: ``app`` (valid here), ``unsigned`` (no signature),
     ``no_key`` (no key to check with), ``legacy`` (signed before the binding), or ``other``
     (signed for another sheet, competition or year, altered, or made up). Never raises."""
@@ -220,7 +225,9 @@ def verdict(decision: Any, key: bytes | None = _UNSET, binding: Binding = _UNSET
     return "other"
 
 
-def recorded_by_app(decision: Any, key: bytes | None = _UNSET, binding: Binding = _UNSET) -> bool:
+def recorded_by_app(
+    decision: Decision, key: bytes | None = _UNSET, binding: Binding = _UNSET
+) -> bool:
     """True when the decision's signature is valid under ``key`` and ``binding`` (defaults:
     the active ones). Never raises, whatever the row's cells hold."""
     return verdict(decision, key, binding) == "app"
