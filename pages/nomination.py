@@ -5,7 +5,7 @@ import streamlit as st
 
 from kbo_dashboard.analysis.nomination import what_if_rows
 from kbo_dashboard.analysis.readiness import quorum_sentence
-from kbo_dashboard.meeting import decision, signing
+from kbo_dashboard.meeting import decision
 from kbo_dashboard.scoring.counts import (
     counted_for,
     format_count,
@@ -57,7 +57,7 @@ def show_final(lang: str) -> None:
                     tr("tbl.time"): local_be_time(d.decided_at, lang, state.competition_settings()),
                     tr("tbl.product"): chair.plain(f"{d.product_id} {d.product_name}"),
                     tr("tbl.reason"): chair.plain(d.reason or "-"),
-                    tr("dtab.why_not_final"): tr(f"decision.verdict.{signing.verdict(d)}"),
+                    tr("dtab.why_not_final"): tr(f"decision.verdict.{d.verdict}"),
                 }
                 for d in reversed(unsigned)
             ],

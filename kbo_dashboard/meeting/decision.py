@@ -76,6 +76,9 @@ class Decision:
     signature: str = ""
     # SHA-256 of the counted score cells when recorded ("" for rows recorded before it existed).
     scores_digest: str = ""
+    # Not a cell: signing.verdict of the signature where the history was read (signing.verify);
+    # "app" for the app's own decisions, "" until checked. Equal decisions may differ in it.
+    verdict: str = field(default="", compare=False)
 
     def top_standings(self) -> list[dict[str, object]]:
         try:
@@ -160,22 +163,17 @@ def _standings_json(results: Results, product_id: str) -> str:
 def final(history: Iterable[Decision]) -> Decision | None:
     """The latest decision recorded by the app: the one every viewer sees as final.
 
-    A row without a valid signature (typed into the sheet, or altered) is never final
-    (:mod:`kbo_dashboard.meeting.signing`).
+    A row without a valid signature (typed into the sheet, or altered) is never final, nor is
+    one whose signature was not checked: ``history`` comes through
+    :func:`~kbo_dashboard.meeting.signing.verify` (the meeting's key and binding).
     """
-    from kbo_dashboard.meeting.signing import active_key, recorded_by_app
-
-    key = active_key()
-    items = [d for d in history if recorded_by_app(d, key)]
+    items = [d for d in history if d.verdict == "app"]
     return items[-1] if items else None
 
 
 def not_recorded_by_app(history: Iterable[Decision]) -> list[Decision]:
-    """Rows without a valid signature, shown apart and never final."""
-    from kbo_dashboard.meeting.signing import active_key, recorded_by_app
-
-    key = active_key()
-    return [d for d in history if not recorded_by_app(d, key)]
+    """Rows without a valid signature (checked by ``signing.verify``), shown apart, never final."""
+    return [d for d in history if d.verdict != "app"]
 
 
 # --- rows: how a decision is written to the sheet, SQLite and the pending file ---------------

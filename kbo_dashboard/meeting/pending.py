@@ -21,18 +21,18 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kbo_dashboard.i18n import both
-from kbo_dashboard.meeting import signing
 from kbo_dashboard.meeting.decision import (
     HEADER,
     Decision,
-    DecisionWriteError,
     decision_from_row,
     decision_row,
 )
 from kbo_dashboard.meeting.decision_store import default_data_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from kbo_dashboard.meeting.config import MeetingConfig
     from kbo_dashboard.meeting.decision_store import DecisionStore
 
 PENDING_NAME = "pending_decisions.sqlite3"
@@ -119,16 +119,17 @@ def pending_for(data_dir: str | os.PathLike | None = None) -> PendingDecisions:
 
 
 def record(
-    store: DecisionStore, decision: Decision, pending: PendingDecisions | None = None
+    store: DecisionStore,
+    decision: Decision,
+    pending: PendingDecisions | None,
+    meeting: MeetingConfig,
+    settings: Mapping | None,
 ) -> None:
-    """Sign and write ``decision``; on failure it stays in ``pending`` and DecisionWriteError
-    is raised. With no signing key (a Google sheet without KBO_DECISION_KEY) nothing is kept
-    and DecisionWriteError says to set the key."""
-    key = signing.active_key()
-    if key is None:
-        th, en = both("decision.no_key", name=signing.KEY_ENV)
-        raise DecisionWriteError(en, th)
-    decision = signing.sign(decision, key)
+    """Sign ``decision`` with the meeting's key, bound to its sheet and ``settings`` (the
+    competition's), and write it; on failure it stays in ``pending`` and DecisionWriteError is
+    raised. With no signing key (a Google sheet without KBO_DECISION_KEY) nothing is kept and
+    DecisionWriteError says to set the key."""
+    decision = meeting.sign(decision, settings)
     if pending is not None:
         pending.add(decision)
     store.append(decision)

@@ -20,13 +20,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kbo_dashboard.i18n import t
-from kbo_dashboard.meeting.decision import final
+from kbo_dashboard.meeting.decision import Decision, final
 from kbo_dashboard.reports import common as rc
 
 if TYPE_CHECKING:
     from kbo_dashboard.intake.parse import Competition
     from kbo_dashboard.meeting.binding import ScoresEdited
-    from kbo_dashboard.meeting.decision import Decision
     from kbo_dashboard.scoring.scoring import Results
 
 #: The chair's decisions as the report builders take them (oldest first; None: none).

@@ -146,8 +146,9 @@ def _pending_first(store, pending, lang: str) -> bool:
 
 def _decide() -> None:
     lang = state.lang()
-    store = chair.decision_store()
-    pending = pending_for()
+    meeting = chair.meeting_config()
+    store = chair.decision_store(meeting)
+    pending = pending_for(meeting.data_dir)
     if _pending_first(store, pending, lang):
         return
     snap = state.snapshot()
@@ -206,7 +207,7 @@ def _decide() -> None:
         st.error(refused.message_th if lang == "th" else refused.message_en)
         return
     try:
-        record(store, chosen, pending)
+        record(store, chosen, pending, meeting, comp.settings)
     except decision.DecisionWriteError as error:
         st.session_state[PENDING_ERROR] = error.message(lang)
         st.rerun()
