@@ -20,6 +20,7 @@ from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.meeting.snapshot import Snapshot
 from kbo_dashboard.scoring.progress import Progress, judge_progress
 from kbo_dashboard.scoring.scoring import Results
+from kbo_dashboard.ui import caches
 
 
 def _competition(snap: Snapshot) -> Competition:
@@ -121,14 +122,9 @@ def export_table(snap: Snapshot, results: Results, kind: str, lang: str) -> pd.D
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _figure(version: str, name: str, key: tuple, _build: Callable[[], Any]) -> Any:
-    return _build()
-
-
 def figure(snap: Snapshot, name: str, key: tuple, build: Callable[[], Any]) -> Any:
     """A chart built once per data version, ``name`` and ``key`` (language, method, choices...).
 
     Shared, not copied: ``st.plotly_chart`` only reads a figure, and pages never change one.
     """
-    return _figure(snap.version, name, key, build)
+    return caches.figure(snap.version, name, key, build)

@@ -11,6 +11,7 @@ from kbo_dashboard.meeting import decision_store as stores
 from kbo_dashboard.meeting.config import MeetingConfig
 from kbo_dashboard.meeting.snapshot import Snapshot
 from kbo_dashboard.sources.source import SourceError
+from kbo_dashboard.ui import caches
 from kbo_dashboard.ui.state import (
     app_settings,
     cache_ttl,
@@ -27,26 +28,9 @@ def plain(text: object) -> str:
     return md(text)
 
 
-@st.cache_resource(show_spinner=False)
-def password_ceiling():
-    """Process-wide: many wrong chair passwords from any viewers slow the wrong answers down;
-    never a lock-out (each viewer's own wait is in chair_form's SessionThrottle)."""
-    from kbo_dashboard.meeting.password import ServerCeiling
-
-    return ServerCeiling()
-
-
 def chair_hash() -> str | None:
     """The chair password's salted hash from secrets or the environment (never shown)."""
     return password.chair_password_hash(read_secrets(), os.environ)
-
-
-@st.cache_resource(show_spinner=False)
-def _decisions(key: str) -> dict:
-    """Process-wide decision history for one store: read at start and after each record."""
-    import threading
-
-    return {"lock": threading.Lock(), "history": None, "error": None, "read_at": 0.0}
 
 
 def meeting_config() -> MeetingConfig:
@@ -80,7 +64,7 @@ def decision_history(snap: Snapshot | None = None, reload: bool = False) -> tupl
     if config_error() is not None:  # every page's banner already says what is wrong
         return [], None
     meeting = meeting_config()
-    state = _decisions(f"{meeting.source_kind}|{meeting.data_dir}")
+    state = caches.decision_history(f"{meeting.source_kind}|{meeting.data_dir}")
     google = meeting.source_kind == "google"
     with state["lock"]:
         failed_long_ago = state["error"] and time.monotonic() - state["read_at"] > cache_ttl()

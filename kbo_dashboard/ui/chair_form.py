@@ -20,7 +20,7 @@ from kbo_dashboard.i18n import t
 from kbo_dashboard.meeting import decision
 from kbo_dashboard.meeting.password import HASH_KEY, SessionThrottle, verify_password
 from kbo_dashboard.meeting.pending import forget_held, pending_for, record, retry_pending
-from kbo_dashboard.ui import chair, pickers, reveal, state
+from kbo_dashboard.ui import caches, chair, pickers, reveal, state
 from kbo_dashboard.ui.meeting_view import current_readiness
 from kbo_dashboard.ui.standings_tables import product_text
 from kbo_dashboard.ui.state import tr
@@ -78,7 +78,7 @@ def _unlock(stored: str) -> None:
         st.error(tr("nom.chair_wait", n=math.ceil(throttle.wait_s())))
     elif not verify_password(password or "", stored):
         throttle.failed()
-        chair.password_ceiling().slow_down()  # many guesses server-wide: wrong answers wait
+        caches.password_ceiling().slow_down()  # many guesses server-wide: wrong answers wait
         st.error(tr("nom.chair_wrong"), icon=":material/block:")
     elif not name:
         st.error(tr("chair.name_required"), icon=":material/badge:")

@@ -10,6 +10,7 @@ import streamlit as st
 from kbo_dashboard.i18n import LANGS, t
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.meeting.snapshot import Snapshot
+from kbo_dashboard.ui import caches
 from kbo_dashboard.ui.state import LANG_KEY, lang, local_time, settings_of, tr
 
 #: Every page: (file, catalogue key of its title, icon, url path). The first is the default.
@@ -128,14 +129,6 @@ def page_start(snap: Snapshot, *, need_products: bool = False) -> Competition:
     return comp
 
 
-@st.cache_resource(show_spinner=False)
-def _audit_log() -> dict:
-    """Process-wide: the data version last recorded in each audit file, and a write lock."""
-    import threading
-
-    return {"lock": threading.Lock(), "done": {}}
-
-
 def record_audit(snap: Snapshot):
     """Store the snapshot's changed score cells in the audit trail, once per new data version.
 
@@ -153,7 +146,7 @@ def record_audit(snap: Snapshot):
     comp = snap.competition
     if comp is None or not snap.ok or snap.fetched_at is None:
         return None
-    log = _audit_log()
+    log = caches.audit_log()
     path = str(default_audit_path())
     with log["lock"]:
         # The version is the content's digest: the same version as the last one recorded has

@@ -11,19 +11,15 @@ from __future__ import annotations
 import streamlit as st
 
 from kbo_dashboard.meeting import reveal as rules
+from kbo_dashboard.ui import caches
 from kbo_dashboard.ui.state import cache_ttl, tr
 
 _DRAWN = "_reveal_drawn_{page}"
 
 
-@st.cache_resource(show_spinner=False)
-def _switch(path: str) -> rules.RevealSwitch:
-    """One switch object per data folder for the process (the file is the truth)."""
-    return rules.RevealSwitch(path)
-
-
 def switch() -> rules.RevealSwitch:
-    return _switch(str(rules.switch_path()))
+    """The switch of this data folder (caches.reveal_switch: one per folder, per server)."""
+    return caches.reveal_switch(str(rules.switch_path()))
 
 
 def scores_hidden() -> bool:
