@@ -50,7 +50,8 @@ def decision_store(meeting: MeetingConfig | None = None) -> stores.DecisionStore
 
 
 def decision_history(snap: Snapshot | None = None, reload: bool = False) -> tuple[list, object]:
-    """(decisions oldest first, the read error or None), costing no Sheets request per viewer.
+    """(decisions oldest first, each with its signature's verdict for this meeting, the read
+    error or None), costing no Sheets request per viewer.
 
     A snapshot that carries the ``Decision`` tab (``snap.decisions``, read in the same single
     request as the scores) is used as is. Otherwise the local store (demo, .xlsx) is read once
