@@ -10,6 +10,7 @@ import pytest
 
 from kbo_dashboard.sources.google_http import RetryPolicy
 from tests.sheets_emulator import SheetsEmulator
+from tests.workbooks import TEST_DECISION_KEY
 
 #: KBO_ variables that configure the tests themselves, not the app: kept.
 HARNESS_ENV = ("KBO_TEST_", "KBO_BROWSER_OUTPUT", "KBO_SHEETS_REFERENCE")
@@ -183,20 +184,14 @@ def no_chair_password(monkeypatch):
 # --- pages: overview, rankings, nomination, projector end ---
 
 
-TEST_DECISION_KEY = "test-decision-key-" + "0" * 46
-
-
 @pytest.fixture(scope="module")
 def decision_key():
-    """A fixed KBO_DECISION_KEY for a whole test module: the app and the report builders sign
-    and check decisions with it, so a decision the tests make with
-    ``tests.workbooks.signed_decision`` is one the app recorded. Module-scoped, so module-scoped
-    fixtures that build reports see it too (request it with ``usefixtures`` at module level or
-    from such a fixture)."""
+    """A fixed KBO_DECISION_KEY for a whole test module: the app signs and checks decisions
+    with it, as ``tests.workbooks.signed_decision`` does, so a decision the tests make is one
+    the app recorded. Module-scoped, so module-scoped fixtures see it too (request it with
+    ``usefixtures`` at module level or from such a fixture)."""
     from kbo_dashboard.meeting import signing
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(signing.KEY_ENV, TEST_DECISION_KEY)
-        signing.configure(TEST_DECISION_KEY.encode())
         yield TEST_DECISION_KEY.encode()
-        signing.forget()

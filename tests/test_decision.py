@@ -11,6 +11,8 @@ import json
 import sqlite3
 import subprocess
 import sys
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from google.auth.credentials import AnonymousCredentials
@@ -21,6 +23,7 @@ from kbo_dashboard.meeting import decision_store as S
 from kbo_dashboard.meeting import password as PW
 from kbo_dashboard.meeting import pending as P
 from kbo_dashboard.meeting import signing
+from kbo_dashboard.meeting.config import MeetingConfig
 from kbo_dashboard.scoring.scoring import score_competition
 from kbo_dashboard.sources.google_http import make_gspread_client
 from kbo_dashboard.sources.source import RawWorkbook
@@ -139,14 +142,12 @@ def test_row_round_trip_and_final_is_the_latest(small):
     rows = [D.HEADER, D.decision_row(first), D.decision_row(second), ["garbage"]]
     back = D.decisions_from_rows(rows)
     assert back == [first, second]
-    signing.configure(b"k" * 32)
-    try:
-        signed = [signing.sign(d, b"k" * 32) for d in (first, second)]
-        back = D.decisions_from_rows([D.HEADER, *map(D.decision_row, signed)])
-        assert D.final(back) == signed[1] and D.final([]) is None
-        assert D.final([first, second]) is None  # unsigned rows are never final
-    finally:
-        signing.forget()
+    key, here = b"k" * 32, signing.Binding()
+    signed = [signing.sign(d, key, here) for d in (first, second)]
+    back = D.decisions_from_rows([D.HEADER, *map(D.decision_row, signed)])
+    assert D.final(back) is None  # read back, not yet checked: nothing is final
+    assert D.final(signing.verify(back, key, here)) == signed[1] and D.final([]) is None
+    assert D.final(signing.verify([first, second], key, here)) is None  # unsigned: never final
 
 
 # --- local store ---
@@ -182,14 +183,14 @@ def test_local_store_write_failure_says_what_to_do(tmp_path, small):
 
 
 KEY = b"test-key-" * 4
+HERE = signing.Binding()  # the binding for no sheet and no Settings: MEETING's with settings None
+#: The meeting these tests record in (record() signs with its key).
+MEETING = MeetingConfig("google", "", Path("unused"), KEY)
 
 
 @pytest.fixture
 def signing_key():
-    """The app's decision key for these tests (record() signs with it)."""
-    signing.configure(KEY)
-    yield KEY
-    signing.forget()
+    return KEY
 
 
 def test_record_keeps_a_failed_decision_pending_until_retried(tmp_path, small, signing_key):
@@ -199,8 +200,8 @@ def test_record_keeps_a_failed_decision_pending_until_retried(tmp_path, small, s
     blocker = tmp_path / "blocked"
     blocker.write_text("")
     with pytest.raises(D.DecisionWriteError):
-        P.record(S.LocalDecisionStore(blocker / "x.sqlite3"), d, pending)
-    d = signing.sign(d, KEY)  # record() signs what it keeps
+        P.record(S.LocalDecisionStore(blocker / "x.sqlite3"), d, pending, MEETING, None)
+    d = signing.sign(d, KEY, HERE)  # record() signs what it keeps
     assert pending.all() == [d]
     store = S.LocalDecisionStore(tmp_path / "decisions.sqlite3")
     assert P.retry_pending(store, pending) == 1
@@ -233,11 +234,11 @@ def test_sheet_store_creates_the_tab_and_appends_without_overwriting(
     emu, key, store = sheet_store
     comp, results = small
     assert store.history() == []
-    first = signing.sign(D.make_decision(comp, results, "B1", now=AT), KEY)
+    first = signing.sign(D.make_decision(comp, results, "B1", now=AT), KEY, HERE)
     second = D.make_decision(
         comp, results, "A1", '=HYPERLINK("x")', now=AT + dt.timedelta(minutes=3)
     )
-    second = signing.sign(second, KEY)
+    second = signing.sign(second, KEY, HERE)
     store.append(first)
     store.append(second)
     rows = emu.values(key, "Decision")
@@ -246,7 +247,7 @@ def test_sheet_store_creates_the_tab_and_appends_without_overwriting(
     assert rows[2][7] == '=HYPERLINK("x")'  # stored as text (RAW), never run as a formula
     assert json.loads(rows[1][13])[0] == {"id": "B1", "score": 76.6667, "rank": 1, "n": 3}
     assert store.history() == [first, second]
-    assert D.final(store.history()).product_id == "A1"
+    assert D.final(signing.verify(store.history(), KEY, HERE)).product_id == "A1"
 
 
 def test_sheet_store_500_on_append_raises_and_loses_nothing(
@@ -260,11 +261,11 @@ def test_sheet_store_500_on_append_raises_and_loses_nothing(
     second = D.make_decision(comp, results, "A2", "ตลาดพร้อมกว่า", now=AT)
     emu.inject(500, times=50)
     with pytest.raises(D.DecisionWriteError) as failed:
-        P.record(store, second, pending)
+        P.record(store, second, pending, MEETING, None)
     emu.clear_faults()
     assert "500" in failed.value.message_en and "Try again" in failed.value.message_en
     assert "500" in failed.value.message_th
-    second = signing.sign(second, KEY)
+    second = signing.sign(second, KEY, HERE)
     assert pending.all() == [second]
     assert [r[3] for r in emu.values(key, "Decision")[1:]] == ["B1"]
     assert P.retry_pending(store, pending) == 1
@@ -286,12 +287,13 @@ def test_a_hand_typed_or_tampered_decision_row_is_never_final(sheet_store, small
     emu, key, store = sheet_store
     comp, results = small
     recorded = D.make_decision(comp, results, "B1", now=AT)
-    P.record(store, recorded, None)  # signed by the app
+    P.record(store, recorded, None, MEETING, None)  # signed by the app
     sheet = store._worksheet(create=False)
     later = AT + dt.timedelta(minutes=5)
     typed = D.make_decision(comp, results, "A2", "[official](http://x.test)", now=later)
     sheet.append_row(D.decision_row(typed), value_input_option="RAW")  # no signature
-    tampered = D.decision_row(signing.sign(D.make_decision(comp, results, "B1", now=later), KEY))
+    tampered = D.make_decision(comp, results, "B1", now=later)
+    tampered = D.decision_row(signing.sign(tampered, KEY, HERE))
     tampered[3], tampered[4] = "A1", "Rice crackers"  # the product changed after signing
     sheet.append_row(tampered, value_input_option="RAW")
     forged = D.decision_row(typed)
@@ -301,27 +303,24 @@ def test_a_hand_typed_or_tampered_decision_row_is_never_final(sheet_store, small
     )  # a new id and a made-up signature
     sheet.append_row(forged, value_input_option="RAW")
 
-    history = store.history()
+    history = MEETING.verify(store.history(), None)
     assert len(history) == 4
     assert D.final(history).decision_id == recorded.decision_id  # the app's, not the later rows
     assert [d.product_id for d in D.not_recorded_by_app(history)] == ["A2", "A1", "A2"]
-    signing.configure(b"another key")  # a key that did not sign it: nothing is final
-    assert D.final(history) is None
+    elsewhere = replace(MEETING, key=b"another key")  # a key that did not sign it
+    assert D.final(elsewhere.verify(history, None)) is None  # nothing is final
 
 
 def test_without_a_key_a_google_decision_is_refused_and_nothing_kept(sheet_store, small, tmp_path):
     emu, key, store = sheet_store
     comp, results = small
     assert signing.key_for("google", {}, {}) is None
-    signing.configure(None)
-    try:
-        pending = P.pending_for(tmp_path)
-        with pytest.raises(D.DecisionWriteError) as refused:
-            P.record(store, D.make_decision(comp, results, "B1", now=AT), pending)
-        assert "KBO_DECISION_KEY" in refused.value.message_en
-        assert pending.all() == [] and store.history() == []
-    finally:
-        signing.forget()
+    keyless = replace(MEETING, key=None)
+    pending = P.pending_for(tmp_path)
+    with pytest.raises(D.DecisionWriteError) as refused:
+        P.record(store, D.make_decision(comp, results, "B1", now=AT), pending, keyless, None)
+    assert "KBO_DECISION_KEY" in refused.value.message_en
+    assert pending.all() == [] and store.history() == []
 
 
 def test_the_local_store_gets_its_own_key_once(tmp_path):

@@ -33,6 +33,7 @@ from kbo_dashboard.sources.google_source import GoogleSheetSource
 from kbo_dashboard.sources.source import RawWorkbook
 
 KEY = b"binding-test-key"
+HERE = signing.Binding()  # signed and checked for no sheet and no Settings
 AT = dt.datetime(2026, 12, 7, 3, 0, tzinfo=dt.UTC)
 
 
@@ -124,7 +125,7 @@ def test_the_canonical_form_is_the_one_in_methods_md():
 # --- the decision row -------------------------------------------------------------------------
 def demo_decision(comp, results, **kw) -> D.Decision:
     made = D.make_decision(comp, results, results.nominee, now=AT, **kw)
-    return signing.sign(made, KEY)
+    return signing.sign(made, KEY, HERE)
 
 
 @pytest.fixture(scope="module")
@@ -140,24 +141,24 @@ def test_the_signed_row_carries_the_digest_and_the_signature_covers_it(demo):
     row = dict(zip(D.HEADER, D.decision_row(d)))
     assert row["scores_digest"] == d.scores_digest and D.HEADER[-1] == "scores_digest"
     back = D.decisions_from_rows([D.HEADER, D.decision_row(d)])[0]
-    assert back.scores_digest == d.scores_digest and signing.recorded_by_app(back, KEY)
+    assert back.scores_digest == d.scores_digest and signing.recorded_by_app(back, KEY, HERE)
     forged = replace(back, scores_digest="0" * 64)
-    assert not signing.recorded_by_app(forged, KEY)
+    assert not signing.recorded_by_app(forged, KEY, HERE)
 
 
 def test_an_old_row_without_the_digest_still_reads_and_verifies(demo):
     comp, results = demo
-    old = signing.sign(replace(demo_decision(comp, results), scores_digest=""), KEY)
+    old = signing.sign(replace(demo_decision(comp, results), scores_digest=""), KEY, HERE)
     header = D.HEADER[:-1]  # the header before the digest existed
     read = D.decisions_from_rows([header, D.decision_row(old)[:-1]])[0]
-    assert read.scores_digest == "" and signing.recorded_by_app(read, KEY)
+    assert read.scores_digest == "" and signing.recorded_by_app(read, KEY, HERE)
     # No digest: nothing is said about later edits.
     assert scores_edited(read, comp, results, None) is None
 
 
 def test_an_old_decision_tab_gets_the_header_cell_and_keeps_its_rows(sheets_emulator, demo):
     comp, results = demo
-    old = signing.sign(replace(demo_decision(comp, results), scores_digest=""), KEY)
+    old = signing.sign(replace(demo_decision(comp, results), scores_digest=""), KEY, HERE)
     tabs = {"Decision": [D.HEADER[:-1], D.decision_row(old)[:-1]]}
     key = sheets_emulator.create_spreadsheet(tabs)
     sheets_emulator.sheet(key, "Decision").column_count = len(D.HEADER) - 1
@@ -169,7 +170,7 @@ def test_an_old_decision_tab_gets_the_header_cell_and_keeps_its_rows(sheets_emul
     assert sheets_emulator.values(key, "Decision")[0] == D.HEADER
     history = store.history()
     assert [h.scores_digest for h in history] == ["", new.scores_digest]
-    assert all(signing.recorded_by_app(h, KEY) for h in history)
+    assert all(signing.recorded_by_app(h, KEY, HERE) for h in history)
 
 
 # --- after an edit: the one fact ---------------------------------------------------------------

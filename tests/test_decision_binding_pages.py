@@ -44,8 +44,7 @@ def sheet(sheets_emulator, app_env, chair_password, monkeypatch):
     monkeypatch.setenv("KBO_SHEETS_API_URL", sheets_emulator.url)
     monkeypatch.setenv("KBO_SPREADSHEET", key)
     monkeypatch.setenv(signing.KEY_ENV, "binding-pages-test-key")
-    yield key
-    signing.forget()
+    return key
 
 
 def decide(sheets_emulator, chair_password):

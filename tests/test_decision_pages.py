@@ -69,8 +69,6 @@ def forged_sheet(sheets_emulator, app_env, monkeypatch):
     monkeypatch.setenv("KBO_SHEETS_API_URL", sheets_emulator.url)
     monkeypatch.setenv("KBO_SPREADSHEET", key)
     monkeypatch.setenv(signing.KEY_ENV, KEY)
-    yield
-    signing.forget()
 
 
 def test_only_the_apps_signed_decision_is_final_and_reasons_are_plain(forged_sheet):

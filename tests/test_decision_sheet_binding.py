@@ -50,13 +50,9 @@ def test_a_decision_signed_for_another_sheet_title_or_year_is_not_final_here(els
     pasted = signing.sign(decision(2, "other"), K, elsewhere)
     assert signing.recorded_by_app(pasted, K, elsewhere)  # valid where it was made
     assert signing.verdict(pasted, K, HERE) == "other"
-    signing.configure(K)
-    signing.bind(HERE)
-    try:
-        assert D.final([signed_here(), pasted]) == signed_here()  # the later paste is not final
-        assert D.not_recorded_by_app([signed_here(), pasted]) == [pasted]
-    finally:
-        signing.forget()
+    history = signing.verify([signed_here(), pasted], K, HERE)
+    assert D.final(history) == signed_here()  # the later paste is not final
+    assert D.not_recorded_by_app(history) == [pasted]
 
 
 def test_the_binding_is_the_sheet_id_or_the_xlsx_path_and_the_settings(tmp_path):
@@ -114,12 +110,7 @@ def test_a_decision_id_seen_twice_is_flagged_at_its_cells_in_thai_and_english():
     # The typed row above the app's own does not hide it; the identical copy counts once.
     history = D.decisions_from_rows(rows)
     assert history == [typed, real]
-    signing.configure(K)
-    signing.bind(HERE)
-    try:
-        assert D.final(history) == real
-    finally:
-        signing.forget()
+    assert D.final(signing.verify(history, K, HERE)) == real
 
 
 def test_the_id_column_is_found_by_its_header():
@@ -143,8 +134,7 @@ def pasted_sheet(sheets_emulator, app_env, monkeypatch):
     monkeypatch.setenv("KBO_SHEETS_API_URL", sheets_emulator.url)
     monkeypatch.setenv("KBO_SPREADSHEET", key)
     monkeypatch.setenv(signing.KEY_ENV, KEY)
-    yield here
-    signing.forget()
+    return here
 
 
 def test_the_page_keeps_a_decision_for_another_sheet_apart_and_flags_the_repeated_id(

@@ -137,8 +137,9 @@ def with_signed_copies(rows: list[list]) -> list[list]:
 def everything_on_the_decisions(rows: list[list]) -> list:
     """Every pure function over the tab; returns the history."""
     history = D.decisions_from_rows(rows)
-    D.final(history)
-    D.not_recorded_by_app(history)
+    checked = signing.verify(history, KEY, BINDING)
+    D.final(checked)
+    D.not_recorded_by_app(checked)
     for d in history:
         for key in (KEY, None, b"\xff" * 3):
             signing.verdict(d, key, BINDING)
@@ -151,21 +152,13 @@ def everything_on_the_decisions(rows: list[list]) -> list:
     return history
 
 
-@pytest.fixture(autouse=True)
-def keyed():
-    signing.configure(KEY)
-    signing.bind(BINDING)
-    yield
-    signing.forget()
-
-
 def test_a_thai_signature_is_not_recorded_by_the_app_and_raises_nothing():
     row = D.decision_row(BASE)
     row[D.HEADER.index("signature")] = THAI_SIGNATURE
-    history = D.decisions_from_rows([D.HEADER, row])
+    history = signing.verify(D.decisions_from_rows([D.HEADER, row]), KEY, BINDING)
     assert D.final(history) is None  # raised TypeError in hmac.compare_digest before
     assert D.not_recorded_by_app(history) == history
-    assert signing.verdict(history[0]) == "other"
+    assert signing.verdict(history[0], KEY, BINDING) == history[0].verdict == "other"
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -200,8 +193,8 @@ def small():
 def test_no_cell_makes_a_report_raise(small, rows, lang):
     from kbo_dashboard.reports.registry import reports
 
-    history = D.decisions_from_rows(with_signed_copies(rows))
-    assert D.final(history) is not None or not any(signing.recorded_by_app(d) for d in history)
+    history = signing.verify(D.decisions_from_rows(with_signed_copies(rows)), KEY, BINDING)
+    assert D.final(history) is not None or not any(d.verdict == "app" for d in history)
     for document in reports():
         assert document.build(*small, history, lang=lang)
 

@@ -9,6 +9,7 @@ sheet already holds. Each test counts the rows in the emulator's ``Decision`` ta
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from google.auth.credentials import AnonymousCredentials
@@ -18,6 +19,7 @@ from kbo_dashboard.meeting import decision as D
 from kbo_dashboard.meeting import decision_store as S
 from kbo_dashboard.meeting import pending as P
 from kbo_dashboard.meeting import signing
+from kbo_dashboard.meeting.config import MeetingConfig
 from kbo_dashboard.scoring.scoring import score_competition
 from kbo_dashboard.sources.google_http import make_gspread_client
 from kbo_dashboard.sources.source import RawWorkbook
@@ -33,11 +35,14 @@ def small():
     return comp, score_competition(comp, "mean")
 
 
+#: The meeting these tests record in: record() signs with its key.
+MEETING = MeetingConfig("google", "", Path("unused"), KEY)
+HERE = MEETING.binding(None)  # what its signatures bind to (no sheet, no Settings)
+
+
 @pytest.fixture
 def signing_key():
-    signing.configure(KEY)
-    yield KEY
-    signing.forget()
+    return KEY
 
 
 @pytest.fixture
@@ -67,11 +72,11 @@ def test_a_write_that_lands_but_answers_503_leaves_exactly_one_row(
     emu, key, store = sheet_store
     comp, results = small
     first = D.make_decision(comp, results, "B1", now=AT)
-    P.record(store, first, None)  # the tab exists now
+    P.record(store, first, None, MEETING, None)  # the tab exists now
     second = D.make_decision(comp, results, "A2", "เหตุผล", now=AT, decided_by="ประธาน")
     pending = P.pending_for(tmp_path)
     emu.inject("lost", times=1, method="POST")  # the append lands, its answer is a 503
-    P.record(store, second, pending)  # the retry finds the row: no error, no copy
+    P.record(store, second, pending, MEETING, None)  # the retry finds the row: no error, no copy
     assert ids(emu, key) == [first.decision_id, second.decision_id]
     assert pending.all() == []
 
@@ -81,10 +86,10 @@ def test_when_every_write_answer_is_lost_the_row_is_still_written_once(
 ):
     emu, key, store = sheet_store
     comp, results = small
-    P.record(store, D.make_decision(comp, results, "B1", now=AT), None)
+    P.record(store, D.make_decision(comp, results, "B1", now=AT), None, MEETING, None)
     emu.inject("lost", times=50, method="POST")  # every append lands and every answer fails
     second = D.make_decision(comp, results, "A2", "เหตุผล", now=AT)
-    P.record(store, second, P.pending_for(tmp_path))
+    P.record(store, second, P.pending_for(tmp_path), MEETING, None)
     emu.clear_faults()
     # Before the fix the retry policy appended it again and again (7 copies in the issue).
     assert ids(emu, key).count(second.decision_id) == 1
@@ -93,7 +98,7 @@ def test_when_every_write_answer_is_lost_the_row_is_still_written_once(
 def test_every_answer_fails_then_recovery_writes_one_row(sheet_store, small, signing_key, tmp_path):
     emu, key, store = sheet_store
     comp, results = small
-    P.record(store, D.make_decision(comp, results, "B1", now=AT), None)
+    P.record(store, D.make_decision(comp, results, "B1", now=AT), None, MEETING, None)
     second = D.make_decision(comp, results, "A2", "เหตุผล", now=AT)
     pending = P.pending_for(tmp_path)
     # Tab lookup and the read pass, the append lands but its answer is lost, then every
@@ -102,10 +107,10 @@ def test_every_answer_fails_then_recovery_writes_one_row(sheet_store, small, sig
     emu.inject("lost", times=1)
     emu.inject(503, times=200)
     with pytest.raises(D.DecisionWriteError):
-        P.record(store, second, pending)
+        P.record(store, second, pending, MEETING, None)
     emu.clear_faults()
     assert ids(emu, key).count(second.decision_id) == 1  # it had landed
-    signed = signing.sign(second, KEY)
+    signed = signing.sign(second, KEY, HERE)
     assert pending.all() == [signed]  # kept: the app could not know it landed
     assert P.retry_pending(store, pending) == 1  # the chair's retry: nothing appended
     assert ids(emu, key).count(second.decision_id) == 1
@@ -117,7 +122,7 @@ def test_a_chair_retry_after_a_write_that_succeeded_adds_no_row(
 ):
     emu, key, store = sheet_store
     comp, results = small
-    decision = signing.sign(D.make_decision(comp, results, "B1", now=AT), KEY)
+    decision = signing.sign(D.make_decision(comp, results, "B1", now=AT), KEY, HERE)
     store.append(decision)
     pending = P.pending_for(tmp_path)
     pending.add(decision)  # the server was stopped before it cleared the pending copy
@@ -128,8 +133,8 @@ def test_a_chair_retry_after_a_write_that_succeeded_adds_no_row(
 
 def test_the_pending_store_forgets_a_decision_the_sheet_holds(tmp_path, small, signing_key):
     comp, results = small
-    held = signing.sign(D.make_decision(comp, results, "B1", now=AT), KEY)
-    waiting = signing.sign(D.make_decision(comp, results, "A1", "x", now=AT), KEY)
+    held = signing.sign(D.make_decision(comp, results, "B1", now=AT), KEY, HERE)
+    waiting = signing.sign(D.make_decision(comp, results, "A1", "x", now=AT), KEY, HERE)
     pending = P.pending_for(tmp_path)
     pending.add(held)
     pending.add(waiting)
@@ -147,7 +152,7 @@ def test_a_retried_tab_creation_writes_the_header_once(sheet_store, small, signi
     emu.inject("lost", times=2, method="POST")
     emu.inject("lost", times=1, method="PUT")
     decision = D.make_decision(comp, results, "B1", now=AT)
-    P.record(store, decision, None)
+    P.record(store, decision, None, MEETING, None)
     assert [r[0] for r in emu.values(key, "Decision")] == ["decision_id", decision.decision_id]
     assert [d.decision_id for d in store.history()] == [decision.decision_id]
 

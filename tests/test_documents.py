@@ -287,8 +287,8 @@ def test_on_a_utc_server_the_page_and_the_report_agree_on_the_decision_time(
     from kbo_dashboard.meeting.decision_store import LocalDecisionStore
 
     app_env.data_dir.mkdir(parents=True, exist_ok=True)
-    signing.bind(signing.binding_for("demo", demo[0].settings))  # as the page binds the demo
-    decision = signed_decision(*demo, "P-15", now=LATE)
+    here = signing.binding_for("demo", demo[0].settings)  # as the page checks the demo's
+    decision = signed_decision(*demo, "P-15", now=LATE, binding=here)
     LocalDecisionStore(app_env.data_dir / "decisions.sqlite3").append(decision)  # signed
     page = open_page("pages/nomination.py")
     shown = texts(page)

@@ -33,25 +33,19 @@ def _decision(product_id: str, minutes: int) -> D.Decision:
 
 
 def test_split_history_keeps_the_apps_decisions_apart_from_typed_rows():
-    key = b"a key for this test"
-    signing.configure(key)
-    try:
-        _check_split(key)
-    finally:
-        signing.forget()
-
-
-def _check_split(key: bytes) -> None:
-    first = signing.sign(_decision("A1", 0), key)
+    key, binding = b"a key for this test", signing.Binding("demo", "t", "2565")
+    first = signing.sign(_decision("A1", 0), key, binding)
     typed = _decision("A2", 1)  # typed into the sheet: no signature
-    second = signing.sign(_decision("B1", 2), key)
-    forged = signing.sign(_decision("A2", 3), b"someone else's key")
-    final, recorded, unsigned = D.split_history([first, typed, second, forged])
+    second = signing.sign(_decision("B1", 2), key, binding)
+    forged = signing.sign(_decision("A2", 3), b"someone else's key", binding)
+    history = signing.verify([first, typed, second, forged], key, binding)
+    final, recorded, unsigned = D.split_history(history)
     assert final == second  # the latest the app signed, not the later forged row
     assert recorded == [first, second]
     assert unsigned == [typed, forged]
-    signing.configure(b"another key")  # nothing is the app's under another key
-    assert D.split_history([first, second]) == (None, [], [first, second])
+    # Nothing is the app's under another key.
+    again = signing.verify([first, second], b"another key", binding)
+    assert D.split_history(again) == (None, [], [first, second])
 
 
 def test_judges_counted_is_the_nominees_else_the_most_any_product_has():

@@ -13,12 +13,17 @@ import multiprocessing
 import sqlite3
 import threading
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from kbo_dashboard.meeting import decision as D
 from kbo_dashboard.meeting import decision_store as S
 from kbo_dashboard.meeting import pending as P
+from kbo_dashboard.meeting.config import MeetingConfig
+
+#: record() signs with the meeting's key; the failing store keeps nothing.
+MEETING = MeetingConfig("demo", "", Path("unused"), b"storm-test-key")
 
 
 @pytest.fixture(autouse=True)
@@ -27,9 +32,6 @@ def decision_key(monkeypatch):
     from kbo_dashboard.meeting import signing
 
     monkeypatch.setenv(signing.KEY_ENV, "storm-test-key")
-    signing.forget()
-    yield
-    signing.forget()
 
 
 class FailingStore:
@@ -64,7 +66,7 @@ def storm(data_dir: str, who: str, count: int, start: threading.Barrier | None =
     pending = P.pending_for(data_dir)
     for n in range(count):
         with pytest.raises(D.DecisionWriteError):
-            P.record(FailingStore(), decision(n, who), pending)
+            P.record(FailingStore(), decision(n, who), pending, MEETING, None)
 
 
 def _process(data_dir: str, who: str, count: int, start) -> None:

@@ -3,6 +3,9 @@ broken one with every kind of bad input at once."""
 
 from __future__ import annotations
 
+#: The tests' KBO_DECISION_KEY (the ``decision_key`` fixture sets it; tests/conftest.py).
+TEST_DECISION_KEY = "test-decision-key-" + "0" * 46
+
 # Criteria: innovation max 60 (tie-break 1), identity max 40 (tie-break 2). Weights equal the
 # maxima, so a judge's total is innovation + identity.
 SMALL_CRITERIA = [
@@ -104,10 +107,14 @@ def missing_criterion_column_tabs() -> dict[str, list[list]]:
     return tabs
 
 
-def signed_decision(*args, **kwargs):
-    """``make_decision(...)`` signed with the active key, as the app records a decision (use
-    with the ``decision_key`` fixture)."""
+def signed_decision(*args, binding=None, **kwargs):
+    """``make_decision(...)`` as the app records it and reads it back: signed with the test
+    key (``decision_key`` fixture, tests/conftest.py) for ``binding`` (default: an empty one),
+    its signature checked (``verdict`` "app"), so the report builders treat it as final."""
     from kbo_dashboard.meeting import signing
     from kbo_dashboard.meeting.decision import make_decision
 
-    return signing.sign(make_decision(*args, **kwargs), signing.active_key())
+    key, binding = TEST_DECISION_KEY.encode(), binding or signing.Binding()
+    return signing.verify(
+        [signing.sign(make_decision(*args, **kwargs), key, binding)], key, binding
+    )[0]

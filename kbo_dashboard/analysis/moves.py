@@ -77,13 +77,14 @@ def _sides(matrix: ScoreMatrix, leader: int, runner: int):
     return col_l, col_r, rows_l, rows_r
 
 
-def _smallest_split(reach_l, reach_r, gap) -> tuple[int, int] | None:
+def _smallest_split(reach_l, reach_r, gap) -> tuple[int, int]:
     """Fewest a + b with reach_l[a] + reach_r[b] >= gap (smallest a first on equal counts)."""
     best = None
     for a in range(len(reach_l)):
         b = int(np.searchsorted(reach_r, gap - reach_l[a] - EPS))
         if b < len(reach_r) and (best is None or a + b < sum(best)):
             best = (a, b)
+    assert best is not None  # moving every judge all the way always closes the gap
     return best
 
 
@@ -109,6 +110,7 @@ def _mean_plan(matrix, leader, runner, gap) -> Plan:
         cost = from_l * n_l + from_r * n_r
         if best is None or cost < best[0] - EPS:
             best = (cost, a, b, from_l, from_r)
+    assert best is not None  # moving every judge all the way always closes the gap
     cost, a, b, from_l, from_r = best
     rows = []
     for side_rows, caps, n, closing, col, product, sign in (
@@ -176,6 +178,7 @@ def _median_odd_plan(matrix, leader, runner) -> Plan | None:
         key = (len(down) + len(up), cost)
         if best is None or key < best[0]:
             best = (key, v, down, up)
+    assert best is not None  # v = 0 (or 100) always brings them level
     (count, cost), v, down, up = best
     rows = [
         (matrix.judge_ids[j], matrix.product_ids[leader], float(col_l[j]), v, "down") for j in down

@@ -25,9 +25,9 @@ def method_key(value: object, default: str = "mean") -> str:
     """The registered aggregation method ``value`` names (its key, a name or an alias, as the
     Settings tab reads it: :func:`~kbo_dashboard.intake.settings.method_named`), else
     ``default``."""
-    key = str(value or "").strip()
+    key: str | None = str(value or "").strip()
     key = key if key in METHODS else method_named(key)
-    return key if key in METHODS else default
+    return key if key is not None and key in METHODS else default
 
 
 @dataclass(frozen=True)

@@ -169,7 +169,8 @@ def _robust_point(comp, results, report) -> ReadinessPoint:
         from kbo_dashboard.analysis.nomination import robustness_report
 
         report = robustness_report(comp, results.method)
-    th, en = [], []
+    th: list[str] = []
+    en: list[str] = []
     if not report.comparison.robust:
         for lang, out in (("th", th), ("en", en)):
             methods = ", ".join(

@@ -175,6 +175,6 @@ def margin(totals: Totals | Panel, method: str = DEFAULT_METHOD) -> Margin:
     s_r = float(scores[index[runner]]) if runner in index else np.nan
     gap = s_l - s_r
     plan = moves_mod.Plan(None, None, moves_mod.empty_moves())
-    if np.isfinite(gap):
+    if np.isfinite(gap) and leader is not None and runner is not None:  # finite: both ranked
         plan = moves_mod.fewest_moves(panel.matrix, index[leader], index[runner], method)
     return Margin(method, leader, runner, s_l, s_r, gap, plan.count, plan.points, plan.moves)

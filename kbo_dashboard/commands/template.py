@@ -31,7 +31,7 @@ LAYOUT_TABS = (L.SETTINGS, L.PRODUCTS, L.JUDGES, L.CRITERIA, L.CONFLICTS)
 
 
 def _has_rows(rows: Rows | None) -> bool:
-    return bool(rows) and any(not is_blank(c) for row in rows[1:] for c in row)
+    return bool(rows and any(not is_blank(c) for row in rows[1:] for c in row))
 
 
 def complete_workbook(
@@ -68,6 +68,7 @@ def _blank(rows: Rows) -> bool:
 def _with_product_rows(rows: Rows, products: list[tuple[str, str]]) -> Rows:
     """``rows`` plus a row for each product the tab does not list, in Products order."""
     at = header_row(rows)
+    assert at is not None  # complete_workbook passes only tabs with a header row
     header = [L.normalise_header(c) for c in rows[at]]
     id_col = next(i for i, h in enumerate(header) if h in L.PRODUCT_ID.spellings())
     name_spec = next(c for c in L.COLUMNS[L.PRODUCTS] if c.key == "product_name")

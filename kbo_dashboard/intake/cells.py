@@ -85,7 +85,7 @@ def finite(value: object) -> float | None:
     """``value`` as a finite float, or None (inf, nan, and ints or digit strings beyond
     float range: a 400-digit number typed as text). Never raises."""
     try:
-        number = float(value)
+        number = float(value)  # type: ignore[arg-type]  # any value: what float() refuses is caught
     except (OverflowError, ValueError, TypeError):
         return None
     return number if math.isfinite(number) and abs(number) <= MAX_NUMBER else None

@@ -36,7 +36,7 @@ def competition_zone(settings: dict[str, Any] | None) -> dt.tzinfo:
     name = (settings or {}).get("time_zone") or DEFAULT_ZONE
     if isinstance(name, dt.tzinfo):
         return name
-    return zone_named(str(name)) or zone_named(DEFAULT_ZONE)
+    return zone_named(str(name)) or zone_named(DEFAULT_ZONE) or _FIXED_BANGKOK
 
 
 def local(moment: dt.datetime, settings: dict[str, Any] | None) -> dt.datetime:

@@ -59,7 +59,7 @@ def count_submissions(tab, groups, columns, parts, issues, tab_scores, tab_rows)
     out = FormReading(tab)
     filled_in_tab = {(r[0], r[1]): r for r in tab_rows if r[4] > 0}
     empty_in_tab = {(r[0], r[1]) for r in tab_rows if r[4] == 0}
-    first_cell = {}
+    first_cell: dict[tuple[str, str], str] = {}
     for s in tab_scores:
         first_cell.setdefault((s[0], s[1]), f"{s[4]}!{s[5]}")
     maxima = dict(zip(parts["criteria"]["criterion_id"], parts["criteria"]["max_score"]))
@@ -146,6 +146,7 @@ def _row(out: FormReading, sub: Submission, columns, maxima, conflicts, where, i
                 )
             )
             continue
+        assert reading.value is not None  # cell_problem passed it: it reads as a number
         if reading.kind == "converted":
             issues.append(
                 make_issue(

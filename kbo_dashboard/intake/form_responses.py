@@ -101,7 +101,7 @@ def read_form_responses(
     settings = comp_parts["settings"]
     tab = responses_tab(raw, settings, issues)
     rows = raw.tab(tab) if tab else None
-    if not rows:
+    if not tab or not rows:
         return FormReading(tab)
     header = rows[0]
     found = find_columns(header, L.FORM_COLUMNS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from typing import TypedDict
 
 import pandas as pd
 
@@ -28,6 +29,13 @@ ISSUE_COLUMNS = [
     "action_th",
     "action_en",
 ]
+
+
+class Where(TypedDict):
+    """A cell an issue is about, as :func:`make_issue`'s keyword arguments (``**where``)."""
+
+    tab: str
+    cell: str
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from kbo_dashboard.intake.cells import format_number, read_score
 from kbo_dashboard.intake.form_responses import read_form_responses
-from kbo_dashboard.intake.issues import ERROR, WARNING, Issue, make_issue
+from kbo_dashboard.intake.issues import ERROR, WARNING, Issue, Where, make_issue
 from kbo_dashboard.intake.score_tabs import (  # noqa: F401 (the frames' columns, re-exported)
     ROW_COLUMNS,
     ROW_TYPES,
@@ -97,7 +97,7 @@ def _products(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
 def _judges(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
     table = _listed(read_table(raw, L.JUDGES, issues, required=True), issues)
     records = []
-    claimed: dict[str, tuple[str, dict[str, str]]] = {}  # tab -> (first judge, its cell)
+    claimed: dict[str, tuple[str, Where]] = {}  # tab -> (first judge, its cell)
     if table:
         for r, v in unique_rows(table, "judge_id", issues, j="judge_id"):
             sector = L.normalise_choice(v.get("sector", ""), L.SECTORS) or ""
@@ -208,7 +208,7 @@ def _criteria(raw: RawWorkbook, issues: list[Issue]) -> pd.DataFrame:
                 )
             )
             continue
-        weight = max_score
+        weight: float | None = max_score
         if v.get("weight"):
             weight = _number(v["weight"])
             if weight is None or weight < 0:

@@ -44,11 +44,13 @@ def classify(block: np.ndarray, maxima: np.ndarray) -> tuple[np.ndarray, np.ndar
     """(status, value) per cell of an (rows, criteria) block: BLANK, VALID or SLOW."""
     cells = block.ravel()
     types = np.fromiter(map(type, cells), dtype=object, count=cells.size)
-    number = np.equal(types, float) | np.equal(types, int)
+    # numpy's stubs take no type object as an operand; an object array compares elementwise.
+    number = np.equal(types, float) | np.equal(types, int)  # type: ignore[call-overload]
     values = _as_float(cells, number).reshape(block.shape)
     number = number.reshape(block.shape)
     with np.errstate(invalid="ignore"):
         ok = number & np.isfinite(values) & (values >= 0) & (values <= maxima[None, :])
-    blank = (np.equal(types, type(None)) | np.equal(cells, "")).reshape(block.shape)
+    blank = np.equal(types, type(None)) | np.equal(cells, "")  # type: ignore[call-overload]
+    blank = blank.reshape(block.shape)
     status = np.where(ok, VALID, np.where(blank, BLANK, SLOW)).astype(np.int8)
     return status, values

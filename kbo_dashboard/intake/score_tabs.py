@@ -61,6 +61,8 @@ def cell_problem(reading: CellReading, maximum: float) -> tuple[str, dict] | Non
     """Why a non-blank score cell cannot count: (issue code, extra message params), or None."""
     if reading.kind in ("sheet_error", "not_a_number"):
         return reading.kind, {}
+    if reading.value is None:  # blank: nothing to count, nothing wrong
+        return None
     if reading.value < 0:
         return "negative", {}
     if reading.value > maximum:
@@ -114,6 +116,7 @@ def tab_layout(
         if memo is not None:
             memo[key] = found
     columns, product_col, comment_col, missing = found
+    assert product_col is not None  # header_row chose this row for its product_id column
     for cid in missing:
         issues.append(
             make_issue(
@@ -173,8 +176,10 @@ class ScoreTabReader(ReaderSetup):
         events: list[tuple[int, int, Issue]] = []  # (row, step, issue): sorted into sheet order
 
         def note(i: int, step: int, severity: str, code: str, cell: str, **params) -> None:
-            where = {"tab": tab, "judge_id": judge_id, "product_id": pids[i]}
-            events.append((i, step, make_issue(severity, code, cell=cell, **where, **params)))
+            issue = make_issue(
+                severity, code, tab=tab, cell=cell, judge_id=judge_id, product_id=pids[i], **params
+            )
+            events.append((i, step, issue))
 
         counted: list[int] = []
         seen: set[str] = set()
@@ -210,6 +215,7 @@ class ScoreTabReader(ReaderSetup):
                 self._rejected.append((judge_id, pids[i], cids[j], reading.raw, tab, cell))
                 note(i, 1, ERROR, code, cell, value=reading.raw, action="cell_ignored", **extra)
                 continue
+            assert reading.value is not None  # cell_problem passed it: it reads as a number
             if reading.kind == "converted":
                 number = format_number(reading.value)
                 note(i, 1, INFO, reading.note, cell, value=reading.raw, number=number,

@@ -20,7 +20,7 @@ from typing import Any
 from kbo_dashboard.i18n import MESSAGES
 from kbo_dashboard.intake.cells import cell_text, finite, is_blank, read_score
 from kbo_dashboard.intake.clock import BE_OFFSET, DEFAULT_ZONE, zone_named
-from kbo_dashboard.intake.issues import INFO, WARNING, Issue, make_issue
+from kbo_dashboard.intake.issues import INFO, WARNING, Issue, Where, make_issue
 from kbo_dashboard.sources import layout as L
 from kbo_dashboard.sources.layout import SHEETS_EPOCH
 from kbo_dashboard.sources.source import RawWorkbook
@@ -207,13 +207,13 @@ def _setting(key: str, cell: object, n_judges: int) -> Any:
         return read_time(cell)
     if key == "method":
         return method_named(cell)
-    reading = read_score(cell)
-    if not reading.is_number:
+    number = read_score(cell).value  # None unless the cell reads as a number
+    if number is None:
         return None
     if key == "year":
-        year = to_be_year(reading.value)[0] if 1 <= reading.value <= 9999 else None
+        year = to_be_year(number)[0] if 1 <= number <= 9999 else None
         return year if year is not None and year <= 9999 else None
-    return int(reading.value) if reading.value >= 1 else None  # quorum
+    return int(number) if number >= 1 else None  # quorum
 
 
 def read_settings(raw: RawWorkbook, issues: list[Issue], *, n_judges: int) -> dict[str, Any]:
@@ -223,10 +223,11 @@ def read_settings(raw: RawWorkbook, issues: list[Issue], *, n_judges: int) -> di
     tab = raw.tab_name(L.SETTINGS) or L.SETTINGS
     start = 1 if rows and _key(rows[0][0] if rows[0] else "") is None else 0
     for r, row in enumerate(rows[start:], start=start):
-        if len(row) < 2 or _key(row[0]) is None:
+        key = _key(row[0]) if len(row) >= 2 else None
+        if key is None:
             continue
-        key, cell = _key(row[0]), row[1]
-        where = {"tab": tab, "cell": L.a1(r, 1)}
+        cell = row[1]
+        where = Where(tab=tab, cell=L.a1(r, 1))
         value = _setting(key, cell, n_judges)
         if value is None:
             if not is_blank(cell):
@@ -241,7 +242,7 @@ def read_settings(raw: RawWorkbook, issues: list[Issue], *, n_judges: int) -> di
                 ))  # fmt: skip
             continue
         settings[key] = value
-        if key == "year" and value != int(read_score(cell).value):
+        if key == "year" and value != int(read_score(cell).value or 0):  # a year is a number
             issues.append(make_issue(
                 INFO, "year_converted", value=cell_text(cell), year=value,
                 action="converted", **where,

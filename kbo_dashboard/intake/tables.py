@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kbo_dashboard.intake.cells import cell_text, is_blank
-from kbo_dashboard.intake.issues import ERROR, WARNING, Issue, make_issue
+from kbo_dashboard.intake.issues import ERROR, WARNING, Issue, Where, make_issue
 from kbo_dashboard.sources import layout as L
 from kbo_dashboard.sources.source import RawWorkbook
 
@@ -72,30 +72,32 @@ def read_table(raw: RawWorkbook, tab: str, issues: list[Issue], *, required: boo
     return Table(name, columns, records)
 
 
-def where(table: Table, r: int, column: str) -> dict[str, str]:
+def where(table: Table, r: int, column: str) -> Where:
     """Where a cell of ``table`` is, as issue fields: its tab and A1 address."""
     return {"tab": table.tab, "cell": L.a1(r, table.columns[column])}
 
 
-def unique_rows(table: Table, id_key: str, issues: list[Issue], **issue_keys) -> list[tuple]:
+def unique_rows(table: Table, id_key: str, issues: list[Issue], **issue_keys: str) -> list[tuple]:
     """Records with a non-blank, first-seen ID; blanks and duplicates become issues."""
     seen: set[str] = set()
     kept = []
     col = table.columns[id_key]
     for r, values in table.records:
         ident = values[id_key]
-        where = dict(tab=table.tab, cell=L.a1(r, col))
+        where = Where(tab=table.tab, cell=L.a1(r, col))
         if not ident:
             issues.append(make_issue(ERROR, "blank_id", action="row_skipped", **where))
             continue
         if ident in seen:
+            ids = set(issue_keys.values())  # the issue's judge_id / product_id is the ID
             issues.append(
                 make_issue(
                     ERROR,
                     "duplicate_id",
                     id=ident,
                     action="first_row_kept",
-                    **{k: ident for k in issue_keys.values()},
+                    judge_id=ident if "judge_id" in ids else "",
+                    product_id=ident if "product_id" in ids else "",
                     **where,
                 )
             )

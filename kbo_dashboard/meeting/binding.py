@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -29,6 +29,11 @@ from kbo_dashboard.i18n import t
 from kbo_dashboard.intake import clock
 from kbo_dashboard.scoring.counts import format_score
 from kbo_dashboard.scoring.digest import scores_digest
+
+if TYPE_CHECKING:
+    from kbo_dashboard.intake.parse import Competition
+    from kbo_dashboard.meeting.decision import Decision
+    from kbo_dashboard.scoring.scoring import Results
 
 KEY = ["judge_id", "product_id", "criterion_id"]
 #: Cells listed in a notice; more are summed up as "and N more".
@@ -63,7 +68,7 @@ class Standing:
 class ScoresEdited:
     """The live scores no longer match the decision's ``scores_digest``."""
 
-    decision: Any
+    decision: Decision
     cells: tuple[CellEdit, ...]
     audit_known: bool  # False: the audit trail could not be read, so the cells are unknown
     leaders_then: tuple[str, ...]
@@ -80,7 +85,10 @@ class ScoresEdited:
 
 
 def scores_edited(
-    decision: Any, comp: Any, results: Any = None, changes: pd.DataFrame | None = None
+    decision: Decision,
+    comp: Competition,
+    results: Results | None = None,
+    changes: pd.DataFrame | None = None,
 ) -> ScoresEdited | None:
     """What changed since ``decision``, or None when its scores are unchanged (or it has no
     digest). ``results``: today's standings (recomputed under the decision's method when they
@@ -106,7 +114,7 @@ def scores_edited(
     )
 
 
-def audit_changes(decision: Any) -> pd.DataFrame | None:
+def audit_changes(decision: Decision) -> pd.DataFrame | None:
     """The audit trail's changes since ``decision`` (None when the trail cannot be read)."""
     from kbo_dashboard.meeting.audit import AuditStore, AuditUnavailable
 
@@ -116,15 +124,15 @@ def audit_changes(decision: Any) -> pd.DataFrame | None:
         return None
 
 
-def _blank(value: Any) -> bool:
+def _blank(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def _same(a: Any, b: Any) -> bool:
+def _same(a: object, b: object) -> bool:
     return (_blank(a) and _blank(b)) or (not _blank(a) and not _blank(b) and a == b)
 
 
-def _edits(changes: pd.DataFrame, comp: Any, since: datetime) -> tuple[CellEdit, ...]:
+def _edits(changes: pd.DataFrame, comp: Competition, since: datetime) -> tuple[CellEdit, ...]:
     """Each cell's value at the decision (its first change's old value) against now (its last
     change's new value); cells whose value is back where it was are left out."""
     if changes is None or changes.empty:
@@ -146,7 +154,7 @@ def _edits(changes: pd.DataFrame, comp: Any, since: datetime) -> tuple[CellEdit,
     return tuple(sorted(out, key=lambda e: (e.at, e.where)))
 
 
-def _places(comp: Any) -> dict[tuple[str, str, str], str]:
+def _places(comp: Competition) -> dict[tuple[str, str, str], str]:
     """ "tab!A1" of every valid score cell."""
     scores = comp.scores
     keys = zip(*(scores[c].astype(str).tolist() for c in KEY))
@@ -154,21 +162,21 @@ def _places(comp: Any) -> dict[tuple[str, str, str], str]:
     return dict(zip(keys, where))
 
 
-def _fallback(comp: Any, judge: str, product: str, criterion: str) -> str:
+def _fallback(comp: Competition, judge: str, product: str, criterion: str) -> str:
     """A cell that holds no valid score now: its judge's tab, product and criterion."""
     sheets = dict(zip(comp.judges["judge_id"].astype(str), comp.judges["sheet"].astype(str)))
     return f"{sheets.get(judge, judge)} ({product}, {criterion})"
 
 
 def _leaders(then: list[dict]) -> tuple[str, ...]:
-    ranks = [s.get("rank") for s in then if s.get("rank") is not None]
+    ranks = [rank for s in then if (rank := s.get("rank")) is not None]
     if not ranks:
         return ()
     best = min(ranks)
     return tuple(sorted(str(s["id"]) for s in then if s.get("rank") == best))
 
 
-def _leaders_now(results: Any) -> tuple[str, ...]:
+def _leaders_now(results: Results) -> tuple[str, ...]:
     ranked = results.ranked
     if ranked.empty:
         return ()
@@ -176,7 +184,7 @@ def _leaders_now(results: Any) -> tuple[str, ...]:
     return tuple(sorted(str(p) for p in ranked.loc[ranked["rank"] == best, "product_id"]))
 
 
-def _standings(then: list[dict], results: Any) -> tuple[Standing, ...]:
+def _standings(then: list[dict], results: Results) -> tuple[Standing, ...]:
     """The decision's saved standings, then today's top five not among them, each beside its
     score and rank today."""
     now = results.standings.set_index("product_id")
@@ -202,7 +210,7 @@ def _standings(then: list[dict], results: Any) -> tuple[Standing, ...]:
 
 
 # --- the notice, in the committee's words ----------------------------------------------------
-def _value(value: Any, lang: str) -> str:
+def _value(value: object, lang: str) -> str:
     if value is None:
         return t("binding.blank", lang)
     if isinstance(value, float) and value.is_integer():

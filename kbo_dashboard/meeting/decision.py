@@ -17,13 +17,17 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from kbo_dashboard.i18n import both, pick
-from kbo_dashboard.meeting import signing
+
+if TYPE_CHECKING:
+    from kbo_dashboard.intake.parse import Competition
+    from kbo_dashboard.scoring.scoring import Results
+    from kbo_dashboard.sources.source import Cell, Rows
 
 TOP_STANDINGS = 5
 
@@ -72,23 +76,26 @@ class Decision:
     signature: str = ""
     # SHA-256 of the counted score cells when recorded ("" for rows recorded before it existed).
     scores_digest: str = ""
+    # Not a cell: signing.verdict of the signature where the history was read (signing.verify);
+    # "app" for the app's own decisions, "" until checked. Equal decisions may differ in it.
+    verdict: str = field(default="", compare=False)
 
-    def top_standings(self) -> list[dict[str, Any]]:
+    def top_standings(self) -> list[dict[str, object]]:
         try:
             found = json.loads(self.standings or "[]")
         except ValueError:
             return []
         return [s for s in found if isinstance(s, dict)] if isinstance(found, list) else []
 
-    def signed_cells(self) -> list[Any]:
+    def signed_cells(self) -> list[Cell]:
         """What the signature covers (:func:`signed_cells`); signing.py asks the decision for
         it rather than importing this module, which imports signing."""
         return signed_cells(self)
 
 
 def make_decision(
-    comp: Any,
-    results: Any,
+    comp: Competition,
+    results: Results,
     product_id: str,
     reason: str = "",
     *,
@@ -126,18 +133,18 @@ def make_decision(
     )
 
 
-def _missing(value: Any) -> bool:
+def _missing(value: object) -> bool:
     """None, NaN or pandas' NA."""
     import pandas as pd
 
     return value is None or bool(pd.isna(value))
 
 
-def _number(value: Any) -> float | None:
-    return None if _missing(value) else round(float(value), 4)
+def _number(value: float | None) -> float | None:
+    return None if value is None or _missing(value) else round(float(value), 4)
 
 
-def _standings_json(results: Any, product_id: str) -> str:
+def _standings_json(results: Results, product_id: str) -> str:
     """The top standings (plus the chosen product if lower) as compact JSON."""
     ranked = results.ranked
     chosen = results.standings[results.standings["product_id"] == product_id]
@@ -161,18 +168,17 @@ def _standings_json(results: Any, product_id: str) -> str:
 def final(history: Iterable[Decision]) -> Decision | None:
     """The latest decision recorded by the app: the one every viewer sees as final.
 
-    A row without a valid signature (typed into the sheet, or altered) is never final
-    (:mod:`kbo_dashboard.meeting.signing`).
+    A row without a valid signature (typed into the sheet, or altered) is never final, nor is
+    one whose signature was not checked: ``history`` comes through
+    :func:`~kbo_dashboard.meeting.signing.verify` (the meeting's key and binding).
     """
-    key = signing.active_key()
-    items = [d for d in history if signing.recorded_by_app(d, key)]
+    items = [d for d in history if d.verdict == "app"]
     return items[-1] if items else None
 
 
 def not_recorded_by_app(history: Iterable[Decision]) -> list[Decision]:
-    """Rows without a valid signature, shown apart and never final."""
-    key = signing.active_key()
-    return [d for d in history if not signing.recorded_by_app(d, key)]
+    """Rows without a valid signature (checked by ``signing.verify``), shown apart, never final."""
+    return [d for d in history if d.verdict != "app"]
 
 
 def split_history(
@@ -181,7 +187,7 @@ def split_history(
     """(the final decision, the app's decisions, the rows not recorded by the app), in order."""
     history = list(history)
     unsigned = not_recorded_by_app(history)
-    return final(history), [d for d in history if d not in unsigned], unsigned
+    return final(history), [d for d in history if d.verdict == "app"], unsigned
 
 
 # --- rows: how a decision is written to the sheet, SQLite and the pending file ---------------
@@ -208,7 +214,7 @@ HEADER = [
 ]
 
 
-def decision_row(d: Decision) -> list[Any]:
+def decision_row(d: Decision) -> list[Cell]:
     """The decision as one row of cells, in :data:`HEADER` order (blanks for missing values)."""
     return [
         d.decision_id,
@@ -231,7 +237,7 @@ def decision_row(d: Decision) -> list[Any]:
     ]
 
 
-def signed_cells(d: Decision) -> list[Any]:
+def signed_cells(d: Decision) -> list[Cell]:
     """The cells the signature covers: the row without the signature. A row without a digest
     (recorded before it existed) leaves that blank cell out, so its signature still holds."""
     cells = dict(zip(HEADER, decision_row(d)))
@@ -245,12 +251,15 @@ def signed_cells(d: Decision) -> list[Any]:
 YEARS = (1900, 9000)
 
 
-def _optional(value: Any, kind: type) -> Any:
+N = TypeVar("N", int, float)
+
+
+def _optional(value: object, kind: Callable[[float], N]) -> N | None:
     text = "" if value is None else str(value).strip()
     return kind(float(text)) if text else None
 
 
-def decision_from_row(header: list[str], row: list[Any]) -> Decision | None:
+def decision_from_row(header: list[str], row: list[Cell]) -> Decision | None:
     """A decision from cells under ``header``; None when the row is not a readable decision."""
     cells = dict(zip(header, row))
     try:
@@ -287,7 +296,7 @@ def decision_from_row(header: list[str], row: list[Any]) -> Decision | None:
         return None
 
 
-def decisions_from_rows(rows: list[list[Any]]) -> list[Decision]:
+def decisions_from_rows(rows: Rows) -> list[Decision]:
     """Decisions from a ``Decision`` tab's cells (header row first), oldest first.
 
     Rows that cannot be read are skipped (:mod:`kbo_dashboard.meeting.decision_tab` lists
@@ -319,7 +328,7 @@ def row_key(d: Decision) -> tuple[str, ...]:
     return tuple(str(c) for c in decision_row(d))
 
 
-def as_dict(decision: Decision) -> dict[str, Any]:
+def as_dict(decision: Decision) -> dict[str, object]:
     """The decision as plain values (for session state and JSON)."""
     data = asdict(decision)
     data["decided_at"] = decision.decided_at.isoformat()

@@ -14,7 +14,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Protocol, TypeAlias, cast
 
 from kbo_dashboard.i18n import both
 from kbo_dashboard.meeting.decision import (
@@ -34,6 +34,11 @@ from kbo_dashboard.meeting.sqlite_store import (  # noqa: F401
     data_file,
     default_data_dir,
 )
+
+if TYPE_CHECKING:
+    from gspread import Spreadsheet, Worksheet
+
+    from kbo_dashboard.sources.source import Cell, Rows, Source
 
 DB_NAME = "decisions.sqlite3"
 
@@ -101,17 +106,19 @@ class SheetDecisionStore:
 
     kind = "google"
 
-    def __init__(self, spreadsheet: Any | Callable[[], Any], tab: str = "Decision"):
+    def __init__(self, spreadsheet: Spreadsheet | Callable[[], Spreadsheet], tab: str = "Decision"):
         self._spreadsheet = spreadsheet
         self.tab = tab
 
-    def _book(self) -> Any:
-        if callable(self._spreadsheet) and not hasattr(self._spreadsheet, "worksheet"):
-            self._spreadsheet = self._spreadsheet()
-        return self._spreadsheet
+    def _book(self) -> Spreadsheet:
+        book = self._spreadsheet
+        if callable(book) and not hasattr(book, "worksheet"):
+            book = self._spreadsheet = book()
+        return cast("Spreadsheet", book)  # opened by now
 
-    def _worksheet(self, create: bool) -> Any | None:
+    def _worksheet(self, create: bool) -> Worksheet | None:
         from gspread.exceptions import APIError, WorksheetNotFound
+        from gspread.utils import ValueInputOption
 
         book = self._book()
         try:
@@ -128,7 +135,7 @@ class SheetDecisionStore:
             if sheet.row_values(1):
                 return sheet
         # Written to a known place, so a retried write never adds a second header.
-        sheet.update(values=[HEADER], range_name="A1", value_input_option="RAW")
+        sheet.update(values=[HEADER], range_name="A1", value_input_option=ValueInputOption.raw)
         return sheet
 
     def append(self, decision: Decision) -> None:
@@ -138,21 +145,24 @@ class SheetDecisionStore:
         repeats that whole step, never the bare append."""
         try:
             sheet = self._worksheet(create=True)
+            assert sheet is not None  # create=True: found or made
             retry = getattr(getattr(sheet, "client", None), "call", None)
             step = lambda: self._append_once(sheet, decision)  # noqa: E731
             retry(step) if callable(retry) else step()
         except Exception as exc:  # noqa: BLE001 - every failure is reported the same way
             raise _sheet_error("sheet", exc) from None
 
-    def _append_once(self, sheet: Any, decision: Decision) -> None:
+    def _append_once(self, sheet: Worksheet, decision: Decision) -> None:
+        from gspread.utils import InsertDataOption, ValueInputOption
+
         rows = sheet.get_values()
         if held(rows, decision.decision_id):
             return  # an earlier attempt landed
         _ensure_header(sheet, rows[0] if rows else [])
         sheet.append_row(
             decision_row(decision),
-            value_input_option="RAW",
-            insert_data_option="INSERT_ROWS",
+            value_input_option=ValueInputOption.raw,
+            insert_data_option=InsertDataOption.insert_rows,
             table_range="A1",
         )
 
@@ -165,10 +175,12 @@ class SheetDecisionStore:
         return decisions_from_rows(rows)
 
 
-def _ensure_header(sheet: Any, first_row: list[Any]) -> None:
+def _ensure_header(sheet: Worksheet, first_row: list[Cell]) -> None:
     """Add the header cells a Decision tab made by an earlier version lacks (``scores_digest``)
     after its last column, widening the tab if needed: each row is read by its header, so old
     rows keep their meaning and the new row's cells land under their names."""
+    from gspread.utils import ValueInputOption
+
     header = [str(h).strip() for h in first_row]
     missing = [name for name in HEADER if name not in header]
     if not header or not missing:
@@ -178,7 +190,7 @@ def _ensure_header(sheet: Any, first_row: list[Any]) -> None:
     width = len(header) + len(missing)
     if sheet.col_count < width:
         sheet.add_cols(width - sheet.col_count)
-    sheet.update([missing], f"{_column(len(header) + 1)}1", value_input_option="RAW")
+    sheet.update([missing], f"{_column(len(header) + 1)}1", value_input_option=ValueInputOption.raw)
 
 
 def _column(number: int) -> str:
@@ -190,7 +202,7 @@ def _column(number: int) -> str:
     return letters
 
 
-def held(rows: list[list[Any]], decision_id: str) -> bool:
+def held(rows: Rows, decision_id: str) -> bool:
     """Whether the tab's ``rows`` (header first) hold a row with ``decision_id``."""
     if not rows:
         return False
@@ -221,18 +233,29 @@ def _sheet_error(where: str, exc: BaseException) -> DecisionWriteError:
     return _write_error(where, "decision.reason.unreachable")
 
 
+#: Either store: both have ``kind``, ``append`` and ``history``.
+DecisionStore: TypeAlias = "LocalDecisionStore | SheetDecisionStore"
+
+
+class WritableSource(Protocol):
+    """A Google source (:class:`~kbo_dashboard.sources.google_source.GoogleSheetSource`)."""
+
+    def open_for_writing(self) -> Spreadsheet: ...
+
+
 def decision_store(
-    source: Any,
+    source: Source,
     data_dir: str | os.PathLike | None = None,
     *,
-    spreadsheet_factory: Callable[[], Any] | None = None,
-) -> LocalDecisionStore | SheetDecisionStore:
+    spreadsheet_factory: Callable[[], Spreadsheet] | None = None,
+) -> DecisionStore:
     """The Sheet store for a Google source, else the local store in ``data_dir``."""
     if getattr(source, "kind", None) == "google":
-        return SheetDecisionStore(spreadsheet_factory or (lambda: _open_spreadsheet(source)))
+        google = cast(WritableSource, source)
+        return SheetDecisionStore(spreadsheet_factory or (lambda: _open_spreadsheet(google)))
     return LocalDecisionStore(data_file(DB_NAME, data_dir))
 
 
-def _open_spreadsheet(source: Any) -> Any:
+def _open_spreadsheet(source: WritableSource) -> Spreadsheet:
     """The source's spreadsheet through gspread, with write access (``spreadsheets`` scope)."""
     return source.open_for_writing()

@@ -11,18 +11,21 @@ only one the app signed can count.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kbo_dashboard.intake.issues import WARNING, Issue, make_issue
 from kbo_dashboard.meeting.decision import decision_from_row
 from kbo_dashboard.sources.layout import DECISION, a1
 
+if TYPE_CHECKING:
+    from kbo_dashboard.sources.source import Cell, Rows
 
-def _blank(row: list[Any]) -> bool:
+
+def _blank(row: list[Cell]) -> bool:
     return all(cell is None or not str(cell).strip() for cell in row)
 
 
-def decision_tab_issues(rows: list[list[Any]] | None, tab: str | None = None) -> list[Issue]:
+def decision_tab_issues(rows: Rows | None, tab: str | None = None) -> list[Issue]:
     """The tab's unreadable rows and repeated decision IDs (none for a missing or empty tab).
     ``tab`` is the tab's name as the sheet spells it. Never raises, whatever the cells hold."""
     tab = tab or DECISION

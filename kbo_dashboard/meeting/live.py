@@ -85,9 +85,9 @@ def change_feed(before: Competition | None, after: Competition, limit: int = 12)
     old_issues = {_issue_key(i) for i in before.issues}
     new_keys = set()
     for issue in after.issues:
-        key = _issue_key(issue)
-        new_keys.add(key)
-        if key in old_issues:
+        issue_key = _issue_key(issue)
+        new_keys.add(issue_key)
+        if issue_key in old_issues:
             continue
         if issue.cell:
             items.append(FeedItem("live.feed.new_issue", {"tab": issue.tab, "cell": issue.cell}))

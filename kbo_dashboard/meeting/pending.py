@@ -19,18 +19,21 @@ import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from kbo_dashboard.i18n import both
-from kbo_dashboard.meeting import signing
 from kbo_dashboard.meeting.decision import (
     HEADER,
     Decision,
-    DecisionWriteError,
     decision_from_row,
     decision_row,
 )
 from kbo_dashboard.meeting.sqlite_store import connected, data_file
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from kbo_dashboard.meeting.config import MeetingConfig
+    from kbo_dashboard.meeting.decision_store import DecisionStore
 
 PENDING_NAME = "pending_decisions.sqlite3"
 #: The previous version's file: imported once, then renamed ``.imported``.
@@ -101,15 +104,18 @@ def pending_for(data_dir: str | os.PathLike | None = None) -> PendingDecisions:
     return PendingDecisions(data_file(PENDING_NAME, data_dir))
 
 
-def record(store: Any, decision: Decision, pending: PendingDecisions | None = None) -> None:
-    """Sign and write ``decision``; on failure it stays in ``pending`` and DecisionWriteError
-    is raised. With no signing key (a Google sheet without KBO_DECISION_KEY) nothing is kept
-    and DecisionWriteError says to set the key."""
-    key = signing.active_key()
-    if key is None:
-        th, en = both("decision.no_key", name=signing.KEY_ENV)
-        raise DecisionWriteError(en, th)
-    decision = signing.sign(decision, key)
+def record(
+    store: DecisionStore,
+    decision: Decision,
+    pending: PendingDecisions | None,
+    meeting: MeetingConfig,
+    settings: Mapping | None,
+) -> None:
+    """Sign ``decision`` with the meeting's key, bound to its sheet and ``settings`` (the
+    competition's), and write it; on failure it stays in ``pending`` and DecisionWriteError is
+    raised. With no signing key (a Google sheet without KBO_DECISION_KEY) nothing is kept and
+    DecisionWriteError says to set the key."""
+    decision = meeting.sign(decision, settings)
     if pending is not None:
         pending.add(decision)
     store.append(decision)
@@ -130,7 +136,7 @@ def forget_held(pending: PendingDecisions, history: list[Decision]) -> list[Deci
     return waiting
 
 
-def retry_pending(store: Any, pending: PendingDecisions) -> int:
+def retry_pending(store: DecisionStore, pending: PendingDecisions) -> int:
     """Write every pending decision, oldest first; returns how many were written. The store
     writes each once (:meth:`~kbo_dashboard.meeting.decision_store.SheetDecisionStore.append`
     reads before it appends), so a retry of a write that had landed adds no row."""

@@ -23,11 +23,13 @@ competition or another year with the same key is "not recorded by the app" here.
 by an earlier version without the binding are not final either (:func:`verdict` says
 ``legacy``): the chair records the decision again. docs/google-sheets.md says what this proves.
 
-The UI calls :func:`configure` with the key and :func:`bind` with the binding for its source
-on every run; :func:`kbo_dashboard.meeting.decision.final` checks signatures against
-:func:`active_key` and :func:`active_binding`. A signature is compared as ASCII bytes: a cell
-holding any other text is simply not a signature (``hmac.compare_digest`` raises on non-ASCII
-``str``).
+No key or binding is kept in the process: the UI builds the meeting's
+:class:`~kbo_dashboard.meeting.config.MeetingConfig` once and passes it down. :func:`verify`
+checks a history under a key and a binding and returns each decision with its ``verdict``, so
+:func:`kbo_dashboard.meeting.decision.final` (on every page and in every document) needs no
+key: a PDF built later, on a click, reads final exactly as the page did. A signature is
+compared as ASCII bytes: a cell holding any other text is simply not a signature
+(``hmac.compare_digest`` raises on non-ASCII ``str``).
 """
 
 from __future__ import annotations
@@ -39,17 +41,19 @@ import json
 import os
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from kbo_dashboard.meeting.decision import Decision
+    from kbo_dashboard.sources.source import Source
 
 from kbo_dashboard.meeting.sqlite_store import default_data_dir
 
 KEY_ENV = "KBO_DECISION_KEY"
 KEY_FILE = "kbo-decision.key"
-_UNSET: Any = object()
-_configured: Any = _UNSET
 #: Tags the signed message's layout; rows signed before the binding have no tag.
 MESSAGE_VERSION = "kbo-decision-v2"
 _SIGNATURE = re.compile(r"[0-9a-f]{64}")
@@ -64,18 +68,16 @@ class Binding:
     year: str = ""  # Settings year (Buddhist Era), as text
 
 
-_bound = Binding()
-
-
-def sheet_of(source: Any) -> str:
+def sheet_of(source: Source) -> str:
     """The sheet's identity for :class:`Binding`: the spreadsheet ID of a Google source, the
     resolved path of an .xlsx, else ``demo``."""
     kind = getattr(source, "kind", "")
     if kind == "google":
         return f"google:{getattr(source, 'key', '')}"
     if kind == "workbook":
+        path = cast("str", getattr(source, "path", None))  # WorkbookSource's; None: TypeError
         try:
-            return f"xlsx:{Path(source.path).expanduser().resolve()}"
+            return f"xlsx:{Path(path).expanduser().resolve()}"
         except (OSError, RuntimeError, AttributeError, TypeError, ValueError):
             return f"xlsx:{getattr(source, 'path', '')}"
     return "demo"
@@ -87,17 +89,6 @@ def binding_for(sheet: str, settings: Mapping | None) -> Binding:
     title = " ".join(str(settings.get("title") or "").split())
     year = settings.get("year")
     return Binding(str(sheet), title, "" if year in (None, "") else str(year).strip())
-
-
-def bind(binding: Binding) -> None:
-    """Set the process's binding (the UI does, per run, for its source and competition)."""
-    global _bound
-    _bound = binding
-
-
-def active_binding() -> Binding:
-    """The binding set by :func:`bind` (an empty one until then)."""
-    return _bound
 
 
 def new_key() -> str:
@@ -145,26 +136,7 @@ def key_for(
     return local_key(data_dir or default_data_dir())
 
 
-def configure(key: bytes | None) -> None:
-    """Set the process's key (the UI does, per run, for its source)."""
-    global _configured
-    _configured = key
-
-
-def forget() -> None:
-    """Back to no configured key and an empty binding (tests)."""
-    global _configured, _bound
-    _configured, _bound = _UNSET, Binding()
-
-
-def active_key() -> bytes | None:
-    """The configured key, else the environment's, else the default data folder's own one."""
-    if _configured is not _UNSET:
-        return _configured
-    return key_for("local", None, os.environ)
-
-
-def _message(decision: Any, binding: Binding) -> bytes:
+def _message(decision: Decision, binding: Binding) -> bytes:
     """What is signed: the version tag, the binding, then the row without its signature.
     JSON with ASCII escapes, so any text (even a lone surrogate) encodes."""
     cells = [str(c) for c in decision.signed_cells()]
@@ -172,31 +144,27 @@ def _message(decision: Any, binding: Binding) -> bytes:
     return json.dumps(cells, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
-def signature_of(decision: Any, key: bytes, binding: Binding = _UNSET) -> str:
-    """HMAC-SHA256 (hex) over the decision's row without its signature, bound to ``binding``
-    (default: :func:`active_binding`)."""
-    binding = active_binding() if binding is _UNSET else binding
+def signature_of(decision: Decision, key: bytes, binding: Binding) -> str:
+    """HMAC-SHA256 (hex) over the decision's row without its signature, bound to ``binding``."""
     return hmac.new(key, _message(decision, binding), hashlib.sha256).hexdigest()
 
 
-def _legacy_signature(decision: Any, key: bytes) -> str:
+def _legacy_signature(decision: Decision, key: bytes) -> str:
     """The signature an earlier version made (no version tag, no binding)."""
     cells = [str(c) for c in decision.signed_cells()]
     text = json.dumps(cells, ensure_ascii=False, separators=(",", ":"))
     return hmac.new(key, text.encode("utf-8", "replace"), hashlib.sha256).hexdigest()
 
 
-def sign(decision: Any, key: bytes, binding: Binding = _UNSET) -> Any:
-    """``decision`` with its signature (bound to ``binding``, default the active one)."""
+def sign(decision: Decision, key: bytes, binding: Binding) -> Decision:
+    """``decision`` with its signature (bound to ``binding``): as the app records it."""
     return replace(decision, signature=signature_of(decision, key, binding))
 
 
-def verdict(decision: Any, key: bytes | None = _UNSET, binding: Binding = _UNSET) -> str:
+def verdict(decision: Decision, key: bytes | None, binding: Binding) -> str:
     """Why a row is or is not the app's: ``app`` (valid here), ``unsigned`` (no signature),
     ``no_key`` (no key to check with), ``legacy`` (signed before the binding), or ``other``
     (signed for another sheet, competition or year, altered, or made up). Never raises."""
-    key = active_key() if key is _UNSET else key
-    binding = active_binding() if binding is _UNSET else binding
     signature = getattr(decision, "signature", "")
     if not isinstance(signature, str) or not signature.strip():
         return "unsigned"
@@ -216,7 +184,13 @@ def verdict(decision: Any, key: bytes | None = _UNSET, binding: Binding = _UNSET
     return "other"
 
 
-def recorded_by_app(decision: Any, key: bytes | None = _UNSET, binding: Binding = _UNSET) -> bool:
-    """True when the decision's signature is valid under ``key`` and ``binding`` (defaults:
-    the active ones). Never raises, whatever the row's cells hold."""
+def recorded_by_app(decision: Decision, key: bytes | None, binding: Binding) -> bool:
+    """True when the decision's signature is valid under ``key`` and ``binding``. Never raises,
+    whatever the row's cells hold."""
     return verdict(decision, key, binding) == "app"
+
+
+def verify(history: Iterable[Decision], key: bytes | None, binding: Binding) -> list[Decision]:
+    """``history`` with each decision's :func:`verdict` under ``key`` and ``binding`` in its
+    ``verdict`` field: what :func:`~kbo_dashboard.meeting.decision.final` reads."""
+    return [replace(d, verdict=verdict(d, key, binding)) for d in history]

@@ -86,7 +86,7 @@ def refresh(source: Source, previous: Snapshot | None = None) -> Snapshot:
     same_answer = (
         previous is not None and raw.fingerprint and raw.fingerprint == previous.fingerprint
     )
-    digest = previous.digest if same_answer else workbook_digest(raw.tabs)
+    digest = previous.digest if previous is not None and same_answer else workbook_digest(raw.tabs)
     if previous is not None and previous.ok and previous.digest == digest:
         # Nothing changed since the last good read: reuse it, parse nothing.
         return Snapshot(
@@ -99,7 +99,8 @@ def refresh(source: Source, previous: Snapshot | None = None) -> Snapshot:
     decision_issues = tuple(decision_tab_issues(decision_rows, raw.tab_name(DECISION)))
     competition = parse(raw)
     broken = lost_structure(competition, previous)
-    if broken is not None:  # a tab deleted or a header renamed mid-meeting: keep the last good
+    # A tab deleted or a header renamed mid-meeting (broken needs a previous): keep the last good.
+    if broken is not None and previous is not None:
         return Snapshot(
             source.kind, source.describe(), previous.competition, previous.fetched_at, now,
             broken.message_en, broken.message_th, "structure", previous.decisions,

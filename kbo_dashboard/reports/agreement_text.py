@@ -9,13 +9,17 @@ report's agreement sheet.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.scoring.counts import round_half_up
+
+if TYPE_CHECKING:
+    from kbo_dashboard.intake.parse import Competition
+    from kbo_dashboard.scoring.scoring import Results
 
 
 def number(value: float, digits: int = 2) -> str:
@@ -38,7 +42,7 @@ def left_out_text(left_out, lang: str) -> str:
     return ", ".join(f"{j} ({t(f'agr.reason.{why}', lang)})" for j, why in left_out)
 
 
-def rests_on_text(row: Any, lang: str) -> str:
+def rests_on_text(row: pd.Series, lang: str) -> str:
     """What W and the ICCs rest on, and who was left out and why."""
     text = t(
         "analysis_page.counted", lang, judges=int(row["n_judges"]), products=int(row["n_products"])
@@ -50,7 +54,7 @@ def rests_on_text(row: Any, lang: str) -> str:
     return text
 
 
-def alpha_text(row: Any, lang: str) -> str:
+def alpha_text(row: pd.Series, lang: str) -> str:
     """What alpha rests on: every eligible total."""
     return t(
         "agr.alpha_rests_on",
@@ -61,7 +65,7 @@ def alpha_text(row: Any, lang: str) -> str:
     )
 
 
-def caution_text(row: Any, lang: str) -> str:
+def caution_text(row: pd.Series, lang: str) -> str:
     """The plain caution for a scope with one or two products ("" otherwise)."""
     if not row["few_products"]:
         return ""
@@ -70,7 +74,7 @@ def caution_text(row: Any, lang: str) -> str:
     )
 
 
-def agreement_frame(comp: Any, results: Any, lang: str = "th") -> pd.DataFrame:
+def agreement_frame(comp: Competition, results: Results, lang: str = "th") -> pd.DataFrame:
     """One row per scope: the figures, their intervals and what each rests on."""
     from kbo_dashboard.analysis.agreement import agreement_table
 

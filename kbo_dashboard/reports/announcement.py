@@ -12,7 +12,7 @@ decision; before one is recorded it is the provisional nominee and the page says
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.intake import clock
@@ -20,6 +20,11 @@ from kbo_dashboard.intake.cells import with_thai_digits
 from kbo_dashboard.reports import common as rc
 from kbo_dashboard.reports.pdf import new_document
 from kbo_dashboard.reports.status import Decisions, report_status
+
+if TYPE_CHECKING:
+    from kbo_dashboard.intake.parse import Competition
+    from kbo_dashboard.meeting.decision import Decision
+    from kbo_dashboard.scoring.scoring import Results
 
 SIZE = 16
 INDENT = 25  # mm, the first line of a paragraph (2.5 cm)
@@ -31,7 +36,21 @@ def digits(text: str, settings: dict) -> str:
     return with_thai_digits(text) if settings.get("thai_numerals") else text
 
 
-def _chosen(comp: Any, results: Any, decision: Any, lang: str) -> dict[str, str] | None:
+class AnnouncementText(TypedDict):
+    """The announcement's parts (before Thai digits)."""
+
+    number: str
+    heading: str
+    subject: str
+    body: list[str]
+    date: str
+    signer: str
+    position: str
+
+
+def _chosen(
+    comp: Competition, results: Results, decision: Decision | None, lang: str
+) -> dict[str, str] | None:
     product_id = decision.product_id if decision is not None else results.nominee
     if product_id is None:
         return None
@@ -49,7 +68,7 @@ def _chosen(comp: Any, results: Any, decision: Any, lang: str) -> dict[str, str]
     }
 
 
-def announcement_day(settings: dict, decision: Any, now: dt.datetime) -> dt.date:
+def announcement_day(settings: dict, decision: Decision | None, now: dt.datetime) -> dt.date:
     """The announcement's date: Settings ``announcement_date``, else the meeting's date, else
     the day of the decision (or today), on the competition's clock (issue 19)."""
     for key in ("announcement_date", "meeting_date"):
@@ -59,8 +78,8 @@ def announcement_day(settings: dict, decision: Any, now: dt.datetime) -> dt.date
 
 
 def announcement_lines(
-    comp: Any, results: Any, decisions: Decisions, lang: str, now: dt.datetime
-) -> dict[str, Any]:
+    comp: Competition, results: Results, decisions: Decisions, lang: str, now: dt.datetime
+) -> AnnouncementText:
     """The announcement's parts as text (before Thai digits): heading, subject, body, date."""
     settings = comp.settings
     status = report_status(decisions)
@@ -91,7 +110,13 @@ def announcement_lines(
 
 
 def build_announcement(
-    comp: Any, results: Any, decisions: Decisions = (), lang: str = "th", *, demo=False, now=None
+    comp: Competition,
+    results: Results,
+    decisions: Decisions = (),
+    lang: str = "th",
+    *,
+    demo=False,
+    now=None,
 ) -> bytes:
     """The announcement as one-page PDF bytes."""
     now = now or dt.datetime.now(dt.UTC)
@@ -103,8 +128,10 @@ def build_announcement(
     pdf.set_title(parts["heading"])
     pdf.add_page()
 
-    def say(text: str, **options: Any) -> None:
-        pdf.paragraph(digits(text, settings), SIZE, **options)
+    def say(
+        text: str, style: str = "", align: str = "L", gap: float = 1, indent: float = 0
+    ) -> None:
+        pdf.paragraph(digits(text, settings), SIZE, style, align, gap, indent)
 
     say(parts["number"], align="R", gap=6)
     say(parts["heading"], style="B", align="C", gap=0)

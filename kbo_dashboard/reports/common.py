@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from kbo_dashboard.i18n import pick, t
 from kbo_dashboard.intake import clock
@@ -18,6 +18,12 @@ from kbo_dashboard.intake.clock import thai_date
 from kbo_dashboard.intake.settings import method_named
 from kbo_dashboard.scoring import aggregation
 from kbo_dashboard.scoring.counts import format_score as points  # noqa: F401 (shared name)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from kbo_dashboard.intake.parse import Competition
+    from kbo_dashboard.meeting.decision import Decision
 
 #: Control characters an .xlsx file cannot hold (openpyxl's IllegalCharacterError): all below
 #: U+0020 except tab, line feed and carriage return. A vertical tab from a pasted Word line
@@ -70,14 +76,16 @@ def decided_at_header(lang: str = "th", settings: dict | None = None) -> str:
     return t("col.decided_at", lang, zone=name)
 
 
-def meeting_date_text(comp: Any, lang: str = "th", meeting_date: dt.date | None = None) -> str:
+def meeting_date_text(
+    comp: Competition, lang: str = "th", meeting_date: dt.date | None = None
+) -> str:
     day = meeting_date or comp.settings.get("meeting_date")
     if not day:
         return t("report.no_meeting_date", lang)
     return thai_date(day, lang)
 
 
-def decision_list(decisions: Iterable[Any] | None) -> list[Any]:
+def decision_list(decisions: Iterable[Decision] | None) -> list[Decision]:
     """The decisions the app recorded (signed), oldest first; a row typed into the sheet is
     never part of a report (None means none)."""
     from kbo_dashboard.meeting.decision import not_recorded_by_app
@@ -87,11 +95,11 @@ def decision_list(decisions: Iterable[Any] | None) -> list[Any]:
     return [d for d in items if id(d) not in unsigned]
 
 
-def product_names(comp: Any) -> dict[str, str]:
+def product_names(comp: Competition) -> dict[str, str]:
     return dict(zip(comp.products["product_id"], comp.products["product_name"]))
 
 
-def category_order(comp: Any) -> list[str]:
+def category_order(comp: Competition) -> list[str]:
     """Categories in the order of the layout's list, those with products only."""
     from kbo_dashboard.sources.layout import CATEGORIES
 
@@ -100,6 +108,7 @@ def category_order(comp: Any) -> list[str]:
     return known + [c for c in present if c not in known]
 
 
-def criterion_label(row: Any, lang: str) -> str:
-    name = pick(row["name_th"], row.get("name_en") or row["name_th"], lang)
+def criterion_label(row: pd.Series | Mapping[str, object], lang: str) -> str:
+    name_th = str(row["name_th"] or "")
+    name = pick(name_th, str(row.get("name_en") or name_th), lang)
     return str(name or row["criterion_id"])

@@ -9,7 +9,7 @@ added in the order Word's schema wants (Word refuses a file that breaks it).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -18,6 +18,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from kbo_dashboard.reports.common import xml_safe
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.table import Table, _Row
+    from docx.text.paragraph import Paragraph
 
 FONT = "TH Sarabun New"
 SIZE = 16  # pt, body and headings alike (the title is larger)
@@ -45,7 +51,7 @@ _TBLPR_TAGS += " jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tb
 _TBLPR_ORDER = [qn(f"w:{tag}") for tag in _TBLPR_TAGS.split()]  # noqa: SIM905
 
 
-def _run_font(rpr: Any, size: float, bold: bool = False) -> None:
+def _run_font(rpr: BaseOxmlElement, size: float, bold: bool = False) -> None:
     """One font, one size, black, Thai, on a style's or a run's ``w:rPr`` (theme fonts removed)."""
     for tag in ("w:rFonts", "w:sz", "w:szCs", "w:color", "w:b", "w:bCs", "w:i", "w:iCs", "w:lang"):
         for old in rpr.findall(qn(tag)):
@@ -72,12 +78,12 @@ def _run_font(rpr: Any, size: float, bold: bool = False) -> None:
     _in_order(rpr, _RPR_ORDER)
 
 
-def _in_order(parent: Any, order: list[str]) -> None:
+def _in_order(parent: BaseOxmlElement, order: list[str]) -> None:
     """``parent``'s children sorted into the schema's order (unknown ones last, as they were)."""
     parent[:] = sorted(parent, key=lambda e: order.index(e.tag) if e.tag in order else len(order))
 
 
-def styles(document: Any) -> None:
+def styles(document: DocxDocument) -> None:
     """A4; Normal and the headings in TH Sarabun New, headings bold, black, no theme font."""
     for name, value in PAGE.items():
         setattr(document.sections[0], name, value)
@@ -92,7 +98,9 @@ def styles(document: Any) -> None:
         style.paragraph_format.space_after = Pt(3)
 
 
-def paragraph(document: Any, text: str, *, bold=False, center=False, keep=False) -> Any:
+def paragraph(
+    document: DocxDocument, text: str, *, bold=False, center=False, keep=False
+) -> Paragraph:
     paragraph = document.add_paragraph()
     run = paragraph.add_run(clean(text))
     if bold:
@@ -104,14 +112,14 @@ def paragraph(document: Any, text: str, *, bold=False, center=False, keep=False)
     return paragraph
 
 
-def heading(document: Any, text: str, level: int = 2, center=False) -> None:
+def heading(document: DocxDocument, text: str, level: int = 2, center=False) -> None:
     heading = document.add_heading(clean(text), level=level)
     heading.paragraph_format.keep_with_next = True
     if center:
         heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _row_props(row: Any, header: bool) -> None:
+def _row_props(row: _Row, header: bool) -> None:
     """A row never splits across pages; the header row repeats on every page."""
     props = row._tr.get_or_add_trPr()
     props.append(OxmlElement("w:cantSplit"))
@@ -119,7 +127,9 @@ def _row_props(row: Any, header: bool) -> None:
         props.append(OxmlElement("w:tblHeader"))
 
 
-def table(document: Any, headers: list[str], rows: list[list[str]], widths: list[float]) -> Any:
+def table(
+    document: DocxDocument, headers: list[str], rows: list[list[str]], widths: list[float]
+) -> Table:
     """A grid with fixed column widths (cm, adding up to the text width)."""
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"

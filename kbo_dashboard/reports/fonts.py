@@ -21,10 +21,14 @@ to no text. The page looks exactly as HarfBuzz shaped it; only the text behind i
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from fpdf.fonts import TTFFont
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +75,7 @@ def sarabun_path(weight: str = "Regular") -> Path:
     raise FontMissing(name)
 
 
-def add_sarabun(pdf: Any) -> str:
+def add_sarabun(pdf: FPDF) -> str:
     """Register Sarabun Regular and Bold in ``pdf`` (an ``fpdf.FPDF``) and turn on shaping.
 
     Returns the family name for ``pdf.set_font``.
@@ -133,7 +137,9 @@ class _ExtractableFont(TTFFont):
 
     __slots__ = ()
 
-    def shape_text(self, text: str, font_size_pt: float, text_shaping_params: Any) -> list:
+    def shape_text(
+        self, text: str, font_size_pt: float, text_shaping_params: dict[str, object] | None
+    ) -> Sequence[dict[str, object]]:
         try:
             return _shape_text(self, text, font_size_pt, text_shaping_params)
         except (AttributeError, KeyError, TypeError):  # fpdf2's internals moved: still print
@@ -141,7 +147,9 @@ class _ExtractableFont(TTFFont):
             return super().shape_text(text, font_size_pt, text_shaping_params)
 
 
-def _shape_text(self: Any, text: str, font_size_pt: float, params: Any) -> list[dict[str, Any]]:
+def _shape_text(
+    self: TTFFont, text: str, font_size_pt: float, params: dict[str, object] | None
+) -> list[dict[str, object]]:
     """fpdf2's ``TTFFont.shape_text``, with the text of each cluster on its base glyph."""
     if not text:
         return []

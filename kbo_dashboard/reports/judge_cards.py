@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import segno
 from fpdf import FPDF
@@ -21,6 +21,9 @@ from fpdf import FPDF
 from kbo_dashboard.i18n import t
 from kbo_dashboard.reports.fonts import add_sarabun
 from kbo_dashboard.reports.thai_text import clip, fit_line, wrap
+
+if TYPE_CHECKING:
+    from kbo_dashboard.intake.parse import Competition
 
 CARD_HEIGHT = 148.5  # half an A4 page, mm
 QR_SIZE = 62  # mm
@@ -35,7 +38,7 @@ class JudgeCard:
     products: tuple[tuple[str, str], ...]  # (product_id, product_name)
 
 
-def judge_cards(comp: Any) -> list[JudgeCard]:
+def judge_cards(comp: Competition) -> list[JudgeCard]:
     """A card per judge: their tab's products in row order (all expected ones if it has none)."""
     names = dict(zip(comp.products["product_id"], comp.products["product_name"]))
     conflicts = set(zip(comp.conflicts["judge_id"], comp.conflicts["product_id"]))
@@ -59,7 +62,9 @@ def qr_png(link: str) -> io.BytesIO:
     return out
 
 
-def build_judge_cards(comp: Any, lang: str = "th", title: str = "", *, demo: bool = False) -> bytes:
+def build_judge_cards(
+    comp: Competition, lang: str = "th", title: str = "", *, demo: bool = False
+) -> bytes:
     """The cards PDF for every judge of ``comp``."""
     pdf = FPDF(orientation="P", unit="mm", format="A4")
     pdf.set_auto_page_break(False)

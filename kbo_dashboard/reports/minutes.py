@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from docx import Document as WordDocument
@@ -35,13 +35,22 @@ from kbo_dashboard.reports.status import Decisions, report_status, status_lines
 from kbo_dashboard.scoring.aggregation import METHODS
 from kbo_dashboard.scoring.counts import format_count, format_score, is_level, panel_counts
 
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
+    from kbo_dashboard.analysis.nomination import RobustnessReport
+    from kbo_dashboard.intake.parse import Competition
+    from kbo_dashboard.reports.signatures import JudgeRow
+    from kbo_dashboard.reports.status import ReportStatus
+    from kbo_dashboard.scoring.scoring import Results
+
 DOTS = "." * 30
 SHORT_DOTS = "." * 12
 SIGN_DOTS = "." * 24
 
 
 # --- the fixed parts ---------------------------------------------------------------------------
-def title_line(comp: Any, lang: str) -> str:
+def title_line(comp: Competition, lang: str) -> str:
     """รายงานการประชุม + the meeting's title (a title starting with การประชุม is not doubled)."""
     title = str(comp.settings.get("title") or t("report.title", lang))
     lead = t("minutes.form.meeting", lang)
@@ -58,7 +67,7 @@ def meeting_number(settings: dict, lang: str) -> str:
     return t("minutes.form.number", lang, number=number)
 
 
-def clock_text(value: Any, lang: str) -> str:
+def clock_text(value: object, lang: str) -> str:
     """09.30 in Thai (the regulation's way), 09:30 in English; a dotted line when unset."""
     if not isinstance(value, dt.time):
         return SHORT_DOTS
@@ -75,7 +84,7 @@ def staff_list(text: str) -> list[tuple[str, str]]:
     return people
 
 
-def _position(judge: Any, lang: str) -> str:
+def _position(judge: JudgeRow, lang: str) -> str:
     position = str(getattr(judge, "position", "") or "").strip()
     if not position:
         position = t("minutes.form.member", lang, sector=sector_name(judge.sector or "", lang))
@@ -83,12 +92,13 @@ def _position(judge: Any, lang: str) -> str:
     return t("minutes.form.instead", lang, position=position, whom=whom) if whom else position
 
 
-def _attendance(document: Any, comp: Any, lang: str) -> None:
+def _attendance(document: DocxDocument, comp: Competition, lang: str) -> None:
     marks = member_marks(comp, lang)
     absent = set(comp.judges.loc[comp.judges["attendance"] == "absent", "judge_id"])
     seq, name = t("minutes.form.seq", lang), t("minutes.form.name", lang)
     position, note = t("minutes.form.position", lang), t("minutes.form.note", lang)
-    present, gone = [], []
+    present: list[JudgeRow] = []
+    gone: list[JudgeRow] = []
     for _code, members in members_by_sector(comp):
         for judge in members:
             (gone if judge.judge_id in absent else present).append(judge)
@@ -121,11 +131,11 @@ def _attendance(document: Any, comp: Any, lang: str) -> None:
             paragraph(document, f"{n}. {DOTS} {t('minutes.form.position', lang)} {DOTS}")
 
 
-def judge_reason(judge: Any) -> str:
+def judge_reason(judge: JudgeRow) -> str:
     return str(getattr(judge, "absence_reason", "") or "").strip() or "-"
 
 
-def _method(document: Any, comp: Any, results: Any, lang: str) -> None:
+def _method(document: DocxDocument, comp: Competition, results: Results, lang: str) -> None:
     counts = panel_counts(comp, results)
     heading(document, t("minutes.agenda.method", lang))
     name = rc.method_name(results.method, lang)
@@ -147,11 +157,11 @@ def _method(document: Any, comp: Any, results: Any, lang: str) -> None:
     )
 
 
-def _rank(value: Any) -> str:
+def _rank(value: float) -> str:
     return "-" if pd.isna(value) else str(int(value))
 
 
-def _results(document: Any, comp: Any, results: Any, lang: str) -> None:
+def _results(document: DocxDocument, comp: Competition, results: Results, lang: str) -> None:
     heading(document, t("minutes.agenda.results", lang))
     standings = results.standings
     columns = ("rank", "id", "product", "group", "score", "judges")
@@ -175,7 +185,7 @@ def _results(document: Any, comp: Any, results: Any, lang: str) -> None:
         table(document, headers, rows, [1.8, 1.8, 4.3, 3.7, 2.0, 2.4])
 
 
-def _robustness(document: Any, report: Any, lang: str) -> None:
+def _robustness(document: DocxDocument, report: RobustnessReport, lang: str) -> None:
     heading(document, t("minutes.agenda.robustness", lang))
     nominees = report.comparison.nominees
     by_method = ", ".join(f"{rc.method_name(m, lang)}: {p or '-'}" for m, p in nominees.items())
@@ -192,7 +202,7 @@ def _robustness(document: Any, report: Any, lang: str) -> None:
         paragraph(document, t("minutes.margin", lang, points=points, moves=moves))
 
 
-def _decision(document: Any, comp: Any, status: Any, lang: str) -> None:
+def _decision(document: DocxDocument, comp: Competition, status: ReportStatus, lang: str) -> None:
     heading(document, t("minutes.agenda.decision", lang))
     for line in status_lines(status, comp.settings, lang):
         paragraph(document, line)
@@ -201,7 +211,7 @@ def _decision(document: Any, comp: Any, status: Any, lang: str) -> None:
     paragraph(document, t("minutes.resolution", lang, dots=DOTS))
 
 
-def _signature(document: Any, role: str, name: str, lang: str) -> None:
+def _signature(document: DocxDocument, role: str, name: str, lang: str) -> None:
     """(ลงชื่อ) ........ role / (name): in the right half of the page, as the form has it."""
     line = t("minutes.form.sign", lang, dots=SIGN_DOTS, role=role)
     for text in (line, f"({name or SIGN_DOTS})"):
@@ -210,7 +220,13 @@ def _signature(document: Any, role: str, name: str, lang: str) -> None:
 
 
 def build_minutes(
-    comp: Any, results: Any, decisions: Decisions = (), lang: str = "th", *, demo=False, now=None
+    comp: Competition,
+    results: Results,
+    decisions: Decisions = (),
+    lang: str = "th",
+    *,
+    demo=False,
+    now=None,
 ) -> bytes:
     """The draft minutes as .docx bytes."""
     from kbo_dashboard.analysis.nomination import robustness_report

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -30,15 +30,21 @@ from kbo_dashboard.reports.signatures import SIGNATURE_SPACE, committee_page, si
 from kbo_dashboard.reports.status import ReportStatus, report_status, status_lines
 from kbo_dashboard.scoring.counts import format_count, is_level, panel_counts
 
+if TYPE_CHECKING:
+    from kbo_dashboard.intake.parse import Competition
+    from kbo_dashboard.meeting.decision import Decision
+    from kbo_dashboard.scoring.counts import PanelCounts
+    from kbo_dashboard.scoring.scoring import Results
+
 #: Ranking table columns (mm on A4 portrait): names and producer groups of ~35 Thai characters
 #: fit on one line.
 RANKING_WIDTHS = [15, 12, 13, 54.5, 51.5, 14, 14]
 
 
 def build_pdf(
-    comp: Any,
-    results: Any,
-    decisions: Iterable[Any] | None = (),
+    comp: Competition,
+    results: Results,
+    decisions: Iterable[Decision] | None = (),
     lang: str = "th",
     meeting_date: dt.date | None = None,
     *,
@@ -63,21 +69,29 @@ def build_pdf(
 
 
 def new_document(
-    comp: Any, lang: str, status: ReportStatus, now: dt.datetime | None = None, **options: Any
+    comp: Competition,
+    lang: str,
+    status: ReportStatus,
+    now: dt.datetime | None = None,
+    *,
+    body: float = BODY,
+    footer: bool = True,
 ) -> Document:
     """A document with the marks of ``status`` and the generation time on the competition clock."""
     moment = now or dt.datetime.now(dt.UTC)
     generated = t("report.generated", lang, time=rc.thai_time(moment, lang, comp.settings))
-    return Document(lang, generated, status.marks(), **options)
+    return Document(lang, generated, status.marks(), body, footer)
 
 
-def _status(pdf: Document, comp: Any, status: ReportStatus, lang: str) -> None:
+def _status(pdf: Document, comp: Competition, status: ReportStatus, lang: str) -> None:
     for n, line in enumerate(status_lines(status, comp.settings, lang)):
         pdf.paragraph(line, BODY, "B" if n == 0 else "", gap=0.5)
     pdf.ln(2)
 
 
-def _heading_block(pdf: Document, comp: Any, lang: str, meeting_date: dt.date | None) -> None:
+def _heading_block(
+    pdf: Document, comp: Competition, lang: str, meeting_date: dt.date | None
+) -> None:
     settings = comp.settings
     pdf.paragraph(t("report.title", lang), TITLE, "B", align="C")
     if settings.get("title"):
@@ -94,7 +108,7 @@ def _heading_block(pdf: Document, comp: Any, lang: str, meeting_date: dt.date | 
     pdf.paragraph(day, BODY, align="C", gap=4)
 
 
-def _summary(pdf: Document, comp: Any, results: Any, lang: str) -> None:
+def _summary(pdf: Document, comp: Competition, results: Results, lang: str) -> None:
     counts = panel_counts(comp, results)
     method = rc.method_name(results.method, lang)
     intro = t(
@@ -117,7 +131,7 @@ def _summary(pdf: Document, comp: Any, results: Any, lang: str) -> None:
     )
 
 
-def count_facts(counts: Any, lang: str) -> list[tuple[str, str]]:
+def count_facts(counts: PanelCounts, lang: str) -> list[tuple[str, str]]:
     """The panel's counts as (label, value), worded as in the xlsx summary."""
     facts = [
         (t("count.panel", lang), t("count.judges", lang, n=format_count(counts.panel))),
@@ -135,7 +149,7 @@ def count_facts(counts: Any, lang: str) -> list[tuple[str, str]]:
     return facts + [(t("count.scores", lang), scores)]
 
 
-def _nominee(pdf: Document, comp: Any, results: Any, lang: str) -> None:
+def _nominee(pdf: Document, comp: Competition, results: Results, lang: str) -> None:
     pdf.heading(t("report.section.nominee", lang))
     names = rc.product_names(comp)
     if results.nominee is None:
@@ -174,7 +188,7 @@ def _nominee(pdf: Document, comp: Any, results: Any, lang: str) -> None:
     pdf.table_rows(headers, rows, [110, 30, 34], ["L", "R", "R"])
 
 
-def _decision_lines(decision: Any, lang: str, settings: dict) -> list[str]:
+def _decision_lines(decision: Decision, lang: str, settings: dict) -> list[str]:
     key = "report.decision.confirmed" if decision.confirmed_nominee else "report.decision.other"
     lines = [t(key, lang, name=decision.product_name, id=decision.product_id)]
     if decision.reason:
@@ -201,7 +215,7 @@ def _decision_lines(decision: Any, lang: str, settings: dict) -> list[str]:
     return lines
 
 
-def _decision(pdf: Document, history: list[Any], lang: str, settings: dict) -> None:
+def _decision(pdf: Document, history: list[Decision], lang: str, settings: dict) -> None:
     pdf.heading(t("report.section.decision", lang))
     if not history:
         pdf.paragraph(t("report.decision.none", lang))
@@ -229,7 +243,7 @@ def _decision(pdf: Document, history: list[Any], lang: str, settings: dict) -> N
         pdf.table_rows(headers, rows, [10, 38, 45, 22, 60], ["C", "L", "L", "C", "L"])
 
 
-def _rankings(pdf: Document, comp: Any, results: Any, lang: str) -> None:
+def _rankings(pdf: Document, comp: Competition, results: Results, lang: str) -> None:
     pdf.heading(t("report.section.rankings", lang))
     not_ranked = t("rank.not_ranked", lang)
     standings = results.standings
@@ -267,5 +281,5 @@ def _rankings(pdf: Document, comp: Any, results: Any, lang: str) -> None:
         pdf.table_rows(headers, rows, RANKING_WIDTHS, aligns, keep_with_next=keep)
 
 
-def _rank_text(rank: Any, not_ranked: str) -> str:
+def _rank_text(rank: float, not_ranked: str) -> str:
     return not_ranked if pd.isna(rank) else str(int(rank))

@@ -147,7 +147,7 @@ class Document(FPDF):
     # --- tables ---
     def header_size(self, text: str, width: float) -> float:
         """The largest size (at most SMALL) at which every word of ``text`` fits ``width``."""
-        size = SMALL
+        size: float = SMALL
         longest = [w for w in words(str(text)) if not w.isspace()]
         while size > MIN_HEADER_SIZE:
             self.set_font(self.family, "B", size)

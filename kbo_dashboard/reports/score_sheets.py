@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.reports import common as rc
@@ -21,8 +21,15 @@ from kbo_dashboard.reports.status import report_status
 from kbo_dashboard.scoring.counts import format_score
 from kbo_dashboard.scoring.row_totals import row_totals
 
+if TYPE_CHECKING:
+    from kbo_dashboard.intake.parse import Competition
+    from kbo_dashboard.meeting.decision import Decision
+    from kbo_dashboard.scoring.scoring import Results
 
-def judge_rows(comp: Any, judge_id: str, lang: str, rows: dict | None = None) -> list[list[str]]:
+
+def judge_rows(
+    comp: Competition, judge_id: str, lang: str, rows: dict | None = None
+) -> list[list[str]]:
     """One row per product: ID, name, each criterion's cell, then the total scoring counts.
 
     The total is :func:`~kbo_dashboard.scoring.row_totals.row_totals`' (weighted to 100, the
@@ -78,15 +85,15 @@ def column_groups(n_criteria: int) -> list[tuple[list[int], bool]]:
     return groups
 
 
-def _score(value: Any) -> str:
+def _score(value: object) -> str:
     text = format_score(value)
     return text[:-3] if text.endswith(".00") else text  # judges type whole numbers
 
 
 def build_score_sheets(
-    comp: Any,
-    results: Any = None,
-    decisions: Iterable[Any] | None = (),
+    comp: Competition,
+    results: Results | None = None,
+    decisions: Iterable[Decision] | None = (),
     lang: str = "th",
     *,
     demo: bool = False,
@@ -99,7 +106,7 @@ def build_score_sheets(
     maxima = [f"{m:g}" for m in comp.criteria["max_score"]]
     headers = [t("col.product_id", lang), t("col.product_name", lang)]
     headers += [f"{c} ({m})" for c, m in zip(criteria, maxima)] + [t("sheets.total_100", lang)]
-    counted = None if results is None or getattr(results, "excluded_judges", ()) else results
+    counted = None if results is None or results.excluded_judges else results
     totals = row_totals(comp, counted.totals if counted is not None else None)
     for judge in comp.judges.itertuples():
         pdf.add_page()

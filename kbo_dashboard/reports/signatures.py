@@ -8,11 +8,14 @@ for a member absent (Judges column ``attendance``) or with a declared conflict.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from kbo_dashboard.i18n import t
 from kbo_dashboard.reports.pdf_document import BODY, LINE, Document
 from kbo_dashboard.sources.layout import SECTORS
+
+if TYPE_CHECKING:
+    from kbo_dashboard.intake.parse import Competition
 
 SIGNATURE_SPACE = 48  # mm the chair's and secretary's block needs
 DOTS = "." * 40
@@ -34,7 +37,7 @@ def signature_block(pdf: Document, lang: str) -> None:
         pdf.ln(LINE + 2)
 
 
-def member_marks(comp: Any, lang: str) -> dict[str, str]:
+def member_marks(comp: Competition, lang: str) -> dict[str, str]:
     """judge_id -> "absent" and/or "conflict: P-09" in ``lang`` (members with a mark only)."""
     conflicts = comp.conflicts.groupby("judge_id")["product_id"].apply(sorted).to_dict()
     marks: dict[str, str] = {}
@@ -54,7 +57,15 @@ def sector_name(code: str, lang: str) -> str:
     return t(f"sector.{code}", lang) if code in SECTORS else t("docs.sign.no_sector", lang)
 
 
-def members_by_sector(comp: Any) -> list[tuple[str, list[Any]]]:
+class JudgeRow(Protocol):
+    """A row of ``comp.judges`` as ``itertuples`` gives it (columns: intake.parse.JUDGE_COLUMNS)."""
+
+    judge_id: str
+    judge_name: str
+    sector: str
+
+
+def members_by_sector(comp: Competition) -> list[tuple[str, list[JudgeRow]]]:
     """(sector code, its members in Judges-tab order), sectors in the layout's order."""
     judges = list(comp.judges.itertuples())
     order = [*SECTORS, ""]
@@ -62,7 +73,7 @@ def members_by_sector(comp: Any) -> list[tuple[str, list[Any]]]:
     return [(code, members) for code, members in groups if members]
 
 
-def committee_page(pdf: Document, comp: Any, lang: str) -> None:
+def committee_page(pdf: Document, comp: Competition, lang: str) -> None:
     """A new page: every member by sector with a line to sign and a mark where absent."""
     pdf.add_page()
     pdf.paragraph(t("docs.sign.title", lang), 16, "B", align="C", gap=1)

@@ -17,25 +17,30 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kbo_dashboard.i18n import t
-from kbo_dashboard.meeting.decision import final
+from kbo_dashboard.meeting.decision import Decision, final
 from kbo_dashboard.reports import common as rc
 
+if TYPE_CHECKING:
+    from kbo_dashboard.intake.parse import Competition
+    from kbo_dashboard.meeting.binding import ScoresEdited
+    from kbo_dashboard.scoring.scoring import Results
+
 #: The chair's decisions as the report builders take them (oldest first; None: none).
-Decisions = Iterable[Any] | None
+Decisions = Iterable[Decision] | None
 
 
 @dataclass(frozen=True)
 class ReportStatus:
     """The decision a report rests on (None: a draft) and whether its data is the demo."""
 
-    decision: Any
+    decision: Decision | None
     demo: bool = False
     #: :class:`~kbo_dashboard.meeting.binding.ScoresEdited` when the scores changed after the
     #: decision (None: unchanged, no decision, or a decision without a digest).
-    edited: Any = None
+    edited: ScoresEdited | None = None
 
     @property
     def draft(self) -> bool:
@@ -49,7 +54,10 @@ class ReportStatus:
 
 
 def report_status(
-    decisions: Iterable[Any] | None, demo: bool = False, comp: Any = None, results: Any = None
+    decisions: Iterable[Decision] | None,
+    demo: bool = False,
+    comp: Competition | None = None,
+    results: Results | None = None,
 ) -> ReportStatus:
     """The report's status; with ``comp`` (and today's ``results``), whether the scores were
     edited after the decision (the audit trail gives the cells)."""
@@ -63,7 +71,7 @@ def report_status(
     return ReportStatus(decision, bool(demo), edited)
 
 
-def open_points(decision: Any) -> list[dict[str, str]]:
+def open_points(decision: Decision) -> list[dict[str, str]]:
     """The checklist's open points saved with ``decision`` ([] when clear or unreadable)."""
     text = getattr(decision, "open_points", "") or ""
     try:
@@ -73,7 +81,7 @@ def open_points(decision: Any) -> list[dict[str, str]]:
     return [p for p in points if isinstance(p, dict)] if isinstance(points, list) else []
 
 
-def checklist_lines(decision: Any, lang: str) -> list[str]:
+def checklist_lines(decision: Decision, lang: str) -> list[str]:
     """What the readiness checklist showed when ``decision`` was recorded."""
     points = open_points(decision)
     if not points:
@@ -89,9 +97,9 @@ def checklist_lines(decision: Any, lang: str) -> list[str]:
 
 def status_lines(status: ReportStatus, settings: dict | None, lang: str) -> list[str]:
     """The report's status paragraph: draft, or the final decision, its time and checklist."""
-    if status.draft:
-        return [t("docs.draft_note", lang)]
     d = status.decision
+    if d is None:  # a draft
+        return [t("docs.draft_note", lang)]
     when = rc.thai_time(d.decided_at, lang, settings)
     if status.edited is not None:
         from kbo_dashboard.meeting.binding import notice_lines

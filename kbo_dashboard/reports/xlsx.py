@@ -27,7 +27,7 @@ import datetime as dt
 import io
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from openpyxl import Workbook
@@ -44,6 +44,13 @@ from kbo_dashboard.reports.status import ReportStatus, report_status
 from kbo_dashboard.reports.xlsx_summary import summary_frame
 from kbo_dashboard.scoring.counts import round_score
 
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell as OpenpyxlCell
+
+    from kbo_dashboard.intake.parse import Competition
+    from kbo_dashboard.meeting.decision import Decision
+    from kbo_dashboard.scoring.scoring import Results
+
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 BOLD = Font(bold=True)
 SCORE_FORMAT = "0.00"
@@ -53,9 +60,9 @@ FORBIDDEN_IN_SHEET_NAME = str.maketrans({c: "-" for c in "[]:*?/\\"})
 
 
 def build_xlsx(
-    comp: Any,
-    results: Any,
-    decisions: Iterable[Any] | None = (),
+    comp: Competition,
+    results: Results,
+    decisions: Iterable[Decision] | None = (),
     lang: str = "th",
     *,
     demo: bool = False,
@@ -96,7 +103,7 @@ def build_xlsx(
 
 
 # --- the tables -----------------------------------------------------------------------------
-def _ordered_standings(results: Any) -> pd.DataFrame:
+def _ordered_standings(results: Results) -> pd.DataFrame:
     """Standings best first; products not yet ranked last, by ID."""
     return results.standings.sort_values(
         ["ranked", "rank", "product_id"],
@@ -116,7 +123,7 @@ def _ranks(ranks: pd.Series, not_ranked: str) -> pd.Series:
     return ranks.map(lambda r: not_ranked if pd.isna(r) else int(r), na_action=None).astype(object)
 
 
-def _ranking_frame(comp: Any, results: Any, lang: str) -> pd.DataFrame:
+def _ranking_frame(comp: Competition, results: Results, lang: str) -> pd.DataFrame:
     frame = _ordered_standings(results)
     not_ranked = t("rank.not_ranked", lang)
     criteria = comp.criteria.set_index("criterion_id")
@@ -138,7 +145,7 @@ def _ranking_frame(comp: Any, results: Any, lang: str) -> pd.DataFrame:
     return pd.DataFrame(columns).reset_index(drop=True)
 
 
-def _scores(comp: Any, results: Any, lang: str) -> pd.DataFrame:
+def _scores(comp: Competition, results: Results, lang: str) -> pd.DataFrame:
     frame = scores_long(comp, results)
     judges = dict(zip(comp.judges["judge_id"], comp.judges["judge_name"]))
     names = rc.product_names(comp)
@@ -162,7 +169,7 @@ def _scores(comp: Any, results: Any, lang: str) -> pd.DataFrame:
     )
 
 
-def _issues(comp: Any, lang: str) -> pd.DataFrame:
+def _issues(comp: Competition, lang: str) -> pd.DataFrame:
     frame = issues_frame(comp.issues)
     return pd.DataFrame(
         {
@@ -178,7 +185,7 @@ def _issues(comp: Any, lang: str) -> pd.DataFrame:
     )
 
 
-def _decisions(history: Sequence[Any], lang: str, settings: dict) -> pd.DataFrame:
+def _decisions(history: Sequence[Decision], lang: str, settings: dict) -> pd.DataFrame:
     yes, no = t("report.yes", lang), t("report.no", lang)
     rows = []
     for n, d in enumerate(history, start=1):
@@ -225,7 +232,7 @@ def _sheet_name(name: str) -> str:
     return name.translate(FORBIDDEN_IN_SHEET_NAME)[:31] or "-"
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: object) -> object:
     """A value openpyxl can store: numbers stay numbers, text is text (see :func:`_as_text`)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
@@ -238,7 +245,7 @@ def _cell(value: Any) -> Any:
     return rc.excel_safe(str(value))
 
 
-def _as_text(cells: Any) -> None:
+def _as_text(cells: Iterable[OpenpyxlCell]) -> None:
     """Cells whose text could run as a formula stored as text with a quote prefix: openpyxl
     reads a string starting with ``=`` as a formula, and an apostrophe in the value would show
     (issue 18)."""
@@ -248,7 +255,7 @@ def _as_text(cells: Any) -> None:
             cell.quotePrefix = True
 
 
-def text_width(value: Any) -> int:
+def text_width(value: object) -> int:
     """Roughly how many character widths a value takes (Thai marks take none)."""
     text = value.strftime(DATE_FORMAT) if isinstance(value, dt.datetime) else str(value)
     text = f"{value:.2f}" if isinstance(value, float) else text

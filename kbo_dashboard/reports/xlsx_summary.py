@@ -9,7 +9,7 @@ show the same numbers).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -18,10 +18,15 @@ from kbo_dashboard.reports import common as rc
 from kbo_dashboard.reports.status import ReportStatus, status_lines
 from kbo_dashboard.scoring.counts import format_count, panel_counts, round_score
 
+if TYPE_CHECKING:
+    from kbo_dashboard.intake.parse import Competition
+    from kbo_dashboard.meeting.decision import Decision
+    from kbo_dashboard.scoring.scoring import Results
+
 
 def summary_frame(
-    comp: Any,
-    results: Any,
+    comp: Competition,
+    results: Results,
     history: list,
     status: ReportStatus,
     lang: str,
@@ -65,16 +70,20 @@ def summary_frame(
         ),
     ]
     if nominee is None and len(results.tied_for_first) > 1:
-        tied = ", ".join(_product(names, p) for p in results.tied_for_first)
+        tied = ", ".join(_label(names, p) for p in results.tied_for_first)
         rows.insert(12, (t("report.nominee", lang), t("report.tied", lang, products=tied)))
     return pd.DataFrame(rows, columns=[t("report.item", lang), t("report.value", lang)])
 
 
+def _label(names: dict[str, str], product_id: str) -> str:
+    return f"{names.get(product_id, product_id)} ({product_id})"
+
+
 def _product(names: dict[str, str], product_id: str | None) -> str | None:
-    return f"{names.get(product_id, product_id)} ({product_id})" if product_id else None
+    return _label(names, product_id) if product_id else None
 
 
-def _decision_text(decision: Any, lang: str, settings: dict) -> str:
+def _decision_text(decision: Decision | None, lang: str, settings: dict) -> str:
     if decision is None:
         return t("report.decision.none", lang)
     key = "report.decision.confirmed" if decision.confirmed_nominee else "report.decision.other"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -47,7 +48,8 @@ class ScoreMatrix:
         return ScoreMatrix(judges, self.product_ids, self.values[keep])
 
 
-Totals = pd.DataFrame | ScoreMatrix  # a totals table, or its matrix built once per refresh
+# A totals table, or its matrix built once per refresh.
+Totals: TypeAlias = pd.DataFrame | ScoreMatrix
 
 
 def score_matrix(totals: Totals) -> ScoreMatrix:

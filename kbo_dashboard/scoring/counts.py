@@ -26,15 +26,21 @@ the last place below 83.625 still reads 83.63, and two products ranked level rea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from kbo_dashboard.scoring.progress import judge_progress
 from kbo_dashboard.scoring.ranking import DECIMALS as RANK_DECIMALS
+
+if TYPE_CHECKING:
+    from kbo_dashboard.intake.parse import Competition
+    from kbo_dashboard.scoring.progress import Progress
+    from kbo_dashboard.scoring.scoring import Results
 
 SCORE_DECIMALS = 2
 
@@ -60,13 +66,13 @@ class PanelCounts:
         return self.panel - self.finished
 
 
-def contributing_judges(results: Any) -> int:
+def contributing_judges(results: Results) -> int:
     """Judges with at least one row that counts toward a product's score."""
     totals = results.totals
     return int(totals.loc[totals["eligible"].astype(bool), "judge_id"].nunique())
 
 
-def counted_for(results: Any, product_id: str | None) -> int | None:
+def counted_for(results: Results, product_id: str | None) -> int | None:
     """Judges whose rows count toward ``product_id``'s score (None for no product)."""
     if product_id is None:
         return None
@@ -76,7 +82,7 @@ def counted_for(results: Any, product_id: str | None) -> int | None:
     return int(standings.at[product_id, "n_judges"])
 
 
-def judges_counted(results: Any) -> int:
+def judges_counted(results: Results) -> int:
     """The Nomination page's "judges counted": the nominee's, else (no sole nominee) the most
     any ranked product has."""
     if results.nominee:
@@ -84,7 +90,9 @@ def judges_counted(results: Any) -> int:
     return int(results.ranked["n_judges"].max()) if not results.ranked.empty else 0
 
 
-def panel_counts(comp: Any, results: Any = None, progress: Any = None) -> PanelCounts:
+def panel_counts(
+    comp: Competition, results: Results | None = None, progress: Progress | None = None
+) -> PanelCounts:
     """Every count for ``comp`` (and its ``results``; without them the result counts are 0)."""
     progress = progress or judge_progress(comp)
     return PanelCounts(
@@ -98,18 +106,18 @@ def panel_counts(comp: Any, results: Any = None, progress: Any = None) -> PanelC
     )
 
 
-def format_count(n: Any) -> str:
+def format_count(n: object) -> str:
     """A count with thousands separators (``2,575``), or a dash."""
     try:
-        return f"{int(n):,}"
+        return f"{int(n):,}"  # type: ignore[call-overload]  # any value: what int() refuses is caught
     except (TypeError, ValueError):
         return "-"
 
 
-def _decimal(value: Any, digits: int) -> Decimal | None:
+def _decimal(value: object, digits: int) -> Decimal | None:
     """``value`` rounded half up to ``digits`` decimals as a Decimal; None when not a number."""
     try:
-        number = float(value)
+        number = float(value)  # type: ignore[arg-type]  # any value: what float() refuses is caught
     except (TypeError, ValueError):
         return None
     if number != number or number in (float("inf"), float("-inf")):
@@ -122,7 +130,7 @@ def _decimal(value: Any, digits: int) -> Decimal | None:
         return Decimal(repr(number))
 
 
-def round_half_up(value: Any, digits: int = SCORE_DECIMALS) -> float | None:
+def round_half_up(value: object, digits: int = SCORE_DECIMALS) -> float | None:
     """THE rounding of every number shown or exported: half up on the decimal value.
 
     83.625 -> 83.63 and 79.625 -> 79.63 (half away from zero: -0.125 -> -0.13). None when
@@ -132,12 +140,14 @@ def round_half_up(value: Any, digits: int = SCORE_DECIMALS) -> float | None:
     return None if rounded is None else float(rounded)
 
 
-def round_score(value: Any) -> float | None:
+def round_score(value: object) -> float | None:
     """A score rounded as it is shown (2 decimals, :func:`round_half_up`), or None."""
     return round_half_up(value, SCORE_DECIMALS)
 
 
-def round_scores(values: Any, digits: int = SCORE_DECIMALS) -> Any:
+def round_scores(
+    values: pd.Series | np.ndarray, digits: int = SCORE_DECIMALS
+) -> pd.Series | np.ndarray:
     """:func:`round_half_up` over a Series (same index) or an array; NaN where no number.
 
     Vectorised in integers for a whole heatmap at once: the value at the rank basis as an
@@ -161,24 +171,28 @@ def round_scores(values: Any, digits: int = SCORE_DECIMALS) -> Any:
     return out
 
 
-def format_score(value: Any, digits: int = SCORE_DECIMALS) -> str:
+def format_score(value: object, digits: int = SCORE_DECIMALS) -> str:
     """A score with two decimals (``84.58``; :func:`round_half_up`), or a dash."""
     rounded = _decimal(value, digits)
     return "-" if rounded is None else f"{rounded:.{digits}f}"
 
 
-def format_scores(values: Any, digits: int = SCORE_DECIMALS, missing: str = "-") -> list:
+def format_scores(
+    values: pd.Series | np.ndarray | Sequence[float | None],
+    digits: int = SCORE_DECIMALS,
+    missing: str = "-",
+) -> list:
     """:func:`format_score` over a flat array or a Series, vectorised; ``missing`` for none."""
     rounded = np.asarray(round_scores(np.asarray(values, dtype=float), digits)).ravel()
     return [missing if v != v else f"{v:.{digits}f}" for v in rounded.tolist()]
 
 
-def is_level(points: Any) -> bool:
+def is_level(points: object) -> bool:
     """A margin that reads 0.00: first is level with second on the score as shown."""
     return format_score(points) == format_score(0)
 
 
-def format_signed(value: Any, digits: int = SCORE_DECIMALS) -> str:
+def format_signed(value: object, digits: int = SCORE_DECIMALS) -> str:
     """A difference in points with its sign (``+2.5``, ``-0.3``, ``0.0``), or a dash."""
     text = format_score(value, digits)
     return text if text == "-" or text.startswith("-") or float(text) == 0 else f"+{text}"

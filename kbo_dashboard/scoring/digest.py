@@ -17,16 +17,20 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from kbo_dashboard.intake.parse import Competition
+    from kbo_dashboard.sources.source import Rows
 
 SCORES_TAG = "kbo-scores-v1"
 WORKBOOK_TAG = "kbo-workbook-v1"
 KEY = ["judge_id", "product_id", "criterion_id"]
 
 
-def canonical_json(value: Any) -> str:
+def canonical_json(value: object) -> str:
     """``value`` as compact JSON; a value JSON has no type for (a date) as its ``str``."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
@@ -35,7 +39,7 @@ def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def workbook_digest(tabs: Mapping[str, list[list[Any]]]) -> str:
+def workbook_digest(tabs: Mapping[str, Rows]) -> str:
     """The data version: SHA-256 of ``["kbo-workbook-v1", [[tab, rows], ...]]`` in tab order.
 
     Rows are as fetched (ragged, trailing blanks dropped), cells as JSON values.
@@ -43,7 +47,7 @@ def workbook_digest(tabs: Mapping[str, list[list[Any]]]) -> str:
     return sha256_hex(canonical_json([WORKBOOK_TAG, [[name, rows] for name, rows in tabs.items()]]))
 
 
-def _eligible_pairs(comp: Any) -> set[tuple[str, str]]:
+def _eligible_pairs(comp: Competition) -> set[tuple[str, str]]:
     rows = comp.rows
     eligible = rows[rows["complete"].astype(bool) & ~rows["conflict"].astype(bool)]
     return set(
@@ -51,7 +55,7 @@ def _eligible_pairs(comp: Any) -> set[tuple[str, str]]:
     )
 
 
-def counted_cells(comp: Any) -> pd.DataFrame:
+def counted_cells(comp: Competition) -> pd.DataFrame:
     """The counted score cells: judge_id, product_id, criterion_id, score, tab, cell.
 
     A cell counts when its judge x product row is complete and not a declared conflict (the
@@ -67,7 +71,7 @@ def counted_cells(comp: Any) -> pd.DataFrame:
     return cells.drop_duplicates(KEY).reset_index(drop=True)
 
 
-def counted_values(comp: Any) -> dict[tuple[str, str, str], float]:
+def counted_values(comp: Competition) -> dict[tuple[str, str, str], float]:
     """Each counted cell's score by (judge, product, criterion); the first of a repeated key."""
     pairs = _eligible_pairs(comp)
     scores = comp.scores
@@ -80,7 +84,7 @@ def counted_values(comp: Any) -> dict[tuple[str, str, str], float]:
     return values
 
 
-def scores_canonical(comp: Any) -> str:
+def scores_canonical(comp: Competition) -> str:
     """The canonical text :func:`scores_digest` hashes.
 
     ``["kbo-scores-v1", [[judge, product, criterion, score], ...]]``: one entry per counted
@@ -90,6 +94,6 @@ def scores_canonical(comp: Any) -> str:
     return canonical_json([SCORES_TAG, entries])
 
 
-def scores_digest(comp: Any) -> str:
+def scores_digest(comp: Competition) -> str:
     """SHA-256 (hex) of :func:`scores_canonical`: what a decision was made on."""
     return sha256_hex(scores_canonical(comp))

@@ -78,7 +78,8 @@ def row_totals(comp: Competition, totals: pd.DataFrame | None = None) -> dict:
     """
     totals = judge_totals(comp) if totals is None else totals
     reasons = row_reasons(comp)
-    columns = {}  # a judge's tab without a criterion column: every row of theirs
+    # A judge's tab without a criterion column: every row of theirs.
+    columns: dict[str, list[Issue]] = {}
     for issue in comp.issues:
         if issue.code == "missing_column" and issue.judge_id and not issue.product_id:
             columns.setdefault(issue.judge_id, []).append(issue)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -175,7 +176,9 @@ def read_secrets_file(path: str | os.PathLike = ".streamlit/secrets.toml") -> di
     except FileNotFoundError:
         return {}
     except tomllib.TOMLDecodeError as exc:
-        th, en = both("cfg.bad_toml", name=Path(path).name, line=exc.lineno)
+        # Python 3.11's error has no ``lineno`` (3.14's has): its message says "(at line N, …)".
+        line = re.search(r"line (\d+)", str(exc))
+        th, en = both("cfg.bad_toml", name=Path(path).name, line=line[1] if line else "?")
         raise SourceError(en, th, kind="config") from None
 
 

@@ -161,7 +161,9 @@ class RetryingHTTPClient(HTTPClient):
         return self.call(once)
 
 
-def _rewrite(url: str, base: str) -> str:
+def _rewrite(url: str | bytes, base: str) -> str:
+    if isinstance(url, bytes):  # requests takes either; it decodes bytes as UTF-8 too
+        url = url.decode("utf-8")
     if url.startswith(SHEETS_HOST):
         return base + url[len(SHEETS_HOST) :]
     if url.startswith("https://") and url.split("?")[0].endswith("/token"):
@@ -174,7 +176,9 @@ class _RewritingSession(requests.Session):
         super().__init__()
         self.base = base.rstrip("/")
 
-    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:
+    def request(
+        self, method: str, url: str | bytes, *args: Any, **kwargs: Any
+    ) -> requests.Response:
         return super().request(method, _rewrite(url, self.base), *args, **kwargs)
 
 
@@ -189,7 +193,9 @@ class EmulatorSession(AuthorizedSession):
         )
         self.base = base.rstrip("/")
 
-    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:
+    def request(
+        self, method: str, url: str | bytes, *args: Any, **kwargs: Any
+    ) -> requests.Response:
         return super().request(method, _rewrite(url, self.base), *args, **kwargs)
 
 
@@ -262,10 +268,12 @@ def make_gspread_client(
 ) -> gspread.Client:
     """A real :class:`gspread.Client` over :class:`RetryingHTTPClient` (for init-sheet)."""
     policy = policy or RetryPolicy()
+    # gspread's annotations ask for credentials (unused when a session is given) and for an
+    # HTTPClient class (it only calls it).
     return gspread.Client(
-        None,
+        None,  # type: ignore[arg-type]
         session=_session(credentials, api_url, policy),
-        http_client=partial(RetryingHTTPClient, policy=policy),
+        http_client=partial(RetryingHTTPClient, policy=policy),  # type: ignore[arg-type]
     )
 
 

@@ -20,6 +20,13 @@ from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.meeting.snapshot import Snapshot
 from kbo_dashboard.scoring.progress import Progress, judge_progress
 from kbo_dashboard.scoring.scoring import Results
+from kbo_dashboard.ui import caches
+
+
+def _competition(snap: Snapshot) -> Competition:
+    """The snapshot's competition: pages get here only after ``frame.page_start``."""
+    assert snap.competition is not None, "a page with no data stops before its computations"
+    return snap.competition
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -29,7 +36,7 @@ def _progress(_comp: Competition, version: str) -> Progress:
 
 def progress(snap: Snapshot) -> Progress:
     """Each judge's progress (Overview, Judges, Projector)."""
-    return _progress(snap.competition, snap.version)
+    return _progress(_competition(snap), snap.version)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -38,7 +45,7 @@ def _readiness(_snap: Snapshot, _results: Results, version: str, method: str) ->
     from kbo_dashboard.ui.state import robustness
 
     report = robustness(_snap, method) if _results.nominee else None
-    return checklist(_snap.competition, _results, report, _progress(_snap.competition, version))
+    return checklist(_competition(_snap), _results, report, _progress(_competition(_snap), version))
 
 
 def readiness(snap: Snapshot, results: Results) -> Readiness:
@@ -69,7 +76,7 @@ def _judge_analysis(_comp: Competition, _totals: pd.DataFrame, version: str) -> 
 
 
 def judge_analysis(snap: Snapshot, results: Results) -> JudgeAnalysis:
-    return _judge_analysis(snap.competition, results.totals, snap.version)
+    return _judge_analysis(_competition(snap), results.totals, snap.version)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -95,7 +102,7 @@ def _issues(_comp: Competition, version: str) -> pd.DataFrame:
 
 def issues(snap: Snapshot) -> pd.DataFrame:
     """Every data issue as a table, errors first (Data issues page, issues CSV)."""
-    return _issues(snap.competition, snap.version)
+    return _issues(_competition(snap), snap.version)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -111,13 +118,8 @@ def export_table(snap: Snapshot, results: Results, kind: str, lang: str) -> pd.D
     """The rankings (per method and language) or every score, as the CSV downloads hold them."""
     key_lang = lang if kind == "rankings" else ""
     return _export_table(
-        snap.competition, results, f"{snap.version}/{results.method}", kind, key_lang
+        _competition(snap), results, f"{snap.version}/{results.method}", kind, key_lang
     )
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _figure(version: str, name: str, key: tuple, _build: Callable[[], Any]) -> Any:
-    return _build()
 
 
 def figure(snap: Snapshot, name: str, key: tuple, build: Callable[[], Any]) -> Any:
@@ -125,4 +127,4 @@ def figure(snap: Snapshot, name: str, key: tuple, build: Callable[[], Any]) -> A
 
     Shared, not copied: ``st.plotly_chart`` only reads a figure, and pages never change one.
     """
-    return _figure(snap.version, name, key, build)
+    return caches.figure(snap.version, name, key, build)

@@ -7,10 +7,12 @@ import os
 import streamlit as st
 
 from kbo_dashboard.i18n import pick
-from kbo_dashboard.meeting import decision, password
+from kbo_dashboard.meeting import config, decision, password
 from kbo_dashboard.meeting import decision_store as stores
+from kbo_dashboard.meeting.config import MeetingConfig
 from kbo_dashboard.meeting.snapshot import Snapshot
 from kbo_dashboard.sources.source import SourceError
+from kbo_dashboard.ui import caches
 from kbo_dashboard.ui.state import (
     app_settings,
     cache_ttl,
@@ -27,53 +29,30 @@ def plain(text: object) -> str:
     return md(text)
 
 
-@st.cache_resource(show_spinner=False)
-def password_ceiling():
-    """Process-wide: many wrong chair passwords from any viewers slow the wrong answers down;
-    never a lock-out (each viewer's own wait is in chair_form's SessionThrottle)."""
-    from kbo_dashboard.meeting.password import ServerCeiling
-
-    return ServerCeiling()
-
-
 def chair_hash() -> str | None:
     """The chair password's salted hash from secrets or the environment (never shown)."""
     return password.chair_password_hash(read_secrets(), os.environ)
 
 
-@st.cache_resource(show_spinner=False)
-def _decisions(key: str) -> dict:
-    """Process-wide decision history for one store: read at start and after each record."""
-    import threading
-
-    return {"lock": threading.Lock(), "history": None, "error": None, "read_at": 0.0}
-
-
-def configure_signing(snap: Snapshot | None = None) -> bytes | None:
-    """Give the meeting code this source's decision key, and bind signatures to this sheet and
-    the competition's Settings title and year (see meeting/signing.py)."""
-    from kbo_dashboard.meeting import signing
-    from kbo_dashboard.ui.state import settings_of, snapshot
-
-    key = signing.key_for(app_settings().kind, read_secrets(), os.environ)
-    signing.configure(key)
-    snap = snap if snap is not None and snap.competition is not None else snapshot()
+def meeting_config() -> MeetingConfig:
+    """The meeting's source, data folder and decision key, from the secrets and the
+    environment (built on each run, as cheap as reading them; see meeting/config.py)."""
     try:
-        sheet = signing.sheet_of(data_source())
+        source = data_source()
     except SourceError:  # a configuration error: every page's banner says what is wrong
-        sheet = ""
-    signing.bind(signing.binding_for(sheet, settings_of(snap)))
-    return key
+        source = None
+    return config.meeting_config(app_settings().kind, source, read_secrets(), os.environ)
 
 
-def decision_store():
+def decision_store(meeting: MeetingConfig | None = None) -> stores.DecisionStore:
     """Where the chair's decisions are kept: the Decision tab, or the local store."""
-    configure_signing()
-    return stores.decision_store(data_source())
+    meeting = meeting or meeting_config()
+    return stores.decision_store(data_source(), meeting.data_dir)
 
 
 def decision_history(snap: Snapshot | None = None, reload: bool = False) -> tuple[list, object]:
-    """(decisions oldest first, the read error or None), costing no Sheets request per viewer.
+    """(decisions oldest first, each with its signature's verdict for this meeting, the read
+    error or None), costing no Sheets request per viewer.
 
     A snapshot that carries the ``Decision`` tab (``snap.decisions``, read in the same single
     request as the scores) is used as is. Otherwise the local store (demo, .xlsx) is read once
@@ -82,29 +61,33 @@ def decision_history(snap: Snapshot | None = None, reload: bool = False) -> tupl
     """
     import time
 
+    from kbo_dashboard.ui.state import settings_of, snapshot
+
     if config_error() is not None:  # every page's banner already says what is wrong
         return [], None
-    configure_signing(snap)
-    key = f"{app_settings().kind}|{os.environ.get(stores.DATA_DIR_ENV, '')}"
-    state = _decisions(key)
-    google = app_settings().kind == "google"
+    meeting = meeting_config()
+    state = caches.decision_history(f"{meeting.source_kind}|{meeting.data_dir}")
+    google = meeting.source_kind == "google"
     with state["lock"]:
         failed_long_ago = state["error"] and time.monotonic() - state["read_at"] > cache_ttl()
         stale = state["history"] is None or failed_long_ago
         if reload or (stale and not google):
             state["read_at"] = time.monotonic()
             try:
-                state["history"], state["error"] = decision_store().history(), None
-            except decision.DecisionWriteError as error:
+                state["history"], state["error"] = decision_store(meeting).history(), None
+            except decision.DecisionWriteError as failure:
                 state["history"] = state["history"] or []
-                state["error"] = error
+                state["error"] = failure
         history = list(state["history"] or [])
         error = state["error"]
     carried = getattr(snap, "decisions", None)
     if carried is not None:
         merged = {decision.row_key(d): d for d in [*carried, *history]}
         history = sorted(merged.values(), key=lambda d: d.decided_at)
-    return history, error
+    # Signatures are checked here, for this sheet and the competition's Settings title and year:
+    # every page and document reads the verdicts from the history, never from the process.
+    competition = snap if snap is not None and snap.competition is not None else snapshot()
+    return meeting.verify(history, settings_of(competition)), error
 
 
 def show_decision_tab_issues(snap: Snapshot, lang: str) -> None:

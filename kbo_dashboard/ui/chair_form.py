@@ -20,7 +20,7 @@ from kbo_dashboard.i18n import pick, t
 from kbo_dashboard.meeting import decision
 from kbo_dashboard.meeting.password import HASH_KEY, SessionThrottle, verify_password
 from kbo_dashboard.meeting.pending import forget_held, pending_for, record, retry_pending
-from kbo_dashboard.ui import chair, pickers, reveal, state
+from kbo_dashboard.ui import caches, chair, pickers, reveal, state
 from kbo_dashboard.ui.meeting_view import current_readiness
 from kbo_dashboard.ui.standings_tables import product_text
 from kbo_dashboard.ui.state import tr
@@ -78,7 +78,7 @@ def _unlock(stored: str) -> None:
         st.error(tr("nom.chair_wait", n=math.ceil(throttle.wait_s())))
     elif not verify_password(password or "", stored):
         throttle.failed()
-        chair.password_ceiling().slow_down()  # many guesses server-wide: wrong answers wait
+        caches.password_ceiling().slow_down()  # many guesses server-wide: wrong answers wait
         st.error(tr("nom.chair_wrong"), icon=":material/block:")
     elif not name:
         st.error(tr("chair.name_required"), icon=":material/badge:")
@@ -146,8 +146,9 @@ def _pending_first(store, pending, lang: str) -> bool:
 
 def _decide() -> None:
     lang = state.lang()
-    store = chair.decision_store()
-    pending = pending_for()
+    meeting = chair.meeting_config()
+    store = chair.decision_store(meeting)
+    pending = pending_for(meeting.data_dir)
     if _pending_first(store, pending, lang):
         return
     snap = state.snapshot()
@@ -155,6 +156,7 @@ def _decide() -> None:
     if comp is None or comp.products.empty:
         return
     results = state.results(snap, pickers.current_method(snap))
+    assert results is not None  # the snapshot has a competition
     ready = current_readiness(snap, results)
     nominee = results.nominee
     name = product_text(comp, nominee).split(" ", 1)[-1] if nominee else ""
@@ -184,7 +186,7 @@ def _decide() -> None:
     if not ready.clear:
         # named as they fail, with the details the decision row stores (ready.to_json())
         acknowledged = st.checkbox(tr("chair.ack", points=ready.open_text(lang)), key="chair_ack")
-    if not st.button(tr("nom.chair_record"), key="chair_record", type="primary"):
+    if not st.button(tr("nom.chair_record"), key="chair_record", type="primary") or not product:
         return
     if not acknowledged:
         st.error(tr("chair.ack_required"), icon=":material/pending_actions:")
@@ -205,7 +207,7 @@ def _decide() -> None:
         st.error(pick(refused.message_th, refused.message_en, lang))
         return
     try:
-        record(store, chosen, pending)
+        record(store, chosen, pending, meeting, comp.settings)
     except decision.DecisionWriteError as error:
         st.session_state[PENDING_ERROR] = error.message(lang)
         st.rerun()
@@ -222,9 +224,10 @@ def _lock_judge_tabs(comp, lang: str) -> tuple[str, str, dict]:
     from gspread.exceptions import APIError
 
     from kbo_dashboard.commands.protections import lock_judge_tabs
+    from kbo_dashboard.sources.google_source import GoogleSheetSource
 
     source = state.data_source()
-    if getattr(source, "kind", "") != "google":
+    if not isinstance(source, GoogleSheetSource):
         return ("warn", "binding.lock_not_sheet", {})
     try:
         n = lock_judge_tabs(source.open_for_writing(), comp, getattr(source, "email", None))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kbo_dashboard.meeting import signing
 from kbo_dashboard.meeting.decision import Decision
 from kbo_dashboard.scoring.counts import format_score
 from kbo_dashboard.ui import pickers, state
@@ -25,7 +24,7 @@ def unsigned_rows(unsigned: Iterable[Decision], lang: str) -> list[dict[str, str
             tr("tbl.time"): local_be_time(d.decided_at, lang, settings),
             tr("tbl.product"): md(f"{d.product_id} {d.product_name}"),
             tr("tbl.reason"): md(d.reason or "-"),
-            tr("dtab.why_not_final"): tr(f"decision.verdict.{signing.verdict(d)}"),
+            tr("dtab.why_not_final"): tr(f"decision.verdict.{d.verdict}"),
         }
         for d in reversed(list(unsigned))
     ]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 
 from kbo_dashboard.i18n import LANGS, t
 from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.meeting.snapshot import Snapshot
+from kbo_dashboard.ui import caches
 from kbo_dashboard.ui.state import LANG_KEY, lang, local_time, settings_of, tr
 
 #: Every page: (file, catalogue key of its title, icon, url path). The first is the default.
@@ -109,7 +111,7 @@ def competition_or_stop(snap: Snapshot) -> Competition:
     return snap.competition
 
 
-def _stop(snap: Snapshot) -> None:
+def _stop(snap: Snapshot) -> NoReturn:
     """Stop the page; a live page still watches for data on the TTL."""
     from kbo_dashboard.ui.refresh import watch_stopped
 
@@ -125,14 +127,6 @@ def page_start(snap: Snapshot, *, need_products: bool = False) -> Competition:
         st.info(tr("pg.empty"), icon=":material/inventory_2:")
         _stop(snap)
     return comp
-
-
-@st.cache_resource(show_spinner=False)
-def _audit_log() -> dict:
-    """Process-wide: the data version last recorded in each audit file, and a write lock."""
-    import threading
-
-    return {"lock": threading.Lock(), "done": {}}
 
 
 def record_audit(snap: Snapshot):
@@ -152,7 +146,7 @@ def record_audit(snap: Snapshot):
     comp = snap.competition
     if comp is None or not snap.ok or snap.fetched_at is None:
         return None
-    log = _audit_log()
+    log = caches.audit_log()
     path = str(default_audit_path())
     with log["lock"]:
         # The version is the content's digest: the same version as the last one recorded has

@@ -17,26 +17,11 @@ import streamlit as st
 
 from kbo_dashboard.intake import clock
 from kbo_dashboard.meeting.snapshot import Snapshot
+from kbo_dashboard.ui.caches import feed_log, refresh_limiter
 from kbo_dashboard.ui.state import cache_ttl, clear_data_cache, settings_of, snapshot, tr
 
 _REFRESH_WAIT = "_refresh_wait"
 _SHOWN = "_live_shown"  # the view_key the page was laid out with (None: not yet)
-
-
-@st.cache_resource(show_spinner=False)
-def refresh_limiter():
-    """Process-wide: at most one forced refresh per interval, whoever presses the button."""
-    from kbo_dashboard.meeting.live import RefreshLimiter
-
-    return RefreshLimiter()
-
-
-@st.cache_resource(show_spinner=False)
-def feed_log():
-    """Process-wide change feed, shared by every viewer."""
-    from kbo_dashboard.meeting.live import FeedLog
-
-    return FeedLog()
 
 
 def live_snapshot() -> Snapshot:

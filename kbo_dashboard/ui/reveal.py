@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kbo_dashboard.meeting import reveal as rules
+from kbo_dashboard.ui import caches
 from kbo_dashboard.ui.state import cache_ttl, tr
 
 #: Session key: this session unlocked the chair's form (set by ui/chair_form.py).
@@ -19,14 +20,9 @@ CHAIR_OK = "chair_unlocked"
 _DRAWN = "_reveal_drawn_{page}"
 
 
-@st.cache_resource(show_spinner=False)
-def _switch(path: str) -> rules.RevealSwitch:
-    """One switch object per data folder for the process (the file is the truth)."""
-    return rules.RevealSwitch(path)
-
-
 def switch() -> rules.RevealSwitch:
-    return _switch(str(rules.switch_path()))
+    """The switch of this data folder (caches.reveal_switch: one per folder, per server)."""
+    return caches.reveal_switch(str(rules.switch_path()))
 
 
 def scores_hidden() -> bool:

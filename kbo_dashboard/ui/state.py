@@ -8,7 +8,6 @@ retries per TTL, not one per viewer.
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -20,7 +19,10 @@ from kbo_dashboard.intake.parse import Competition
 from kbo_dashboard.meeting.snapshot import Snapshot, refresh
 from kbo_dashboard.scoring.scoring import Results, score_competition
 from kbo_dashboard.sources.config import DEFAULT_TTL_S, cache_seconds
-from kbo_dashboard.sources.source import Source, SourceError
+from kbo_dashboard.sources.source import SourceError
+from kbo_dashboard.ui import caches
+from kbo_dashboard.ui.app_config import app_settings, read_secrets  # noqa: F401 (pages' names)
+from kbo_dashboard.ui.caches import data_source  # noqa: F401 (the pages' name for it)
 
 LANG_KEY = "lang"
 
@@ -36,33 +38,6 @@ def lang() -> str:
 def tr(key: str, /, **params: object) -> str:
     """The message ``key`` in the viewer's language."""
     return t(key, lang(), **params)
-
-
-def read_secrets() -> dict:
-    try:
-        return dict(st.secrets)
-    except Exception:  # no secrets.toml: Streamlit raises FileNotFoundError or its own error
-        return {}
-
-
-def app_settings():
-    """The app's configuration from ``.streamlit/secrets.toml`` and the environment."""
-    from kbo_dashboard.sources.config import load_settings
-
-    return load_settings(read_secrets(), os.environ)
-
-
-@st.cache_resource(show_spinner=False)
-def data_source() -> Source:
-    from kbo_dashboard.sources.config import make_source
-
-    return make_source(app_settings())
-
-
-@st.cache_resource(show_spinner=False)
-def _last_good() -> dict[str, Snapshot]:
-    """Process-wide holder of the last good snapshot, shared by every session."""
-    return {}
 
 
 def config_error() -> SourceError | None:
@@ -86,20 +61,11 @@ def _config_snapshot(error: SourceError) -> Snapshot:
     return Snapshot("config", "-", None, None, now, error.message_en, error.message_th, error.kind)
 
 
-@st.cache_resource(show_spinner=False)
-def _competitions() -> dict:
-    """Process-wide: the competition of each recent data version (newest last, at most
-    :data:`KEEP_VERSIONS`). The cached snapshot leaves its competition here, so the data cache
-    neither pickles 20 MB (at 10x) at every read nor unpickles it at every status-line tick;
-    pages only read it."""
-    return {}
-
-
-KEEP_VERSIONS = 4
+KEEP_VERSIONS = 4  # data versions whose competition caches.competitions keeps
 
 
 def _fetch(_bucket: int) -> Snapshot:
-    holder = _last_good()
+    holder = caches.last_good()
     try:
         source = data_source()
     except SourceError as error:
@@ -109,7 +75,7 @@ def _fetch(_bucket: int) -> Snapshot:
         holder["good"] = snap
     if snap.competition is None or not snap.digest:
         return snap
-    shared = _competitions()
+    shared = caches.competitions()
     shared.pop(snap.version, None)
     shared[snap.version] = snap.competition
     while len(shared) > KEEP_VERSIONS:
@@ -129,11 +95,11 @@ def snapshot() -> Snapshot:
     light = _cached_fetch(0)
     if light.competition is not None or not light.digest:
         return light
-    competition = _competitions().get(light.version)
+    competition = caches.competitions().get(light.version)
     if competition is None:  # the process's caches were cleared apart: read again
         clear_data_cache()
         light = _cached_fetch(0)
-        competition = _competitions().get(light.version)
+        competition = caches.competitions().get(light.version)
     return replace(light, competition=competition)
 
 
