@@ -39,7 +39,7 @@ from kbo_dashboard.ui.standings_tables import (
 )
 from kbo_dashboard.ui.state import tr
 from kbo_dashboard.ui.text import md, md_table, trm
-from kbo_dashboard.ui.thai_breaks import word_table
+from kbo_dashboard.ui.thai_breaks import mark_words, word_metric, word_table
 
 
 def show_final(lang: str) -> None:
@@ -105,9 +105,9 @@ def show_nominee(comp, results, lang: str) -> None:
     cols = st.columns(4)
     if results.nominee:
         row = standings.loc[results.nominee]
-        cols[0].metric(tr("pg.nominee"), md(results.nominee), border=True)
-        cols[0].caption(md(row["product_name"]))
-        cols[1].metric(tr("nom.score"), format_score(row["score"]), border=True)
+        word_metric(cols[0], tr("pg.nominee"), md(results.nominee), border=True)
+        cols[0].caption(mark_words(md(row["product_name"])))
+        word_metric(cols[1], tr("nom.score"), format_score(row["score"]), border=True)
         counted = counted_for(results, results.nominee)
     else:
         if results.tied_for_first:
@@ -117,7 +117,8 @@ def show_nominee(comp, results, lang: str) -> None:
             st.info(tr("pg.no_nominee", quorum=results.quorum), icon=":material/hourglass:")
         counted = int(results.ranked["n_judges"].max()) if not results.ranked.empty else 0
     if results.margin is not None:
-        cols[2].metric(
+        word_metric(
+            cols[2],
             tr("nom.margin"),
             tr("nom.margin_level")
             if is_level(results.margin)
@@ -132,7 +133,8 @@ def show_nominee(comp, results, lang: str) -> None:
             )
         )
     panel = panel_counts(comp, results, cached.progress(state.snapshot()))  # cached
-    cols[3].metric(
+    word_metric(
+        cols[3],
         tr("nom.judges_counted"),
         tr(
             "nom.judges_counted_value",
