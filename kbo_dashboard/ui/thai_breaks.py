@@ -44,8 +44,9 @@ def mark_words(text: Any) -> Any:
     out: list[str] = []
     previous = " "
     for piece in words(text):
-        thai = bool(_THAI.match(piece[0]))
-        if thai and _THAI.match(previous[-1]):
+        # A word glued to its punctuation ("(เบื้องต้น)", "มือ),") is a Thai word too.
+        thai = bool(_THAI.search(piece))
+        if thai and _THAI.search(previous):
             out.append(BREAK)  # between two Thai words a line may end
         # Only Thai words get joiners: "P-08" and "84.58" stay as typed (a browser never breaks
         # them, and a search for "P-08" still finds them).
