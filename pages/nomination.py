@@ -41,7 +41,7 @@ from kbo_dashboard.ui.standings_tables import (
 )
 from kbo_dashboard.ui.state import tr
 from kbo_dashboard.ui.text import md, md_table, trm
-from kbo_dashboard.ui.thai_breaks import word_table
+from kbo_dashboard.ui.thai_breaks import mark_words, word_metric, word_table
 
 
 def show_final(lang: str) -> None:
@@ -82,9 +82,9 @@ def show_nominee(comp, results, lang: str) -> None:
     cols = st.columns(4)
     if results.nominee:
         row = standings.loc[results.nominee]
-        cols[0].metric(tr("pg.nominee"), md(results.nominee), border=True)
-        cols[0].caption(md(row["product_name"]))
-        cols[1].metric(tr("nom.score"), format_score(row["score"]), border=True)
+        word_metric(cols[0], tr("pg.nominee"), md(results.nominee), border=True)
+        cols[0].caption(mark_words(md(row["product_name"])))
+        word_metric(cols[1], tr("nom.score"), format_score(row["score"]), border=True)
     else:
         if results.tied_for_first:
             names = ", ".join(product_text(comp, p) for p in results.tied_for_first)
@@ -92,7 +92,8 @@ def show_nominee(comp, results, lang: str) -> None:
         else:
             st.info(tr("pg.no_nominee", quorum=results.quorum), icon=":material/hourglass:")
     if results.margin is not None:
-        cols[2].metric(
+        word_metric(
+            cols[2],
             tr("nom.margin"),
             tr("nom.margin_level")
             if is_level(results.margin)
@@ -107,7 +108,8 @@ def show_nominee(comp, results, lang: str) -> None:
             )
         )
     panel = panel_counts(comp, results, cached.progress(state.snapshot()))  # cached
-    cols[3].metric(
+    word_metric(
+        cols[3],
         tr("nom.judges_counted"),
         tr(
             "nom.judges_counted_value",

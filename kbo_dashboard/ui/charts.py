@@ -53,6 +53,8 @@ def points_factor(criteria: pd.DataFrame) -> pd.Series:
 
 #: Characters per title line: a half-width chart at 1024 px holds about this many (issue 19).
 TITLE_CHARS = 30
+#: Characters per line of a radar's criterion label (it sits outside the circle, in the margin).
+RADAR_LABEL_CHARS = 12
 
 
 def wrap(text: str, width: int = TITLE_CHARS) -> str:
@@ -172,7 +174,9 @@ def radar(
     average = category_average(standings, row["category"], criteria)
     maxima = criteria.set_index("criterion_id")["max_score"].astype(float)
     ids = [c for c in criteria["criterion_id"] if f"mean_{c}" in standings]
-    theta = [wrap(criterion_name(criteria, c, lang), 16) for c in ids]
+    # Labels in lines of 12 characters: a 16-character line ("คุณภาพและมาตรฐาน") ran past the
+    # chart's left edge in a half-width column (issue 19).
+    theta = [wrap(criterion_name(criteria, c, lang), RADAR_LABEL_CHARS) for c in ids]
     mine = [round_half_up(100 * float(row[f"mean_{c}"]) / maxima[c], 1) for c in ids]
     avg = [round_half_up(100 * float(average[f"mean_{c}"]) / maxima[c], 1) for c in ids]
     fig = go.Figure()

@@ -1,5 +1,6 @@
 """Pages that fit a 1024 px projector and a 1366 px laptop: wrapping button rows, metric labels
-and values, widget labels and button texts that wrap instead of being cut (issue 19),
+and values, widget labels and button texts that wrap instead of being cut, charts side by side
+that go under each other when a column would be narrower than 26 rem (issue 19),
 and wide tables whose key columns stay in view (pinned) while the rest scrolls."""
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ _CSS = """
 button [data-testid="stMarkdownContainer"],button [data-testid="stMarkdownContainer"] *
 {white-space:normal!important;overflow:visible!important;text-overflow:clip!important}
 [data-testid="stMetric"]{overflow:visible!important}
+[data-testid="stHorizontalBlock"]:has(>[data-testid="stColumn"] [data-testid="stPlotlyChart"])
+{flex-wrap:wrap}
+[data-testid="stHorizontalBlock"]:has(>[data-testid="stColumn"] [data-testid="stPlotlyChart"])
+>[data-testid="stColumn"]{min-width:min(100%,26rem)}
 """
 
 

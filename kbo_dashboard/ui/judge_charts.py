@@ -111,7 +111,12 @@ def leniency_bars(
     )
     fig = go.Figure(trace)
     fig.add_vline(x=0, line_color=NEUTRAL, line_width=1)
-    fig.update_xaxes(title=t("judge_chart.leniency_axis", lang), zeroline=False)
+    # Room beyond the longest bars for their labels ("+13.2" was cut at the right edge at 1024 px).
+    low, high = min([0.0, *leniency.tolist()]), max([0.0, *leniency.tolist()])
+    pad = 0.22 * ((high - low) or 1.0)
+    fig.update_xaxes(
+        title=t("judge_chart.leniency_axis", lang), zeroline=False, range=[low - pad, high + pad]
+    )
     fig.update_yaxes(type="category", title=t("judge_chart.judge", lang))
     return _layout(
         fig, t("judge_chart.leniency_title", lang), height=max(320, 22 * len(frame) + 140)
