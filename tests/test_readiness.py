@@ -69,7 +69,7 @@ def test_an_open_error_is_counted_with_its_cell():
     scores = {**CLEAR, "J2": {"A1": (55, 35), "B1": ("abc", 24)}}  # J2's B1 innovation: B3
     ready = check(panel(scores))
     point = by_key(ready)["no_errors"]
-    assert point.detail_en == "1 open errors: J2!C3"
+    assert point.detail_en == "1 open error: J2!C3"  # singular at 1 (issue 19)
     # The bad cell also leaves J2 unfinished; B1 keeps 2 judges, at quorum.
     assert [p.key for p in ready.open_points()] == ["judges_finished", "no_errors"]
 
